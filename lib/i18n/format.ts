@@ -1,0 +1,41 @@
+import Decimal from "decimal.js";
+import type { Locale } from "./settings";
+
+// Intl locales used for dates and numbers; both scripts use mainland conventions (¥, 元, 年月日).
+const intlLocale: Record<Locale, string> = { "zh-Hans": "zh-Hans-CN", "zh-Hant": "zh-Hant-HK" };
+export const displayTimeZone = "Asia/Shanghai";
+
+/** Groups a money amount to two decimals (half up) without ever passing through a float. */
+export function formatMoney(amount: string | Decimal, lng: Locale, style: "symbol" | "yuan" = "symbol"): string {
+  const fixed = new Decimal(amount).toFixed(2, Decimal.ROUND_HALF_UP);
+  const negative = fixed.startsWith("-");
+  const [whole, fraction] = (negative ? fixed.slice(1) : fixed).split(".");
+  const grouped = new Intl.NumberFormat(intlLocale[lng], { useGrouping: true }).format(BigInt(whole));
+  const number = `${negative ? "-" : ""}${grouped}.${fraction}`;
+  return style === "symbol" ? `¥${number}` : `${number} 元`;
+}
+
+export function formatNumber(value: number | bigint, lng: Locale): string {
+  return new Intl.NumberFormat(intlLocale[lng]).format(value);
+}
+
+export function formatDate(date: Date, lng: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[lng], {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: displayTimeZone,
+  }).format(date);
+}
+
+export function formatDateTime(date: Date, lng: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[lng], {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: displayTimeZone,
+  }).format(date);
+}
