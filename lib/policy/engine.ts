@@ -1,0 +1,1154 @@
+import {
+  clamp,
+  D,
+  type Dec,
+  fenString,
+  formatMoney,
+  formatPercent,
+  formatPoints,
+  max,
+  min,
+  ONE,
+  rateString,
+  toFen,
+  ZERO,
+} from "./money";
+import { has, list, slots, t, type Vars } from "./messages";
+import type {
+  AnnualExcessBackstopDef,
+  AssistanceLayerDef,
+  BasicLayerDef,
+  ConditionDef,
+  CriticalLayerDef,
+  GuaranteeBackstopDef,
+  LayerDef,
+  ReferralDef,
+  WaiverLayerDef,
+} from "./pack-schema";
+import { type Bands, type CompiledPack, isBands, isLevels, type ResolvedParam } from "./registry";
+import type { ParsedEpisode, ParsedRequest } from "./request-schema";
+import {
+  CATEGORIES,
+  type Category,
+  type Cause,
+  type EpisodeKind,
+  type ErrorIssue,
+  type EstimateResult,
+  type ExcludedItem,
+  type ExclusionReason,
+  type Facility,
+  type Insurance,
+  type LayerId,
+  type LayerResult,
+  type Locale,
+  type Referral,
+  type SourceRef,
+} from "./types";
+
+/**
+ * computeEstimate: the layers of one policy year, applied in contract order
+ * (basic → critical → assistance → tilted → waiver → backstop → charity) on
+ * the bases real settlement uses (DOMAIN-BRIEF §3.2). Layer-major: every layer
+ * runs over the episodes in request order, so yearly thresholds and limits
+ * accumulate across episodes while each episode's later layers see what its
+ * earlier layers paid.
+ */
+
+interface Ep {
+  i: number;
+  kind: EpisodeKind;
+  facility: Facility;
+  inRegion: boolean;
+  referred: boolean;
+  designated: boolean;
+  emergency: boolean;
+  cause: Cause;
+  total: Dec;
+  selfFunded: Dec;
+  settled: Partial<Record<LayerId, Dec>>;
+  /** What the family would still pay for this episode after the layers so far. */
+  left: Dec;
+  /** The in-policy part of `left` (政策范围内个人负担). */
+  policyLeft: Dec;
+  reimbursed: Dec;
+  blocked: Map<LayerId, ExclusionReason>;
+  paid: Partial<Record<LayerId, Dec>>;
+}
+
+interface LayerOut {
+  paid: Dec;
+  origin: "settled" | "computed";
+  base?: Dec;
+  deductible?: Dec;
+  rate?: Dec;
+  cap?: Dec;
+  explanation: string;
+}
+
+export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false; issues: ErrorIssue[] };
+
+const sourceCache = new Map<string, SourceRef>();
+
+class Run {
+  readonly locale: Locale;
+  readonly cats: Set<Category>;
+  readonly insurance: Insurance;
+  readonly eps: Ep[];
+  readonly assumptions: string[] = [];
+  private readonly assumptionKeys = new Set<string>();
+  readonly issues: ErrorIssue[] = [];
+  readonly excluded: { ep: number; reason: ExclusionReason; layers: LayerId[]; sources: string[] }[] = [];
+  private layerSources: string[] = [];
+  private layerSourceRel: Map<string, string> = new Map();
+
+  constructor(
+    readonly req: ParsedRequest,
+    readonly cp: CompiledPack,
+  ) {
+    this.locale = req.locale ?? "zh-Hans";
+    this.cats = new Set(req.person.categories ?? []);
+    this.insurance = req.person.insurance;
+    this.eps = req.episodes.map((e, i) => toEp(e, i));
+  }
+
+  t(key: string, vars?: Vars): string {
+    return t(this.locale, key, vars);
+  }
+
+  assume(key: string, text: string): void {
+    if (this.assumptionKeys.has(key)) return;
+    this.assumptionKeys.add(key);
+    this.assumptions.push(text);
+  }
+
+  // ---- parameters, with their sources and assumptions recorded as used
+
+  startLayer(sources: string[]): void {
+    this.layerSources = [];
+    this.layerSourceRel = new Map();
+    for (const s of sources) this.cite(s);
+  }
+
+  cite(sid: string, reliability?: string): void {
+    if (this.layerSourceRel.has(sid)) return;
+    this.layerSourceRel.set(sid, reliability ?? this.cp.def.sources[sid].reliability);
+    this.layerSources.push(sid);
+  }
+
+  takeSources(): SourceRef[] {
+    return this.layerSources.map((sid) => this.sourceRef(sid, this.layerSourceRel.get(sid)!));
+  }
+
+  sourceRef(sid: string, reliability: string): SourceRef {
+    const key = `${this.cp.def.id}|${this.locale}|${sid}|${reliability}`;
+    let ref = sourceCache.get(key);
+    if (ref) return ref;
+    const def = this.cp.def;
+    const src = def.sources[sid];
+    const doc = def.documents[src.document];
+    ref = {
+      document: doc.file ?? this.t(`pack.${def.id}.document.${src.document}`),
+      clause: this.t(`pack.${def.id}.source.${sid}.clause`),
+    } as SourceRef;
+    if (src.quote) ref.quote = this.t(`pack.${def.id}.source.${sid}.quote`);
+    if (doc.url) ref.url = doc.url;
+    ref.reliability = reliability as SourceRef["reliability"];
+    sourceCache.set(key, ref);
+    return ref;
+  }
+
+  param(id: string): ResolvedParam {
+    const p = this.cp.params.get(id)!;
+    this.cite(p.sourceId, p.reliability);
+    if (p.reliability === "ASSUMED") {
+      this.assume(`param:${id}`, this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
+    }
+    return p;
+  }
+
+  /** A scalar parameter. */
+  num(id: string): Dec {
+    return this.param(id).value as Dec;
+  }
+
+  /** A parameter that may be a table by facility level. */
+  byLevel(id: string, f: Facility): Dec {
+    const p = this.cp.params.get(id)!;
+    if (!isLevels(p.value)) return this.num(id);
+    this.cite(p.sourceId, p.reliability);
+    const v = p.value[f];
+    if (p.reliability === "ASSUMED") {
+      this.assume(
+        `param:${id}:${f}`,
+        this.t("assume.param", {
+          label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.t(`facility.${f}`) }),
+          value: this.unitValue(p.unit, v),
+        }),
+      );
+    }
+    return v;
+  }
+
+  bands(id: string): Bands {
+    return this.param(id).value as Bands;
+  }
+
+  flag(id: string): boolean {
+    return this.param(id).value as boolean;
+  }
+
+  unitValue(unit: string, v: Dec): string {
+    switch (unit) {
+      case "CNY":
+      case "CNY/month":
+      case "CNY/year":
+        return this.t(`unit.${unit === "CNY" ? "cny" : unit === "CNY/month" ? "cnyMonth" : "cnyYear"}`, { v: formatMoney(v) });
+      case "ratio":
+      case "factor":
+        return formatPercent(v);
+      case "points":
+        return this.t("unit.points", { v: formatPoints(v) });
+      case "working-days":
+        return this.t("unit.workingDays", { v: v.toString() });
+      case "days":
+        return this.t("unit.days", { v: v.toString() });
+      case "months":
+        return this.t("unit.months", { v: v.toString() });
+      default:
+        return v.toString();
+    }
+  }
+
+  describe(p: ResolvedParam): string {
+    const v = p.value;
+    if (typeof v === "boolean") return this.t(v ? "value.yes" : "value.no");
+    if (isBands(v)) {
+      return list(
+        this.locale,
+        v.bands.map((b) =>
+          this.t(v.basis === "excess" ? "unit.bandExcess" : "unit.band", { from: formatMoney(b.from), rate: formatPercent(b.rate) }),
+        ),
+      );
+    }
+    if (isLevels(v)) {
+      return list(
+        this.locale,
+        (["township", "county", "city", "provincial"] as const).map(
+          (f) => `${this.t(`facility.${f}`)} ${this.unitValue(p.unit, v[f])}`,
+        ),
+      );
+    }
+    return this.unitValue(p.unit, v);
+  }
+
+  catLabels(cats: readonly Category[]): string {
+    return list(
+      this.locale,
+      cats.map((c) => this.t(`category.${c}`)),
+    );
+  }
+
+  /** The person's categories that a rule names, in vocabulary order. */
+  matching(cats: readonly Category[]): Category[] {
+    return cats.filter((c) => this.cats.has(c));
+  }
+
+  where(ep: Ep): string {
+    return this.t("common.where", { facility: this.t(`facility.${ep.facility}`), kind: this.t(`kind.${ep.kind}`) });
+  }
+
+  layerName(id: LayerId): string {
+    return this.t(`layer.${id}.name`);
+  }
+}
+
+function toEp(e: ParsedEpisode, i: number): Ep {
+  const total = new D(e.total);
+  const selfFunded = e.selfFunded === undefined ? ZERO : new D(e.selfFunded);
+  const settled: Partial<Record<LayerId, Dec>> = {};
+  if (e.settled) {
+    for (const [k, v] of Object.entries(e.settled)) if (v !== undefined) settled[k as LayerId] = new D(v);
+  }
+  const inPolicy = selfFunded.gt(total) ? ZERO : total.minus(selfFunded);
+  return {
+    i,
+    kind: e.kind,
+    facility: e.facility,
+    inRegion: e.inRegion ?? true,
+    referred: e.referred ?? false,
+    designated: e.designated ?? true,
+    emergency: e.emergency ?? false,
+    cause: e.cause ?? "illness",
+    total,
+    selfFunded,
+    settled,
+    left: total,
+    policyLeft: inPolicy,
+    reimbursed: ZERO,
+    blocked: new Map(),
+    paid: {},
+  };
+}
+
+function matches(c: ConditionDef, ep: Ep, insurance: Insurance): boolean {
+  if (c.kind && !c.kind.includes(ep.kind)) return false;
+  if (c.cause && !c.cause.includes(ep.cause)) return false;
+  if (c.facility && !c.facility.includes(ep.facility)) return false;
+  if (c.insurance && !c.insurance.includes(insurance)) return false;
+  if (c.designated !== undefined && c.designated !== ep.designated) return false;
+  if (c.emergency !== undefined && c.emergency !== ep.emergency) return false;
+  if (c.inRegion !== undefined && c.inRegion !== ep.inRegion) return false;
+  if (c.referred !== undefined && c.referred !== ep.referred) return false;
+  return true;
+}
+
+// ------------------------------------------------------------ entry point
+
+export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOutcome {
+  const run = new Run(req, cp);
+  const def = cp.def;
+  const layerIds = new Set<LayerId>(def.layers.map((l) => l.id));
+
+  // Input checks that need the pack.
+  for (const ep of run.eps) {
+    if (ep.selfFunded.gt(ep.total)) {
+      run.issues.push({
+        path: `episodes.${ep.i}.selfFunded`,
+        message: run.t("error.selfFundedAboveTotal", { selfFunded: formatMoney(ep.selfFunded), total: formatMoney(ep.total) }),
+      });
+    }
+    for (const k of Object.keys(ep.settled) as LayerId[]) {
+      if (!layerIds.has(k)) {
+        run.issues.push({
+          path: `episodes.${ep.i}.settled.${k}`,
+          message: run.t("error.settledLayerNotInPack", {
+            layer: run.layerName(k),
+            id: k,
+            layers: def.layers.map((l) => l.id).join(", "),
+          }),
+        });
+      }
+    }
+  }
+  if (run.issues.length) return { ok: false, issues: run.issues };
+
+  addRequestAssumptions(run);
+  applyExclusions(run);
+
+  const layers: LayerResult[] = [];
+  let reimbursed = ZERO;
+  for (const l of def.layers) {
+    run.startLayer(l.sources);
+    const out = runLayer(run, l);
+    const res: LayerResult = {
+      id: l.id,
+      name: run.layerName(l.id),
+      paid: fenString(out.paid),
+      origin: out.origin,
+    } as LayerResult;
+    if (out.base !== undefined) res.base = fenString(out.base);
+    if (out.deductible !== undefined) res.deductible = fenString(out.deductible);
+    if (out.rate !== undefined) res.rate = rateString(out.rate);
+    if (out.cap !== undefined) res.cap = fenString(out.cap);
+    res.explanation = out.explanation;
+    res.sources = run.takeSources();
+    layers.push(res);
+    reimbursed = reimbursed.plus(out.paid);
+  }
+  if (run.issues.length) return { ok: false, issues: run.issues };
+
+  const total = run.eps.reduce((s, e) => s.plus(e.total), ZERO);
+  const personal = total.minus(reimbursed);
+  const referrals = buildReferrals(run, personal);
+
+  const result: EstimateResult = {
+    policy: { id: def.id, version: cp.version.id, title: run.t(`pack.${def.id}.title`) },
+    currency: "CNY",
+    total: fenString(total),
+    layers,
+    reimbursed: fenString(reimbursed),
+    personal: fenString(personal),
+    personalRatio: personal.div(total).toFixed(4, D.ROUND_HALF_UP),
+    excluded: buildExcluded(run),
+    assumptions: run.assumptions,
+    referrals,
+  };
+  return { ok: true, result };
+}
+
+// ------------------------------------------------------------ assumptions & exclusions
+
+function referencedCategories(run: Run): Set<Category> {
+  const out = new Set<Category>();
+  const def = run.cp.def;
+  for (const l of def.layers) {
+    if ("tilts" in l) for (const t of l.tilts) t.categories.forEach((c) => out.add(c));
+    if ("schemes" in l) for (const s of l.schemes) s.categories.forEach((c) => out.add(c));
+    if ("categories" in l) l.categories.forEach((c) => out.add(c));
+  }
+  for (const r of def.referrals) {
+    r.when.categoriesAny?.forEach((c) => out.add(c));
+  }
+  def.target?.categoriesAny.forEach((c) => out.add(c));
+  return out;
+}
+
+function addRequestAssumptions(run: Run): void {
+  const def = run.cp.def;
+  run.assume("firstThisYear", run.t("assume.firstThisYear"));
+  run.assume("inPolicy", run.t("assume.inPolicy"));
+  if (run.eps.length > 1) run.assume("order", run.t("assume.multiEpisodeOrder"));
+
+  const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
+    run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
+  const fields: [string, (e: ParsedEpisode, ep: Ep) => boolean, string][] = [
+    ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
+    ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
+    ["referred", (e, ep) => e.referred === undefined && !ep.inRegion, run.t("value.no")],
+    ["designated", (e) => e.designated === undefined, run.t("value.yes")],
+    ["emergency", (e, ep) => e.emergency === undefined && !ep.designated, run.t("value.no")],
+    ["cause", (e) => e.cause === undefined, run.t("cause.illness")],
+  ];
+  for (const [field, pred, value] of fields) {
+    const eps = missing(pred);
+    if (eps.length) {
+      run.assume(
+        `default:${field}`,
+        run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
+      );
+    }
+  }
+
+  if (def.historic) run.assume("historic", run.t("assume.historic"));
+  for (const n of def.notes) run.assume(`note:${n}`, run.t(`pack.${def.id}.note.${n}`));
+  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) {
+    run.assume("target", run.t(`pack.${def.id}.note.${def.target.note}`));
+  }
+  const used = referencedCategories(run);
+  for (const c of CATEGORIES) {
+    if (!run.cats.has(c)) continue;
+    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.t(`category.${c}`) }));
+  }
+  if (run.cats.has("medical-poverty") && used.has("medical-poverty")) run.assume("mp", run.t("assume.medicalPoverty"));
+  if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"));
+}
+
+/** Whether the person could get this layer at all (category-wise), so an exclusion is worth reporting. */
+function eligibleFor(run: Run, l: LayerDef): boolean {
+  switch (l.rule) {
+    case "basic-insurance":
+      return true;
+    case "critical-illness":
+      return run.insurance !== "employee" || l.insurance.includes("employee");
+    case "medical-assistance":
+    case "tilted-assistance":
+    case "annual-excess":
+      return l.schemes.some((s) => s.categories.some((c) => run.cats.has(c)));
+    case "facility-split":
+    case "guarantee-ratio":
+      return l.categories.some((c) => run.cats.has(c));
+  }
+}
+
+function applyExclusions(run: Run): void {
+  const def = run.cp.def;
+  const byId = new Map<LayerId, LayerDef>(def.layers.map((l) => [l.id, l]));
+  for (const ep of run.eps) {
+    for (const rule of def.exclusions) {
+      if (!matches(rule.when, ep, run.insurance)) continue;
+      const hit: LayerId[] = [];
+      for (const lid of rule.blocks) {
+        const l = byId.get(lid);
+        if (!l || ep.settled[lid] !== undefined || !eligibleFor(run, l)) continue;
+        if (!ep.blocked.has(lid)) ep.blocked.set(lid, rule.reason);
+        hit.push(lid);
+      }
+      if (!hit.length) continue;
+      const prev = run.excluded.find((x) => x.ep === ep.i && x.reason === rule.reason);
+      if (prev) {
+        for (const h of hit) if (!prev.layers.includes(h)) prev.layers.push(h);
+        for (const s of rule.sources) if (!prev.sources.includes(s)) prev.sources.push(s);
+      } else {
+        run.excluded.push({ ep: ep.i, reason: rule.reason, layers: hit, sources: [...rule.sources] });
+      }
+    }
+  }
+}
+
+function buildExcluded(run: Run): ExcludedItem[] {
+  const order: LayerId[] = run.cp.def.layers.map((l) => l.id);
+  return run.excluded.map((x) => ({
+    episode: x.ep,
+    reason: x.reason,
+    explanation: run.t("excluded.sentence", {
+      n: x.ep + 1,
+      reason: run.t(`reason.${x.reason}`),
+      layers: list(
+        run.locale,
+        [...x.layers].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((l) => run.layerName(l)),
+      ),
+    }),
+    sources: x.sources.map((s) => run.sourceRef(s, run.cp.def.sources[s].reliability)),
+  }));
+}
+
+// ------------------------------------------------------------ layers
+
+function runLayer(run: Run, l: LayerDef): LayerOut {
+  switch (l.rule) {
+    case "basic-insurance":
+      return basicLayer(run, l);
+    case "critical-illness":
+      return criticalLayer(run, l);
+    case "medical-assistance":
+    case "tilted-assistance":
+      return assistanceLayer(run, l);
+    case "facility-split":
+      return waiverLayer(run, l);
+    case "guarantee-ratio":
+      return guaranteeBackstop(run, l);
+    case "annual-excess":
+      return annualExcessBackstop(run, l);
+  }
+}
+
+/** Record what a layer paid on an episode and move the episode's remainders on. */
+function pay(ep: Ep, id: LayerId, amount: Dec): void {
+  ep.paid[id] = amount;
+  ep.left = ep.left.minus(amount);
+  ep.reimbursed = ep.reimbursed.plus(amount);
+  ep.policyLeft = max(ZERO, ep.policyLeft.minus(amount));
+}
+
+/** Take a settled amount, checking it fits in what is left (otherwise an issue). */
+function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
+  const s = ep.settled[id]!;
+  if (s.gt(ep.left)) {
+    run.issues.push({
+      path: `episodes.${ep.i}.settled.${id}`,
+      message: run.t("error.settledTooHigh", {
+        layer: run.layerName(id),
+        amount: formatMoney(s),
+        left: formatMoney(ep.left),
+      }),
+    });
+    return ep.left;
+  }
+  return s;
+}
+
+function blockedText(run: Run, ep: Ep, id: LayerId): string {
+  return run.t("explain.blocked", { reason: run.t(`reason.${ep.blocked.get(id)!}`), layer: run.layerName(id) });
+}
+
+/** One sentence for one episode, or a total plus one item per episode. */
+function combine(run: Run, frags: string[], paid: Dec): string {
+  if (frags.length === 1) return frags[0];
+  let details = "";
+  for (let i = 0; i < frags.length; i++) {
+    details += run.t("explain.multiItem", { n: i + 1, where: run.where(run.eps[i]), text: frags[i] });
+  }
+  return run.t("explain.multi", { count: frags.length, paid: formatMoney(paid), details });
+}
+
+// ---- 基本医保统筹
+
+function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
+  const used = { main: ZERO, outpatient: ZERO };
+  const yearDeductibleLeft = new Map<EpisodeKind, Dec>();
+  const tilt = l.tilts.find((t) => t.insurance.includes(run.insurance) && t.categories.some((c) => run.cats.has(c)));
+  const frags: string[] = [];
+  let paid = ZERO;
+  let settledAll = true;
+  let base = ZERO;
+  let deductible = ZERO;
+  let rate: Dec | null | undefined;
+  let cap: Dec | undefined;
+  let computed = 0;
+
+  for (const ep of run.eps) {
+    if (ep.settled.basic !== undefined) {
+      const s = takeSettled(run, ep, "basic");
+      const group = run.insurance === "none" ? "main" : l[run.insurance === "employee" ? "employee" : "resident"][ep.kind].capGroup;
+      used[group] = used[group].plus(s);
+      pay(ep, "basic", s);
+      paid = paid.plus(s);
+      frags.push(run.t("explain.settled", { layer: run.layerName("basic"), paid: formatMoney(s) }));
+      continue;
+    }
+    settledAll = false;
+    if (ep.blocked.has("basic") || run.insurance === "none") {
+      if (!ep.blocked.has("basic")) ep.blocked.set("basic", "uninsured");
+      pay(ep, "basic", ZERO);
+      frags.push(blockedText(run, ep, "basic"));
+      continue;
+    }
+    const ins = l[run.insurance];
+    const scheme = ins[ep.kind];
+    const inPolicy = ep.policyLeft;
+    let ded = run.byLevel(scheme.deductible, ep.facility);
+    const notes: string[] = [];
+    if (tilt?.deductibleFactor) {
+      for (const s of tilt.sources) run.cite(s);
+      const f = run.num(tilt.deductibleFactor);
+      ded = ded.times(f);
+      notes.push(run.t("explain.basic.tiltDeductible", { who: run.catLabels(run.matching(tilt.categories)), factor: formatPercent(f) }));
+    }
+    let applied: Dec;
+    if (scheme.deductiblePer === "admission") {
+      applied = min(inPolicy, ded);
+    } else {
+      const leftDed = yearDeductibleLeft.get(ep.kind) ?? ded;
+      applied = min(inPolicy, leftDed);
+      yearDeductibleLeft.set(ep.kind, leftDed.minus(applied));
+      notes.push(run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(ded) }));
+    }
+    let r = run.byLevel(scheme.rate, ep.facility);
+    if (tilt?.ratePoints && (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)) {
+      for (const s of tilt.sources) run.cite(s);
+      const pts = run.num(tilt.ratePoints);
+      r = r.plus(pts);
+      notes.push(run.t("explain.basic.tiltRate", { who: run.catLabels(run.matching(tilt.categories)), points: formatPoints(pts) }));
+    }
+    if (!ep.inRegion) {
+      for (const s of l.outOfRegion.sources) run.cite(s);
+      const pts = run.num(ep.referred ? l.outOfRegion.referredPoints : l.outOfRegion.unreferredPoints);
+      r = r.minus(pts);
+      notes.push(run.t(ep.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: formatPoints(pts) }));
+    }
+    r = clamp(r, ZERO, ONE);
+    const group = scheme.capGroup;
+    const capV = run.num(ins.caps[group]);
+    const capLeft = max(ZERO, capV.minus(used[group]));
+    const raw = toFen(inPolicy.minus(applied).times(r));
+    const p = min(min(raw, capLeft), ep.left);
+    used[group] = used[group].plus(p);
+    pay(ep, "basic", p);
+    paid = paid.plus(p);
+    base = base.plus(inPolicy);
+    deductible = deductible.plus(applied);
+    rate = rate === undefined ? r : rate !== null && rate.eq(r) ? rate : null;
+    if (group === "main" || cap === undefined) cap = capV;
+    computed++;
+
+    let sentence: string;
+    if (inPolicy.lte(applied)) {
+      sentence = run.t("explain.basic.belowDeductible", { base: formatMoney(inPolicy), deductible: formatMoney(ded) });
+    } else if (p.lt(raw)) {
+      sentence = run.t("explain.basic.capped", {
+        base: formatMoney(inPolicy),
+        deductible: formatMoney(applied),
+        rate: formatPercent(r),
+        due: formatMoney(raw),
+        cap: formatMoney(capV),
+        paid: formatMoney(p),
+      });
+    } else {
+      sentence = run.t("explain.basic.paid", {
+        base: formatMoney(inPolicy),
+        deductible: formatMoney(applied),
+        rate: formatPercent(r),
+        paid: formatMoney(p),
+      });
+    }
+    frags.push(sentence + notes.join(""));
+  }
+  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: combine(run, frags, paid) };
+  if (computed) {
+    out.base = base;
+    out.deductible = deductible;
+    if (rate) out.rate = rate;
+    out.cap = cap;
+  }
+  return out;
+}
+
+// ---- 大病保险 (yearly: threshold once, bands, cap)
+
+interface BandPiece {
+  amount: Dec;
+  rate: Dec;
+}
+
+function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], basis: "excess" | "cumulative"): { pay: Dec; pieces: BandPiece[] } {
+  let total = ZERO;
+  const pieces: BandPiece[] = [];
+  if (cum.lte(threshold)) return { pay: ZERO, pieces };
+  for (let i = 0; i < bands.length; i++) {
+    const b = bands[i];
+    const next = i + 1 < bands.length ? bands[i + 1].from : null;
+    let portion: Dec;
+    if (basis === "excess") {
+      const x = cum.minus(threshold);
+      const hi = next === null ? x : min(x, next);
+      portion = max(ZERO, hi.minus(b.from));
+    } else {
+      const lo = max(b.from, threshold);
+      const hi = next === null ? cum : min(cum, next);
+      portion = max(ZERO, hi.minus(lo));
+    }
+    if (portion.gt(0)) {
+      pieces.push({ amount: portion, rate: b.rate });
+      total = total.plus(portion.times(b.rate));
+    }
+  }
+  return { pay: total, pieces };
+}
+
+interface YearlyState {
+  cum: Dec;
+  paidSoFar: Dec;
+  settled: Dec;
+  computed: Dec;
+  nComputed: number;
+  nSettled: number;
+  blockedEps: number[];
+}
+
+/**
+ * The shared loop of the yearly layers: the year's formula F is applied to the
+ * cumulative base after each episode, and the episode is paid the increase of
+ * F (rounded once), never more than its own base or what it has left.
+ */
+function yearlyLoop(run: Run, id: LayerId, baseOf: (ep: Ep) => Dec, F: (cum: Dec) => Dec, eligibleEp: (ep: Ep) => boolean): YearlyState {
+  const st: YearlyState = { cum: ZERO, paidSoFar: ZERO, settled: ZERO, computed: ZERO, nComputed: 0, nSettled: 0, blockedEps: [] };
+  for (const ep of run.eps) {
+    if (ep.settled[id] !== undefined) {
+      const s = takeSettled(run, ep, id);
+      st.cum = st.cum.plus(baseOf(ep));
+      st.paidSoFar = st.paidSoFar.plus(s);
+      st.settled = st.settled.plus(s);
+      st.nSettled++;
+      pay(ep, id, s);
+      continue;
+    }
+    if (ep.blocked.has(id) || !eligibleEp(ep)) {
+      if (ep.blocked.has(id)) st.blockedEps.push(ep.i);
+      pay(ep, id, ZERO);
+      continue;
+    }
+    const b = baseOf(ep);
+    st.cum = st.cum.plus(b);
+    const target = toFen(F(st.cum));
+    const p = clamp(target.minus(st.paidSoFar), ZERO, min(b, ep.left));
+    st.paidSoFar = st.paidSoFar.plus(p);
+    st.computed = st.computed.plus(p);
+    st.nComputed++;
+    pay(ep, id, p);
+  }
+  return st;
+}
+
+/** Whether any episode is left for a yearly layer to compute (otherwise its parameters are not even read). */
+function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: Ep) => boolean): boolean {
+  return run.eps.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
+}
+
+/** A yearly layer with nothing to compute: only settled amounts, or nothing covered. */
+function yearlyIdle(run: Run, id: LayerId): LayerOut {
+  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+  return {
+    paid: st.settled,
+    origin: st.nSettled ? "settled" : "computed",
+    explanation: yearlyNothing(run, id, st)!,
+  };
+}
+
+/** Sentences shared by the yearly layers for settled parts and episodes left out. */
+function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
+  let s = "";
+  if (st.nSettled && st.nComputed) {
+    s += run.t("explain.yearly.withSettled", { settled: formatMoney(st.settled), computed: formatMoney(st.computed) });
+  }
+  if (st.blockedEps.length) {
+    s += run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, st.blockedEps.map((i) => String(i + 1))), layer: run.layerName(id) });
+  }
+  return s;
+}
+
+function yearlyNothing(run: Run, id: LayerId, st: YearlyState): string | null {
+  if (st.nComputed) return null;
+  if (st.nSettled) return run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) }) + yearlyTail(run, id, st);
+  return run.t("explain.noneCovered", { layer: run.layerName(id) });
+}
+
+function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
+  const id: LayerId = "critical";
+  if (!l.insurance.includes(run.insurance) && run.insurance !== "none") {
+    // 职工大额医疗补助 differs everywhere; the pack does not model it.
+    run.assume("employeeCritical", run.t("assume.employeeCritical"));
+    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+    return {
+      paid: st.settled,
+      origin: st.nSettled === run.eps.length ? "settled" : "computed",
+      explanation: st.nSettled
+        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
+        : run.t("explain.critical.employee"),
+    };
+  }
+  const insured = () => run.insurance !== "none";
+  if (!needsCompute(run, id, insured)) return yearlyIdle(run, id);
+  const tilt = l.tilts.find((t) => t.categories.some((c) => run.cats.has(c)));
+  let threshold = run.num(l.threshold);
+  const bandsDef = run.bands(l.bands);
+  let cap: Dec | null = l.cap ? run.num(l.cap) : null;
+  let bands = bandsDef.bands;
+  const tiltItems: string[] = [];
+  if (tilt) {
+    for (const s of tilt.sources) run.cite(s);
+    if (tilt.thresholdFactor) {
+      const f = run.num(tilt.thresholdFactor);
+      threshold = threshold.times(f);
+      tiltItems.push(run.t("explain.critical.tiltThreshold", { factor: formatPercent(ONE.minus(f)) }));
+    }
+    const pts = tilt.ratePoints ? run.num(tilt.ratePoints) : ZERO;
+    const floor = tilt.rateMin ? run.num(tilt.rateMin) : ZERO;
+    if (tilt.ratePoints) tiltItems.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
+    if (tilt.rateMin) tiltItems.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
+    bands = bands.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) }));
+    if (tilt.removeCap) {
+      cap = null;
+      tiltItems.push(run.t("explain.critical.tiltNoCap"));
+    }
+  }
+  const F = (cum: Dec) => {
+    const v = bandPay(cum, threshold, bands, bandsDef.basis).pay;
+    return cap === null ? v : min(v, cap);
+  };
+  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, insured);
+  const paid = st.settled.plus(st.computed);
+  const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
+  const nothing = yearlyNothing(run, id, st);
+  if (nothing !== null) {
+    out.explanation = nothing;
+    if (!st.nSettled) out.origin = "computed";
+    return out;
+  }
+  out.base = st.cum;
+  out.deductible = threshold;
+  if (bands.length === 1) out.rate = bands[0].rate;
+  if (cap !== null) out.cap = cap;
+  let text: string;
+  if (st.cum.lte(threshold)) {
+    text = run.t("explain.critical.below", { base: formatMoney(st.cum), threshold: formatMoney(threshold) });
+  } else {
+    const { pay: raw, pieces } = bandPay(st.cum, threshold, bands, bandsDef.basis);
+    const arithmetic = pieces
+      .map((p) => run.t("explain.piece", { amount: formatMoney(p.amount), rate: formatPercent(p.rate) }))
+      .join(" + ");
+    text = run.t("explain.critical.paid", {
+      base: formatMoney(st.cum),
+      threshold: formatMoney(threshold),
+      arithmetic,
+      paid: formatMoney(paid),
+    });
+    if (cap !== null && raw.gt(cap)) text += run.t("explain.capReached", { cap: formatMoney(cap) });
+  }
+  if (tiltItems.length) {
+    text += run.t("explain.critical.tilt", { who: run.catLabels(run.matching(tilt!.categories)), items: list(run.locale, tiltItems) });
+  }
+  out.explanation = text + yearlyTail(run, id, st);
+  return out;
+}
+
+// ---- 医疗救助 / 倾斜救助 (yearly, by scheme)
+
+function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
+  const id = l.id;
+  const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
+  if (!scheme) {
+    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+    const who = run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories)));
+    return {
+      paid: st.settled,
+      origin: st.nSettled && st.nSettled === run.eps.length ? "settled" : "computed",
+      explanation: st.nSettled
+        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
+        : run.t("explain.notEligible", { layer: run.layerName(id), who }),
+    };
+  }
+  if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
+  for (const s of scheme.sources) run.cite(s);
+  const threshold = run.num(scheme.threshold);
+  const ratio = run.num(scheme.ratio);
+  const limit = scheme.limit ? run.num(scheme.limit) : null;
+  const F = (cum: Dec) => {
+    const v = max(ZERO, cum.minus(threshold)).times(ratio);
+    return limit === null ? v : min(v, limit);
+  };
+  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, () => true);
+  if (id === "tilted" && run.eps.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
+    run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
+  }
+  const paid = st.settled.plus(st.computed);
+  const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
+  const nothing = yearlyNothing(run, id, st);
+  if (nothing !== null) {
+    out.explanation = nothing;
+    if (!st.nSettled) out.origin = "computed";
+    return out;
+  }
+  out.base = st.cum;
+  out.deductible = threshold;
+  out.rate = ratio;
+  if (limit !== null) out.cap = limit;
+  const schemeName = schemeLabel(run, scheme.id);
+  const vars = {
+    scheme: schemeName,
+    base: formatMoney(st.cum),
+    threshold: formatMoney(threshold),
+    ratio: formatPercent(ratio),
+    paid: formatMoney(paid),
+  };
+  let text: string;
+  if (st.cum.lte(threshold)) text = run.t(`explain.${id}.below`, vars);
+  else text = run.t(threshold.isZero() ? `explain.${id}.paidNoThreshold` : `explain.${id}.paid`, vars);
+  if (limit !== null && st.cum.minus(threshold).times(ratio).gt(limit)) text += run.t("explain.limitReached", { limit: formatMoney(limit) });
+  out.explanation = text + yearlyTail(run, id, st);
+  return out;
+}
+
+function schemeLabel(run: Run, schemeId: string): string {
+  const own = `pack.${run.cp.def.id}.scheme.${schemeId}`;
+  return run.t(has(run.locale, own) ? own : `scheme.${schemeId}`);
+}
+
+function uniqueCats(cats: Category[]): Category[] {
+  return CATEGORIES.filter((c) => cats.includes(c));
+}
+
+// ---- 医疗机构减免 (鹿寨: 乡镇卫生院 50 %)
+
+function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
+  const id: LayerId = "waiver";
+  const eligible = l.categories.some((c) => run.cats.has(c));
+  const frags: string[] = [];
+  let paid = ZERO;
+  let base = ZERO;
+  let computed = 0;
+  let settledAll = true;
+  let share: Dec | undefined;
+  for (const ep of run.eps) {
+    if (ep.settled.waiver !== undefined) {
+      const s = takeSettled(run, ep, id);
+      pay(ep, id, s);
+      paid = paid.plus(s);
+      frags.push(run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) }));
+      continue;
+    }
+    settledAll = false;
+    if (!eligible) {
+      pay(ep, id, ZERO);
+      frags.push(run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }));
+      continue;
+    }
+    if (ep.blocked.has(id)) {
+      pay(ep, id, ZERO);
+      frags.push(blockedText(run, ep, id));
+      continue;
+    }
+    if (!l.facility.includes(ep.facility) || !l.kinds.includes(ep.kind) || (l.inRegionOnly && !ep.inRegion)) {
+      pay(ep, id, ZERO);
+      frags.push(
+        run.t("explain.waiver.notApplicable", {
+          where: list(run.locale, l.facility.map((f) => run.t(`facility.${f}`))),
+          kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))),
+        }),
+      );
+      continue;
+    }
+    share = run.num(l.share);
+    const b = ep.left;
+    const p = min(toFen(b.times(share)), ep.left);
+    pay(ep, id, p);
+    paid = paid.plus(p);
+    base = base.plus(b);
+    computed++;
+    frags.push(run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) }));
+  }
+  const explanation = !eligible && !paid.gt(0) && run.eps.every((e) => e.settled.waiver === undefined)
+    ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
+    : combine(run, frags, paid);
+  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
+  if (computed) {
+    out.base = base;
+    out.rate = share;
+  }
+  return out;
+}
+
+// ---- 兜底 (鹿寨: 住院总费用 × 90% − 已报销; 乡镇卫生院 50 % split)
+
+function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
+  const id: LayerId = "backstop";
+  const eligible = l.categories.some((c) => run.cats.has(c));
+  const frags: string[] = [];
+  let paid = ZERO;
+  let base = ZERO;
+  let computed = 0;
+  let settledAll = true;
+  let rate: Dec | null | undefined;
+  for (const ep of run.eps) {
+    if (ep.settled.backstop !== undefined) {
+      const s = takeSettled(run, ep, id);
+      pay(ep, id, s);
+      paid = paid.plus(s);
+      frags.push(run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) }));
+      continue;
+    }
+    settledAll = false;
+    if (!eligible) {
+      pay(ep, id, ZERO);
+      frags.push(run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }));
+      continue;
+    }
+    if (ep.blocked.has(id)) {
+      pay(ep, id, ZERO);
+      frags.push(blockedText(run, ep, id));
+      continue;
+    }
+    if (!l.kinds.includes(ep.kind)) {
+      pay(ep, id, ZERO);
+      frags.push(run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))) }));
+      continue;
+    }
+    if (l.splitShare && l.splitFacility.includes(ep.facility) && ep.inRegion) {
+      const share = run.num(l.splitShare);
+      const remainder = ep.left.plus(ep.paid.waiver ?? ZERO);
+      const p = min(toFen(remainder.times(share)), ep.left);
+      pay(ep, id, p);
+      paid = paid.plus(p);
+      base = base.plus(remainder);
+      rate = rate === undefined || (rate !== null && rate.eq(share)) ? share : null;
+      computed++;
+      frags.push(run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) }));
+      continue;
+    }
+    const ratio = run.num(l.ratio);
+    const target = ep.total.times(ratio);
+    const p = min(toFen(max(ZERO, target.minus(ep.reimbursed))), ep.left);
+    const vars = {
+      total: formatMoney(ep.total),
+      ratio: formatPercent(ratio),
+      target: formatMoney(target),
+      reimbursed: formatMoney(ep.reimbursed),
+      paid: formatMoney(p),
+    };
+    pay(ep, id, p);
+    paid = paid.plus(p);
+    base = base.plus(ep.total);
+    rate = rate === undefined || (rate !== null && rate.eq(ratio)) ? ratio : null;
+    computed++;
+    frags.push(run.t(p.gt(0) ? "explain.backstop.guarantee" : "explain.backstop.guaranteeMet", vars));
+  }
+  const explanation =
+    !eligible && run.eps.every((e) => e.settled.backstop === undefined)
+      ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
+      : combine(run, frags, paid);
+  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
+  if (computed) {
+    out.base = base;
+    if (rate) out.rate = rate;
+  }
+  return out;
+}
+
+// ---- 兜底 (浙江某区: 年度个人负担超过标准的部分)
+
+function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
+  const id: LayerId = "backstop";
+  const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
+  if (!scheme) {
+    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+    return {
+      paid: st.settled,
+      origin: st.nSettled && st.nSettled === run.eps.length ? "settled" : "computed",
+      explanation: st.nSettled
+        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
+        : run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))) }),
+    };
+  }
+  if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
+  for (const s of scheme.sources) run.cite(s);
+  const includeSelfFunded = run.flag(l.includeSelfFunded);
+  const standard = scheme.standard ? run.num(scheme.standard) : ZERO;
+  const st = yearlyLoop(
+    run,
+    id,
+    (ep) => (includeSelfFunded ? ep.left : ep.policyLeft),
+    (cum) => max(ZERO, cum.minus(standard)),
+    () => true,
+  );
+  const paid = st.settled.plus(st.computed);
+  const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
+  const nothing = yearlyNothing(run, id, st);
+  if (nothing !== null) {
+    out.explanation = nothing;
+    if (!st.nSettled) out.origin = "computed";
+    return out;
+  }
+  run.assume("annualExcess.timing", run.t("assume.annualExcessTiming"));
+  run.assume("annualExcess.family", run.t("assume.annualExcessFamily"));
+  if (!includeSelfFunded) run.assume("annualExcess.base", run.t("assume.annualExcessBase"));
+  out.base = st.cum;
+  if (scheme.standard) out.deductible = standard;
+  const vars = {
+    scheme: schemeLabel(run, scheme.id),
+    base: formatMoney(st.cum),
+    standard: formatMoney(standard),
+    standardLabel: scheme.standard ? run.t(run.cp.params.get(scheme.standard)!.labelKey) : "",
+    paid: formatMoney(paid),
+  };
+  let text: string;
+  if (!scheme.standard) text = run.t("explain.backstop.full", vars);
+  else if (st.cum.lte(standard)) text = run.t("explain.backstop.belowStandard", vars);
+  else text = run.t("explain.backstop.aboveStandard", vars);
+  out.explanation = text + yearlyTail(run, id, st);
+  return out;
+}
+
+// ------------------------------------------------------------ referrals
+
+function buildReferrals(run: Run, personal: Dec): Referral[] {
+  const def = run.cp.def;
+  const out: Referral[] = [];
+  const seen = new Set<string>();
+  for (const r of def.referrals) {
+    if (seen.has(r.programme) || !referralApplies(run, r, personal)) continue;
+    seen.add(r.programme);
+    out.push({ programme: r.programme, explanation: referralText(run, r, personal) });
+  }
+  return out;
+}
+
+function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolean {
+  const w = r.when;
+  if (w.categoriesAny && !w.categoriesAny.some((c) => run.cats.has(c))) return false;
+  if (w.categoriesNone && w.categoriesNone.some((c) => run.cats.has(c))) return false;
+  if (w.insurance && !w.insurance.includes(run.insurance)) return false;
+  if (w.episodeAny && !run.eps.some((ep) => matches(w.episodeAny!, ep, run.insurance))) return false;
+  if (w.personalPositive && !personal.gt(0)) return false;
+  return true;
+}
+
+function referralText(run: Run, r: ReferralDef, personal: Dec): string {
+  const key = `pack.${run.cp.def.id}.referral.${r.text}`;
+  const wanted = slots(run.locale, key);
+  const vars: Vars = { personal: formatMoney(personal) };
+  const tr = run.cp.def.temporaryRelief;
+  const val = (pid: string | undefined) => (pid ? (run.num(pid) as Dec) : null);
+  if (wanted.some((s) => s === "dibaoMonthly" || s === "maxAmount" || s === "monthsMax" || s === "minAmount" || s === "emergencyMonthsMin")) {
+    const monthly = wanted.some((s) => s === "dibaoMonthly" || s === "maxAmount" || s === "minAmount") ? val(tr.dibaoMonthly) : null;
+    const months = wanted.some((s) => s === "monthsMax" || s === "maxAmount") ? val(tr.monthsMax) : null;
+    const minMonths = wanted.some((s) => s === "emergencyMonthsMin" || s === "minAmount") ? val(tr.emergencyMonthsMin) : null;
+    if (monthly) vars.dibaoMonthly = formatMoney(monthly);
+    if (months) vars.monthsMax = months.toString();
+    if (minMonths) vars.emergencyMonthsMin = minMonths.toString();
+    if (monthly && months) vars.maxAmount = formatMoney(monthly.times(months));
+    if (monthly && minMonths) vars.minAmount = formatMoney(monthly.times(minMonths));
+  }
+  for (const slot of wanted) {
+    if (vars[slot] === undefined && run.cp.params.has(slot)) vars[slot] = run.describe(run.param(slot));
+  }
+  return run.t(key, vars);
+}

@@ -1,0 +1,104 @@
+import { computeEstimate } from "./engine";
+import { errorBody, invalidJson, invalidRequest, mapZodIssues, pickLocale } from "./errors";
+import { list, t } from "./messages";
+import { requestSchema } from "./request-schema";
+import { compilePack, getPackDef, isKnownPack, PACK_IDS, versionFor } from "./registry";
+import type { EstimateResponse, Locale } from "./types";
+import { describePack, summarizePack } from "./views";
+
+export type * from "./types";
+export { serializeEstimateResponse, serializeJson } from "./serialize";
+
+/**
+ * The calculation module's public API. Both doors (HTTP and CLI) call
+ * `estimateText` (or `estimate` with an already-parsed value) and emit
+ * `serializeEstimateResponse(...)`, so their bytes are identical.
+ */
+
+/** Estimate from an already-parsed JSON value. Never throws for bad input. */
+export function estimate(requestJson: unknown): EstimateResponse {
+  const locale = pickLocale(requestJson);
+  const parsed = requestSchema.safeParse(requestJson, { reportInput: true });
+  if (!parsed.success) {
+    const issues = mapZodIssues(locale, parsed.error.issues);
+    const policy = (requestJson as { policy?: unknown } | null)?.policy;
+    if (typeof policy === "string" && policy && !isKnownPack(policy) && !issues.some((i) => i.path === "policy")) {
+      issues.push({ path: "policy", message: unknownPolicyMessage(locale, policy) });
+    }
+    return { status: 400, body: invalidRequest(locale, issues) };
+  }
+  const req = parsed.data;
+  if (!isKnownPack(req.policy)) {
+    const message = unknownPolicyMessage(locale, req.policy);
+    return { status: 400, body: errorBody(locale, "unknown-policy", message, [{ path: "policy", message }]) };
+  }
+  const def = getPackDef(req.policy);
+  if (!versionFor(def, req.serviceDate)) {
+    const ranges = list(
+      locale,
+      def.versions.map((v) =>
+        v.to ? t(locale, "error.range", { from: v.from, to: v.to }) : t(locale, "error.rangeOpen", { from: v.from }),
+      ),
+    );
+    const message = t(locale, "error.noVersion", {
+      title: t(locale, `pack.${def.id}.title`),
+      id: def.id,
+      date: req.serviceDate,
+      ranges,
+    });
+    return { status: 400, body: errorBody(locale, "no-version-in-force", message, [{ path: "serviceDate", message }]) };
+  }
+  const outcome = computeEstimate(req, compilePack(req.policy, req.serviceDate));
+  if (!outcome.ok) return { status: 400, body: invalidRequest(locale, outcome.issues) };
+  return { status: 200, body: outcome.result };
+}
+
+/** Estimate from the raw request text (a body or a file); invalid JSON is a contract error. */
+export function estimateText(text: string): EstimateResponse {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { status: 400, body: invalidJson(sniffLocale(text), e) };
+  }
+  return estimate(value);
+}
+
+/** The CLI could not read its input file. */
+export function unreadableInput(name: string): EstimateResponse {
+  const locale: Locale = "zh-Hans";
+  return {
+    status: 400,
+    body: invalidRequest(locale, [{ path: "", message: t(locale, "error.issue.unreadableFile", { file: name }) }]),
+  };
+}
+
+function unknownPolicyMessage(locale: Locale, id: string): string {
+  return t(locale, "error.unknownPolicy", { id: id.length > 40 ? id.slice(0, 37) + "…" : id, ids: list(locale, PACK_IDS) });
+}
+
+/** For a body that is not even JSON, honour an obvious "locale": "zh-Hant". */
+function sniffLocale(text: string): Locale {
+  return /"locale"\s*:\s*"zh-Hant"/.test(text) ? "zh-Hant" : "zh-Hans";
+}
+
+/** All packs: id, titles in both scripts, region, versions, layers, source documents. */
+export function listPolicies() {
+  return PACK_IDS.map((id) => summarizePack(getPackDef(id)));
+}
+
+/**
+ * One pack as in force on `date` (default: the first day of its latest
+ * version): every parameter with its value, label, unit, source and
+ * reliability, plus the 临时救助 sizing and procedure timings later features
+ * need. Null when the id is unknown or no version is in force on the date.
+ */
+export function getPack(id: string, date?: string) {
+  if (!isKnownPack(id)) return null;
+  const def = getPackDef(id);
+  const d = date ?? def.versions[def.versions.length - 1].from;
+  if (!versionFor(def, d)) return null;
+  return describePack(compilePack(id, d));
+}
+
+export { PACK_IDS };
