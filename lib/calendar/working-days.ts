@@ -1,0 +1,197 @@
+import chineseDays from "chinese-days/dist/chinese-days.json";
+
+/**
+ * Chinese working days (工作日) with 调休, for statutory deadlines.
+ *
+ * Dates are calendar dates in China (Asia/Shanghai), written "YYYY-MM-DD". They carry no time
+ * and no zone: arithmetic on them is done on day numbers, so the host's TZ never matters. Turn an
+ * instant into a China date with `calendarDateInChina` (China has kept UTC+8 without daylight
+ * saving since 1991, so a fixed offset is exact).
+ *
+ * Holiday data: chinese-days' own table (dist/chinese-days.json, built from the 国务院办公厅
+ * 部分节假日安排 notices). We read the table rather than call `isWorkday()` because the package
+ * does its date arithmetic in the host's local time (it parses "YYYY-MM-DD" as UTC midnight, reads
+ * it back with local getters, and builds its tables the same way), so in a process west of UTC it
+ * answers for the wrong day: under TZ=America/Los_Angeles `isWorkday(new Date(2026, 1, 14))`, the
+ * 春节 补班 Saturday, is false and `getDayDetail("2026-02-14").date` is "2026-02-13". The
+ * classification rule is the package's own: a 调休 makeup day is a working day; otherwise
+ * Monday–Friday unless it is a holiday. A unit test checks every day of every known year against
+ * the package's API run in a Beijing-zoned process.
+ *
+ * The package calls every weekday of a year it has no notice for a working day (2027-01-01
+ * included). We never guess: any date outside `knownYears()` throws `CalendarYearUnknownError`.
+ * Update chinese-days when the State Council publishes the next year's notice (usually Nov–Dec).
+ *
+ * Counting convention (行政许可法 第八十二条: 期限以工作日计算，不含法定节假日; 民法典 第二百零一条:
+ * 开始的当日不计入，自下一日开始计算): the start day never counts. `addWorkingDays(d, n)` is the
+ * n-th working day strictly after d, whether or not d itself is a working day.
+ */
+
+/** A calendar date in China, "YYYY-MM-DD". Validate untrusted strings with `toCalendarDate`. */
+export type CalendarDate = `${number}-${number}-${number}`;
+
+export class CalendarYearUnknownError extends Error {
+  readonly code = "calendar-year-unknown" as const;
+  constructor(
+    readonly date: CalendarDate,
+    readonly year: number,
+    readonly knownFrom: number,
+    readonly knownTo: number,
+  ) {
+    super(
+      `No Chinese holiday data for ${year} (date ${date}); chinese-days knows ${knownFrom}–${knownTo}. ` +
+        `Update chinese-days once the State Council publishes that year's holiday notice.`,
+    );
+    this.name = "CalendarYearUnknownError";
+  }
+}
+
+export class InvalidCalendarDateError extends Error {
+  readonly code = "invalid-calendar-date" as const;
+  constructor(readonly input: unknown) {
+    super(`Not a calendar date "YYYY-MM-DD": ${JSON.stringify(input)}`);
+    this.name = "InvalidCalendarDateError";
+  }
+}
+
+type DayTable = Readonly<Record<string, string>>;
+const HOLIDAYS: DayTable = chineseDays.holidays;
+/** 调休 makeup days: weekend days that are working days. */
+const MAKEUP_WORKDAYS: DayTable = chineseDays.workdays;
+
+/** Years with a published holiday notice in the installed chinese-days data, ascending. */
+const KNOWN_YEARS: readonly number[] = Object.freeze(
+  [...new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b),
+);
+const KNOWN = new Set(KNOWN_YEARS);
+
+export function knownYears(): readonly number[] {
+  return KNOWN_YEARS;
+}
+
+export function isKnownYear(year: number): boolean {
+  return KNOWN.has(year);
+}
+
+const MS_PER_DAY = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number since 1970-01-01, or null when the string is not a real date. */
+function dayNumberOf(text: string): number | null {
+  const m = DATE_PATTERN.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  // Date.UTC maps years 0–99 to 1900–1999 and rolls 02-30 over to March: reject both.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return null;
+  return ms / MS_PER_DAY;
+}
+
+function fromDayNumber(n: number): CalendarDate {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10) as CalendarDate;
+}
+
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  return typeof value === "string" && dayNumberOf(value) !== null;
+}
+
+/** Validates an untrusted "YYYY-MM-DD" string; throws `InvalidCalendarDateError`. */
+export function toCalendarDate(value: unknown): CalendarDate {
+  if (!isCalendarDate(value)) throw new InvalidCalendarDateError(value);
+  return value;
+}
+
+/** The calendar date in China at a given instant. */
+export function calendarDateInChina(instant: Date): CalendarDate {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) throw new InvalidCalendarDateError(instant);
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10) as CalendarDate;
+}
+
+/** Plain calendar arithmetic (no holiday rule, no year guard). */
+export function addCalendarDays(date: CalendarDate, n: number): CalendarDate {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`addCalendarDays: n must be an integer, got ${n}`);
+  return fromDayNumber(requireDayNumber(date) + n);
+}
+
+function requireDayNumber(date: CalendarDate): number {
+  const n = dayNumberOf(date);
+  if (n === null) throw new InvalidCalendarDateError(date);
+  return n;
+}
+
+function guardYear(date: CalendarDate): void {
+  const year = Number(date.slice(0, 4));
+  if (!KNOWN.has(year)) {
+    throw new CalendarYearUnknownError(date, year, KNOWN_YEARS[0], KNOWN_YEARS[KNOWN_YEARS.length - 1]);
+  }
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+function weekdayOf(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+function isWorkingDayNumber(dayNumber: number): boolean {
+  const date = fromDayNumber(dayNumber);
+  guardYear(date);
+  if (MAKEUP_WORKDAYS[date]) return true;
+  const wd = weekdayOf(dayNumber);
+  return wd >= 1 && wd <= 5 && !HOLIDAYS[date];
+}
+
+/** Whether offices work on this date (weekday not a holiday, or a 调休 makeup day). */
+export function isWorkingDay(date: CalendarDate): boolean {
+  return isWorkingDayNumber(requireDayNumber(date));
+}
+
+/**
+ * The n-th working day after `start` (the start day never counts). `n = 0` returns `start`
+ * unchanged. Throws `CalendarYearUnknownError` if the count starts in or runs into an unknown year.
+ */
+export function addWorkingDays(start: CalendarDate, n: number): CalendarDate {
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new RangeError(`addWorkingDays: n must be a non-negative integer, got ${n}`);
+  }
+  let day = requireDayNumber(start);
+  guardYear(start);
+  let left = n;
+  while (left > 0) {
+    day += 1;
+    if (isWorkingDayNumber(day)) left -= 1;
+  }
+  return fromDayNumber(day);
+}
+
+/**
+ * Working days d with a < d ≤ b: how many working days have elapsed from a to b, in the same
+ * counting as `addWorkingDays` (so `workingDaysBetween(s, addWorkingDays(s, n)) === n`).
+ * Negative when b is before a (e.g. "overdue by 2 working days" reads as −2 from today to the deadline).
+ */
+export function workingDaysBetween(a: CalendarDate, b: CalendarDate): number {
+  const from = requireDayNumber(a);
+  const to = requireDayNumber(b);
+  guardYear(a);
+  guardYear(b);
+  if (to < from) return -workingDaysBetween(b, a);
+  let count = 0;
+  for (let day = from + 1; day <= to; day++) if (isWorkingDayNumber(day)) count += 1;
+  return count;
+}
+
+/**
+ * Last day of a period counted in calendar days ("公示 7 天"): the n-th day after `start`; if that
+ * day is not a working day, the period runs to the next working day (民法典 第二百零三条: 期间的最后一日
+ * 是法定休假日的，以法定休假日结束的次日为期间的最后一日).
+ */
+export function calendarDayDeadline(start: CalendarDate, n: number): CalendarDate {
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new RangeError(`calendarDayDeadline: n must be a positive integer, got ${n}`);
+  }
+  guardYear(start);
+  let day = requireDayNumber(start) + n;
+  while (!isWorkingDayNumber(day)) day += 1;
+  return fromDayNumber(day);
+}
