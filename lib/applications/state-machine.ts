@@ -181,7 +181,8 @@ export type ApplicationErrorCode =
   | "publicity-not-over"
   | "not-urgent" // 先行救助 is for 急难型 applications only
   | "no-documents-pending"
-  | "calendar-year-unknown"; // a deadline falls in a year without holiday data
+  | "calendar-year-unknown" // a deadline falls in a year without holiday data
+  | "inconsistent-state"; // the stored state lacks what its status implies (e.g. 公示 without dates)
 
 export type ReliefType = "urgent" | "expense"; // 急难型 / 支出型
 
@@ -271,6 +272,12 @@ function text(value: unknown, code: ApplicationErrorCode): string {
   const s = typeof value === "string" ? value.trim() : "";
   if (!s) refuse(code);
   return s;
+}
+
+/** A part of the state its status guarantees; refuses rather than crash if storage lost it. */
+function need<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) refuse("inconsistent-state");
+  return value;
 }
 
 function optionalText(value: unknown): string | null {
@@ -434,12 +441,12 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
 
     case "record-objection": {
       const note = text(a.note, "note-required");
-      const publicity = s.publicity!;
+      const publicity = need(s.publicity);
       return { next: { ...s, publicity: { ...publicity, objections: publicity.objections + 1 } }, note };
     }
 
     case "end-publicity": {
-      const publicity = s.publicity!;
+      const publicity = need(s.publicity);
       if (today <= publicity.endsOn) refuse("publicity-not-over");
       // Objections must be answered before the case goes to the approver.
       const reason = publicity.objections > 0 ? text(a.reason, "reason-required") : optionalText(a.reason);
@@ -480,10 +487,11 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
     case "pay": {
       const paidOn = date(a.paidOn);
       if (paidOn > today) refuse("date-in-future");
-      const decision = s.decision!;
+      const decision = need(s.decision);
+      const paidAmount = need(decision.amount);
       if (paidOn < decision.decidedOn) refuse("date-before-decision");
       return {
-        next: { ...s, payment: { amount: decision.amount!, paidOn, recordedBy: actor.id } },
+        next: { ...s, payment: { amount: paidAmount, paidOn, recordedBy: actor.id } },
         details: { amount: decision.amount, paidOn },
       };
     }
@@ -514,7 +522,7 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
     case "complete-documents": {
       if (!documentsPending(s)) refuse("no-documents-pending");
       const documents = documentList(a.documents);
-      return { next: { ...s, emergency: { ...s.emergency!, documentsCompletedOn: today } }, details: { documents } };
+      return { next: { ...s, emergency: { ...need(s.emergency), documentsCompletedOn: today } }, details: { documents } };
     }
   }
 }

@@ -501,6 +501,16 @@ describe("robustness", () => {
   test("an invalid clock is refused", () => {
     expect(applyAction(FIX.draft, PAYLOAD.submit, citizen, new Date("x"))).toEqual({ ok: false, code: "invalid-date" });
   });
+  test("a stored state missing what its status implies is refused, not crashed on", () => {
+    expect(applyAction({ ...FIX.publicity, publicity: null }, PAYLOAD["end-publicity"], caseworker, ON_0924)).toEqual({
+      ok: false,
+      code: "inconsistent-state",
+    });
+    expect(applyAction({ ...FIX.approved, decision: null }, PAYLOAD.pay, caseworker, ON_0924)).toEqual({
+      ok: false,
+      code: "inconsistent-state",
+    });
+  });
   test("the input state is never mutated", () => {
     const frozen = structuredClone(FIX.publicity);
     deepFreeze(frozen);
