@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DEFAULT_DATABASE_URL, readEnv } from "../config/env";
+
+export interface ResolvedDatabase {
+  /** A libsql URL: "file:/absolute/path.db" or ":memory:". */
+  url: string;
+  /** The database file on disk, or null for an in-memory database. */
+  filePath: string | null;
+}
+
+/**
+ * Turn DATABASE_URL (default "file:./data/yizhan.db") into an absolute libsql URL.
+ *
+ * Relative paths are taken from the repository root (the directory the app,
+ * the Prisma CLI and the tests are started from), not from prisma/ as
+ * Prisma's own convention would have it: one rule for every entry point.
+ */
+export function resolveDatabaseUrl(
+  raw: string | undefined = readEnv().DATABASE_URL,
+  rootDir: string = process.cwd(),
+): ResolvedDatabase {
+  const value = raw ?? DEFAULT_DATABASE_URL;
+  if (value === ":memory:" || value === "file::memory:") return { url: ":memory:", filePath: null };
+  if (!value.startsWith("file:")) {
+    throw new Error(
+      `DATABASE_URL must be a SQLite "file:" URL for the libsql adapter (got "${value.split(":")[0]}:…"). ` +
+        "PostgreSQL needs @prisma/adapter-pg: see docs/database.md.",
+    );
+  }
+  // Drop query parameters ("?mode=…"): libsql's local client takes the path only.
+  let location = value.slice("file:".length).split("?")[0];
+  // "file:///abs/path" and "file://localhost/abs/path" are absolute too.
+  if (location.startsWith("//")) location = location.replace(/^\/\/(localhost)?/, "");
+  const filePath = path.resolve(rootDir, decodeURIComponent(location));
+  return { url: `file:${filePath}`, filePath };
+}
+
+/** Create the database's directory if missing (e.g. data/ on a fresh clone). */
+export function ensureDatabaseDirectory(db: ResolvedDatabase): void {
+  if (db.filePath) fs.mkdirSync(path.dirname(db.filePath), { recursive: true });
+}
