@@ -1,0 +1,28 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { deriveKey, getDataKey, type KeyPurpose } from "./keys";
+
+/**
+ * Keyed hashes (HMAC-SHA256, hex) for finding a record by a personal value
+ * without storing the value in clear. Unlike encryption these are
+ * deterministic, so the same phone number always finds the same citizen.
+ */
+export function keyedHash(purpose: KeyPurpose, value: string, dataKey: Buffer = getDataKey()): string {
+  return createHmac("sha256", deriveKey(purpose, dataKey)).update(value, "utf8").digest("hex");
+}
+
+/** Lookup hash of a normalised mainland mobile number (see normalizePhone). */
+export function hashPhone(phone: string, dataKey?: Buffer): string {
+  return keyedHash("lookup-hash/phone", phone, dataKey);
+}
+
+/** Hash of a client IP for rate limits and login-code records. */
+export function hashIp(ip: string, dataKey?: Buffer): string {
+  return keyedHash("lookup-hash/ip", ip, dataKey);
+}
+
+/** Constant-time comparison of two hex digests. */
+export function hashesEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, "hex");
+  const right = Buffer.from(b, "hex");
+  return left.length === right.length && left.length > 0 && timingSafeEqual(left, right);
+}
