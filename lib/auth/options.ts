@@ -1,0 +1,95 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { signInCitizen } from "./citizen";
+import { getClientIp } from "./client-ip";
+import type { SessionUser } from "./roles";
+import { getAuthSecret } from "./secret";
+import { toStaffSession, verifyStaffCredentials } from "./staff";
+
+/** Sessions last a working day. */
+const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** How often a staff session re-reads the account, so deactivation and role changes take effect. */
+const STAFF_RECHECK_MS = 5 * 60 * 1000;
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** Run a sign-in; unexpected failures (database down…) become "server-error" instead of leaking their message. */
+async function attempt<T extends { ok: true; user: SessionUser } | { ok: false; code: string }>(
+  what: string,
+  run: () => Promise<T>,
+): Promise<{ id: string; sessionUser: SessionUser }> {
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    console.error(`[auth] ${what} failed`, error);
+    throw new Error("server-error");
+  }
+  // next-auth v4 hands this message to signIn(…, { redirect: false }) as `error`.
+  if (!result.ok) throw new Error(result.code);
+  return { id: result.user.id, sessionUser: result.user };
+}
+
+let secretOverride: string | undefined;
+
+export const authOptions: NextAuthOptions = {
+  // Read per request, not at import: `next build` must not need the secret.
+  get secret() {
+    return secretOverride ?? getAuthSecret();
+  },
+  // next-auth's route handler assigns `secret ??= process.env.NEXTAUTH_SECRET`.
+  set secret(value: string | undefined) {
+    secretOverride = value;
+  },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/zh-Hans/login" },
+  providers: [
+    CredentialsProvider({
+      id: "citizen-otp",
+      name: "手机验证码",
+      credentials: {
+        phone: { label: "手机号", type: "tel" },
+        code: { label: "验证码", type: "text" },
+      },
+      async authorize(credentials, req) {
+        const ip = getClientIp((req?.headers ?? {}) as Headers);
+        return attempt("citizen sign-in", () =>
+          signInCitizen({ phone: credentials?.phone ?? "", code: credentials?.code ?? "", ip }),
+        );
+      },
+    }),
+    CredentialsProvider({
+      id: "staff",
+      name: "工作人员",
+      credentials: {
+        username: { label: "用户名", type: "text" },
+        password: { label: "密码", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const ip = getClientIp((req?.headers ?? {}) as Headers);
+        return attempt("staff sign-in", () =>
+          verifyStaffCredentials({ username: credentials?.username ?? "", password: credentials?.password ?? "", ip }),
+        );
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user?.sessionUser) {
+        token.user = user.sessionUser;
+        token.checkedAt = Date.now();
+        return token;
+      }
+      if (token.user?.kind === "staff" && Date.now() - (token.checkedAt ?? 0) > STAFF_RECHECK_MS) {
+        const staff = await getDb().staffUser.findUnique({ where: { id: token.user.id } });
+        token.user = staff?.active ? toStaffSession(staff) : undefined;
+        token.checkedAt = Date.now();
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { expires: session.expires, ...(token.user ? { user: token.user } : {}) };
+    },
+  },
+};

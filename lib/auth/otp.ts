@@ -1,0 +1,155 @@
+import { randomInt } from "node:crypto";
+import { hashesEqual, hashIp, hashPhone, keyedHash } from "../crypto/lookup-hash";
+import { getSmsSender } from "../sms";
+import { SmsUnavailableError, type SmsSender } from "../sms/types";
+import { authContext, type AuthContext } from "./context";
+import type { CitizenSignInError, OtpRequestError } from "./errors";
+import { parsePhone } from "./phone";
+import { consumeRateLimits, pruneRateLimitEvents, type RateLimit } from "./rate-limit";
+
+/** One-time sign-in codes for citizens. */
+export const OTP_POLICY = {
+  codeLength: 6,
+  /** A code is valid for 5 minutes. */
+  ttlSeconds: 5 * 60,
+  /** Tries per code (right or wrong); after 5 wrong ones the code is burnt. */
+  maxAttempts: 5,
+  /** What the UI shows as the resend countdown: the per-number 60 s limit. */
+  resendAfterSeconds: 60,
+  perPhone: [
+    { windowSeconds: 60, max: 1 },
+    { windowSeconds: 60 * 60, max: 5 },
+    { windowSeconds: 24 * 60 * 60, max: 10 },
+  ] satisfies RateLimit[],
+  perIp: [{ windowSeconds: 60 * 60, max: 20 }] satisfies RateLimit[],
+} as const;
+
+const LONGEST_WINDOW_SECONDS = 24 * 60 * 60;
+
+export type RequestLoginCodeResult =
+  | { ok: true; resendAfterSeconds: number }
+  | { ok: false; code: OtpRequestError; retryAfterSeconds?: number };
+
+export type VerifyLoginCodeResult =
+  | { ok: true; phone: string; phoneHash: string }
+  | { ok: false; code: Exclude<CitizenSignInError, "server-error"> };
+
+function hashCode(phoneHash: string, code: string): string {
+  return keyedHash("login-code", `${phoneHash}:${code}`);
+}
+
+function generateCode(): string {
+  return randomInt(0, 10 ** OTP_POLICY.codeLength).toString().padStart(OTP_POLICY.codeLength, "0");
+}
+
+/**
+ * Send a sign-in code to a mainland mobile number.
+ * Only the code's HMAC is stored; a new code replaces any earlier one for the number.
+ */
+export async function requestLoginCode(
+  input: { phone: string; ip: string },
+  context: Partial<AuthContext> = {},
+): Promise<RequestLoginCodeResult> {
+  const phone = parsePhone(input.phone);
+  if (!phone) return { ok: false, code: "phone-invalid" };
+  const ctx = authContext(context);
+
+  let sender: SmsSender;
+  try {
+    sender = ctx.sms ?? getSmsSender({ db: ctx.db, env: ctx.env });
+  } catch (error) {
+    if (!(error instanceof SmsUnavailableError)) throw error;
+    console.error(`[auth] sign-in codes disabled: ${error.message}`);
+    return { ok: false, code: "sms-unavailable" };
+  }
+
+  const now = ctx.now();
+  const phoneHash = hashPhone(phone);
+  const ipHash = hashIp(input.ip || "unknown");
+  const code = generateCode();
+
+  const issued = await ctx.db.$transaction(async (tx) => {
+    await pruneRateLimitEvents(tx, now, LONGEST_WINDOW_SECONDS);
+    const limited = await consumeRateLimits(
+      tx,
+      [
+        { scope: "otp-phone", key: phoneHash, limits: OTP_POLICY.perPhone },
+        { scope: "otp-ip", key: ipHash, limits: OTP_POLICY.perIp },
+      ],
+      now,
+    );
+    if (!limited.ok) return limited;
+    // Earlier codes stop working once a new one is sent.
+    await tx.loginCode.updateMany({ where: { phoneHash, consumedAt: null }, data: { consumedAt: now } });
+    await tx.loginCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - LONGEST_WINDOW_SECONDS * 1000) } } });
+    const row = await tx.loginCode.create({
+      data: {
+        phoneHash,
+        codeHash: hashCode(phoneHash, code),
+        expiresAt: new Date(now.getTime() + OTP_POLICY.ttlSeconds * 1000),
+        requestIpHash: ipHash,
+        createdAt: now,
+      },
+      select: { id: true },
+    });
+    return { ok: true as const, id: row.id };
+  });
+  if (!issued.ok) return { ok: false, code: "rate-limited", retryAfterSeconds: issued.retryAfterSeconds };
+
+  try {
+    await sender.send({ to: phone, template: "login-code", params: { code } });
+  } catch (error) {
+    console.error(`[auth] sending a sign-in code failed: ${(error as Error).message}`);
+    await ctx.db.loginCode.update({ where: { id: issued.id }, data: { consumedAt: ctx.now() } });
+    return { ok: false, code: "sms-unavailable" };
+  }
+  return { ok: true, resendAfterSeconds: OTP_POLICY.resendAfterSeconds };
+}
+
+/**
+ * Check a code against the newest one sent to the number. Single use; expires
+ * after 5 minutes; each try is counted before comparing, so parallel guesses
+ * cannot exceed 5 either.
+ */
+export async function verifyLoginCode(
+  input: { phone: string; code: string },
+  context: Partial<AuthContext> = {},
+): Promise<VerifyLoginCodeResult> {
+  const phone = parsePhone(input.phone);
+  if (!phone) return { ok: false, code: "phone-invalid" };
+  const ctx = authContext(context);
+  const now = ctx.now();
+  const phoneHash = hashPhone(phone);
+
+  const latest = await ctx.db.loginCode.findFirst({
+    where: { phoneHash },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  if (!latest) return { ok: false, code: "code-invalid" };
+  if (latest.consumedAt) return { ok: false, code: "code-invalid" }; // used, or replaced by a newer code
+  if (latest.attempts >= OTP_POLICY.maxAttempts) return { ok: false, code: "code-attempts-exceeded" };
+  if (latest.expiresAt.getTime() <= now.getTime()) return { ok: false, code: "code-expired" };
+
+  const reserved = await ctx.db.loginCode.updateMany({
+    where: { id: latest.id, consumedAt: null, attempts: { lt: OTP_POLICY.maxAttempts } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (reserved.count === 0) {
+    const current = await ctx.db.loginCode.findUnique({ where: { id: latest.id }, select: { attempts: true } });
+    return { ok: false, code: (current?.attempts ?? 0) >= OTP_POLICY.maxAttempts ? "code-attempts-exceeded" : "code-invalid" };
+  }
+
+  const code = String(input.code ?? "").replace(/\s/g, "");
+  const matches = /^\d+$/.test(code) && hashesEqual(hashCode(phoneHash, code), latest.codeHash);
+  if (!matches) {
+    const current = await ctx.db.loginCode.findUnique({ where: { id: latest.id }, select: { attempts: true } });
+    return { ok: false, code: (current?.attempts ?? 0) >= OTP_POLICY.maxAttempts ? "code-attempts-exceeded" : "code-invalid" };
+  }
+
+  const consumed = await ctx.db.loginCode.updateMany({
+    where: { id: latest.id, consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  });
+  if (consumed.count === 0) return { ok: false, code: "code-invalid" };
+  return { ok: true, phone, phoneHash };
+}
