@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { POST } from "@/app/api/v1/auth/otp/route";
+import { getDb } from "@/lib/db/client";
+import { createTestDb, type TestDb } from "../db/test-db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  vi.stubEnv("DATABASE_URL", t.url);
+  vi.stubEnv("YIZHAN_DEMO", "1");
+  vi.spyOn(console, "info").mockImplementation(() => {});
+});
+afterAll(async () => {
+  await getDb().$disconnect();
+  await t.close();
+  vi.unstubAllEnvs();
+});
+
+function post(body: unknown, headers: Record<string, string> = {}) {
+  return POST(
+    new Request("http://localhost/api/v1/auth/otp", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+describe("POST /api/v1/auth/otp", () => {
+  test("200 with the resend countdown; the code lands in the outbox", async () => {
+    const response = await post({ phone: "13800000011" }, { "x-forwarded-for": "198.51.100.20" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, resendAfterSeconds: 60 });
+    expect((await t.db.smsOutbox.findFirstOrThrow()).toMasked).toBe("138****0011");
+  });
+
+  test("429 with Retry-After when asked again too soon", async () => {
+    const response = await post({ phone: "13800000011" }, { "x-forwarded-for": "198.51.100.20" });
+    expect(response.status).toBe(429);
+    const body = await response.json();
+    expect(body).toEqual({ error: { code: "rate-limited", retryAfterSeconds: expect.any(Number) } });
+    expect(body.error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(body.error.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(response.headers.get("retry-after")).toBe(String(body.error.retryAfterSeconds));
+  });
+
+  test.each([[{ phone: "12345" }], [{}], ["not json"], [{ phone: 13800000001 }]])("400 phone-invalid for %j", async (body) => {
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "phone-invalid" } });
+  });
+
+  test("503 sms-unavailable in production without an SMS provider", async () => {
+    vi.stubEnv("YIZHAN_DEMO", "");
+    vi.stubEnv("NODE_ENV", "production");
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const response = await post({ phone: "13800000012" });
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ error: { code: "sms-unavailable" } });
+    } finally {
+      vi.stubEnv("NODE_ENV", "test");
+      vi.stubEnv("YIZHAN_DEMO", "1");
+      error.mockRestore();
+    }
+  });
+});
