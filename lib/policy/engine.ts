@@ -71,6 +71,11 @@ interface Ep {
   /** The in-policy part of `left` (政策范围内个人负担). */
   policyLeft: Dec;
   reimbursed: Dec;
+  /** In-policy and total remainders right after 基本医保 (the class-independent reference for left-out episodes). */
+  b1: Dec;
+  left1: Dec;
+  /** Position (in the pack's layer order) of the last layer the settlement slip gives; -1 when none. */
+  lastSettled: number;
   blocked: Map<LayerId, ExclusionReason>;
   paid: Partial<Record<LayerId, Dec>>;
 }
@@ -94,6 +99,18 @@ class Run {
   readonly cats: Set<Category>;
   readonly insurance: Insurance;
   readonly eps: Ep[];
+  /** The order yearly amounts accumulate in (see accumulationOrder). */
+  order: Ep[] = [];
+  layerIndex: Map<LayerId, number> = new Map();
+
+  /**
+   * A layer the slip does not give, on a stay whose slip gives a later layer:
+   * it is computed for that stay alone (as if first this year), so that other
+   * stays cannot move an amount the slip has already fixed further down.
+   */
+  pinned(ep: Ep, id: LayerId): boolean {
+    return ep.settled[id] === undefined && this.layerIndex.get(id)! < ep.lastSettled;
+  }
   readonly assumptions: string[] = [];
   private readonly assumptionKeys = new Set<string>();
   readonly issues: ErrorIssue[] = [];
@@ -285,6 +302,9 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     left: total,
     policyLeft: inPolicy,
     reimbursed: ZERO,
+    b1: inPolicy,
+    left1: total,
+    lastSettled: -1,
     blocked: new Map(),
     paid: {},
   };
@@ -332,8 +352,15 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   }
   if (run.issues.length) return { ok: false, issues: run.issues };
 
+  const layerOrder: LayerId[] = def.layers.map((l) => l.id);
+  for (const ep of run.eps) {
+    for (const k of Object.keys(ep.settled) as LayerId[]) ep.lastSettled = Math.max(ep.lastSettled, layerOrder.indexOf(k));
+  }
+  run.layerIndex = new Map(layerOrder.map((id, i) => [id, i]));
+
   addRequestAssumptions(run);
   applyExclusions(run);
+  run.order = accumulationOrder(run);
 
   const layers: LayerResult[] = [];
   let reimbursed = ZERO;
@@ -354,6 +381,12 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
     res.sources = run.takeSources();
     layers.push(res);
     reimbursed = reimbursed.plus(out.paid);
+    if (l.id === "basic") {
+      for (const ep of run.eps) {
+        ep.b1 = ep.policyLeft;
+        ep.left1 = ep.left;
+      }
+    }
   }
   if (run.issues.length) return { ok: false, issues: run.issues };
 
@@ -460,6 +493,8 @@ function applyExclusions(run: Run): void {
       for (const lid of rule.blocks) {
         const l = byId.get(lid);
         if (!l || ep.settled[lid] !== undefined || !eligibleFor(run, l)) continue;
+        // A facility waiver only concerns stays at the facilities it names.
+        if (l.rule === "facility-split" && (!l.facility.includes(ep.facility) || (l.inRegionOnly && !ep.inRegion))) continue;
         if (!ep.blocked.has(lid)) ep.blocked.set(lid, rule.reason);
         hit.push(lid);
       }
@@ -473,6 +508,34 @@ function applyExclusions(run: Run): void {
       }
     }
   }
+}
+
+/**
+ * The order in which yearly thresholds and limits accumulate. The request
+ * does not give dates, so request order is used, except that stays covered by
+ * a per-stay guarantee come after the others and stays fully covered by a
+ * facility split come last. Otherwise a larger bill on a fully covered stay
+ * could push the year's thresholds so that the family pays less, which the
+ * contract's invariant forbids.
+ */
+function accumulationOrder(run: Run): Ep[] {
+  const g = run.cp.def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio");
+  if (!g || !g.categories.some((c) => run.cats.has(c))) return run.eps;
+  const group = (ep: Ep): number => {
+    if (ep.settled.backstop !== undefined || ep.blocked.has("backstop") || !g.kinds.includes(ep.kind)) return 0;
+    return splitApplies(g, ep) ? 2 : 1;
+  };
+  const order = run.eps
+    .map((ep) => ({ ep, g: group(ep) }))
+    .sort((a, b) => a.g - b.g || a.ep.i - b.ep.i)
+    .map((x) => x.ep);
+  if (order.some((ep, k) => ep.i !== k)) {
+    run.assume(
+      "accumulationOrder",
+      run.t("assume.accumulationOrder", { order: list(run.locale, order.map((ep) => String(ep.i + 1))) }),
+    );
+  }
+  return order;
 }
 
 function buildExcluded(run: Run): ExcludedItem[] {
@@ -520,19 +583,29 @@ function pay(ep: Ep, id: LayerId, amount: Dec): void {
   ep.policyLeft = max(ZERO, ep.policyLeft.minus(amount));
 }
 
-/** Take a settled amount, checking it fits in what is left (otherwise an issue). */
+/** Layers that pay only from the in-policy part (政策范围内); 自费 is never theirs. */
+const POLICY_LAYERS: ReadonlySet<LayerId> = new Set<LayerId>(["basic", "critical", "assistance", "tilted"]);
+
+/**
+ * Take a settled amount, checking it fits in what is left: the in-policy
+ * remainder for insurance and assistance layers, the whole remainder for
+ * waivers and 兜底. Otherwise an issue (the contract's "settled amounts above
+ * what is left").
+ */
 function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
   const s = ep.settled[id]!;
-  if (s.gt(ep.left)) {
+  const policy = POLICY_LAYERS.has(id);
+  const room = policy ? min(ep.policyLeft, ep.left) : ep.left;
+  if (s.gt(room)) {
     run.issues.push({
       path: `episodes.${ep.i}.settled.${id}`,
-      message: run.t("error.settledTooHigh", {
+      message: run.t(policy ? "error.settledTooHighPolicy" : "error.settledTooHigh", {
         layer: run.layerName(id),
         amount: formatMoney(s),
-        left: formatMoney(ep.left),
+        left: formatMoney(room),
       }),
     });
-    return ep.left;
+    return room;
   }
   return s;
 }
@@ -541,14 +614,19 @@ function blockedText(run: Run, ep: Ep, id: LayerId): string {
   return run.t("explain.blocked", { reason: run.t(`reason.${ep.blocked.get(id)!}`), layer: run.layerName(id) });
 }
 
-/** One sentence for one episode, or a total plus one item per episode. */
+/** One sentence for one episode, or a total plus one item per episode (frags are indexed by episode). */
 function combine(run: Run, frags: string[], paid: Dec): string {
   if (frags.length === 1) return frags[0];
-  let details = "";
+  return run.t("explain.multi", { count: frags.length, paid: formatMoney(paid), details: details(run, frags) });
+}
+
+function details(run: Run, frags: (string | undefined)[]): string {
+  let out = "";
   for (let i = 0; i < frags.length; i++) {
-    details += run.t("explain.multiItem", { n: i + 1, where: run.where(run.eps[i]), text: frags[i] });
+    const text = frags[i];
+    if (text !== undefined) out += run.t("explain.multiItem", { n: i + 1, where: run.where(run.eps[i]), text });
   }
-  return run.t("explain.multi", { count: frags.length, paid: formatMoney(paid), details });
+  return out;
 }
 
 // ---- 基本医保统筹
@@ -557,7 +635,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
   const used = { main: ZERO, outpatient: ZERO };
   const yearDeductibleLeft = new Map<EpisodeKind, Dec>();
   const tilt = l.tilts.find((t) => t.insurance.includes(run.insurance) && t.categories.some((c) => run.cats.has(c)));
-  const frags: string[] = [];
+  const frags: string[] = new Array(run.eps.length);
   let paid = ZERO;
   let settledAll = true;
   let base = ZERO;
@@ -566,21 +644,21 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
   let cap: Dec | undefined;
   let computed = 0;
 
-  for (const ep of run.eps) {
+  for (const ep of run.order) {
     if (ep.settled.basic !== undefined) {
       const s = takeSettled(run, ep, "basic");
       const group = run.insurance === "none" ? "main" : l[run.insurance === "employee" ? "employee" : "resident"][ep.kind].capGroup;
       used[group] = used[group].plus(s);
       pay(ep, "basic", s);
       paid = paid.plus(s);
-      frags.push(run.t("explain.settled", { layer: run.layerName("basic"), paid: formatMoney(s) }));
+      frags[ep.i] = run.t("explain.settled", { layer: run.layerName("basic"), paid: formatMoney(s) });
       continue;
     }
     settledAll = false;
     if (ep.blocked.has("basic") || run.insurance === "none") {
       if (!ep.blocked.has("basic")) ep.blocked.set("basic", "uninsured");
       pay(ep, "basic", ZERO);
-      frags.push(blockedText(run, ep, "basic"));
+      frags[ep.i] = blockedText(run, ep, "basic");
       continue;
     }
     const ins = l[run.insurance];
@@ -598,9 +676,10 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     if (scheme.deductiblePer === "admission") {
       applied = min(inPolicy, ded);
     } else {
-      const leftDed = yearDeductibleLeft.get(ep.kind) ?? ded;
+      const shared = yearDeductibleLeft.get(ep.kind) ?? ded;
+      const leftDed = run.pinned(ep, "basic") ? ded : shared;
       applied = min(inPolicy, leftDed);
-      yearDeductibleLeft.set(ep.kind, leftDed.minus(applied));
+      yearDeductibleLeft.set(ep.kind, max(ZERO, shared.minus(applied)));
       notes.push(run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(ded) }));
     }
     let r = run.byLevel(scheme.rate, ep.facility);
@@ -619,7 +698,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     r = clamp(r, ZERO, ONE);
     const group = scheme.capGroup;
     const capV = run.num(ins.caps[group]);
-    const capLeft = max(ZERO, capV.minus(used[group]));
+    const capLeft = run.pinned(ep, "basic") ? capV : max(ZERO, capV.minus(used[group]));
     const raw = toFen(inPolicy.minus(applied).times(r));
     const p = min(min(raw, capLeft), ep.left);
     used[group] = used[group].plus(p);
@@ -651,7 +730,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
         paid: formatMoney(p),
       });
     }
-    frags.push(sentence + notes.join(""));
+    frags[ep.i] = sentence + notes.join("");
   }
   const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: combine(run, frags, paid) };
   if (computed) {
@@ -697,22 +776,57 @@ function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], ba
 
 interface YearlyState {
   cum: Dec;
+  /** What left-out episodes already got from the layers between 基本医保 and this one. */
+  deduction: Dec;
+  /** The year's base the formula is applied to: cum − deduction (never below 0). */
+  base: Dec;
   paidSoFar: Dec;
   settled: Dec;
   computed: Dec;
   nComputed: number;
   nSettled: number;
   blockedEps: number[];
+  /** Stays computed alone because their slip fixes a later layer. */
+  standalone: number[];
 }
 
 /**
  * The shared loop of the yearly layers: the year's formula F is applied to the
  * cumulative base after each episode, and the episode is paid the increase of
  * F (rounded once), never more than its own base or what it has left.
+ *
+ * Episodes an exclusion leaves out add nothing to the base, and what they got
+ * from the layers between 基本医保 and this one (refOf − baseOf) is deducted
+ * from it. Without the deduction a more protected category, whose 医疗救助
+ * reaches its yearly limit sooner, could end up with a larger 倾斜救助 base on
+ * the remaining stays and less in total than a less protected one.
  */
-function yearlyLoop(run: Run, id: LayerId, baseOf: (ep: Ep) => Dec, F: (cum: Dec) => Dec, eligibleEp: (ep: Ep) => boolean): YearlyState {
-  const st: YearlyState = { cum: ZERO, paidSoFar: ZERO, settled: ZERO, computed: ZERO, nComputed: 0, nSettled: 0, blockedEps: [] };
+function yearlyLoop(
+  run: Run,
+  id: LayerId,
+  baseOf: (ep: Ep) => Dec,
+  F: (cum: Dec) => Dec,
+  eligibleEp: (ep: Ep) => boolean,
+  refOf: (ep: Ep) => Dec = (ep) => ep.b1,
+): YearlyState {
+  const st: YearlyState = {
+    cum: ZERO,
+    deduction: ZERO,
+    base: ZERO,
+    paidSoFar: ZERO,
+    settled: ZERO,
+    computed: ZERO,
+    nComputed: 0,
+    nSettled: 0,
+    blockedEps: [],
+    standalone: [],
+  };
   for (const ep of run.eps) {
+    if (ep.settled[id] === undefined && (ep.blocked.has(id) || !eligibleEp(ep))) {
+      st.deduction = st.deduction.plus(max(ZERO, refOf(ep).minus(baseOf(ep))));
+    }
+  }
+  for (const ep of run.order) {
     if (ep.settled[id] !== undefined) {
       const s = takeSettled(run, ep, id);
       st.cum = st.cum.plus(baseOf(ep));
@@ -729,13 +843,20 @@ function yearlyLoop(run: Run, id: LayerId, baseOf: (ep: Ep) => Dec, F: (cum: Dec
     }
     const b = baseOf(ep);
     st.cum = st.cum.plus(b);
-    const target = toFen(F(st.cum));
-    const p = clamp(target.minus(st.paidSoFar), ZERO, min(b, ep.left));
+    let p: Dec;
+    if (run.pinned(ep, id)) {
+      p = clamp(toFen(F(b)), ZERO, min(b, ep.left));
+      st.standalone.push(ep.i);
+    } else {
+      const target = toFen(F(max(ZERO, st.cum.minus(st.deduction))));
+      p = clamp(target.minus(st.paidSoFar), ZERO, min(b, ep.left));
+    }
     st.paidSoFar = st.paidSoFar.plus(p);
     st.computed = st.computed.plus(p);
     st.nComputed++;
     pay(ep, id, p);
   }
+  st.base = max(ZERO, st.cum.minus(st.deduction));
   return st;
 }
 
@@ -760,8 +881,15 @@ function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
   if (st.nSettled && st.nComputed) {
     s += run.t("explain.yearly.withSettled", { settled: formatMoney(st.settled), computed: formatMoney(st.computed) });
   }
+  if (st.standalone.length) {
+    const eps = [...st.standalone].sort((a, b) => a - b).map((i) => String(i + 1));
+    s += run.t("explain.yearly.standalone", { episodes: list(run.locale, eps), layer: run.layerName(id) });
+  }
   if (st.blockedEps.length) {
-    s += run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, st.blockedEps.map((i) => String(i + 1))), layer: run.layerName(id) });
+    const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
+    s += st.deduction.gt(0)
+      ? run.t("explain.yearly.deduction", { episodes: list(run.locale, eps), layer: run.layerName(id), deduction: formatMoney(st.deduction) })
+      : run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
   return s;
 }
@@ -824,20 +952,20 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
     if (!st.nSettled) out.origin = "computed";
     return out;
   }
-  out.base = st.cum;
+  out.base = st.base;
   out.deductible = threshold;
   if (bands.length === 1) out.rate = bands[0].rate;
   if (cap !== null) out.cap = cap;
   let text: string;
-  if (st.cum.lte(threshold)) {
-    text = run.t("explain.critical.below", { base: formatMoney(st.cum), threshold: formatMoney(threshold) });
+  if (st.base.lte(threshold)) {
+    text = run.t("explain.critical.below", { base: formatMoney(st.base), threshold: formatMoney(threshold) });
   } else {
-    const { pay: raw, pieces } = bandPay(st.cum, threshold, bands, bandsDef.basis);
+    const { pay: raw, pieces } = bandPay(st.base, threshold, bands, bandsDef.basis);
     const arithmetic = pieces
       .map((p) => run.t("explain.piece", { amount: formatMoney(p.amount), rate: formatPercent(p.rate) }))
       .join(" + ");
     text = run.t("explain.critical.paid", {
-      base: formatMoney(st.cum),
+      base: formatMoney(st.base),
       threshold: formatMoney(threshold),
       arithmetic,
       paid: formatMoney(paid),
@@ -888,22 +1016,22 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
     if (!st.nSettled) out.origin = "computed";
     return out;
   }
-  out.base = st.cum;
+  out.base = st.base;
   out.deductible = threshold;
   out.rate = ratio;
   if (limit !== null) out.cap = limit;
   const schemeName = schemeLabel(run, scheme.id);
   const vars = {
     scheme: schemeName,
-    base: formatMoney(st.cum),
+    base: formatMoney(st.base),
     threshold: formatMoney(threshold),
     ratio: formatPercent(ratio),
     paid: formatMoney(paid),
   };
   let text: string;
-  if (st.cum.lte(threshold)) text = run.t(`explain.${id}.below`, vars);
+  if (st.base.lte(threshold)) text = run.t(`explain.${id}.below`, vars);
   else text = run.t(threshold.isZero() ? `explain.${id}.paidNoThreshold` : `explain.${id}.paid`, vars);
-  if (limit !== null && st.cum.minus(threshold).times(ratio).gt(limit)) text += run.t("explain.limitReached", { limit: formatMoney(limit) });
+  if (limit !== null && st.base.minus(threshold).times(ratio).gt(limit)) text += run.t("explain.limitReached", { limit: formatMoney(limit) });
   out.explanation = text + yearlyTail(run, id, st);
   return out;
 }
@@ -922,39 +1050,37 @@ function uniqueCats(cats: Category[]): Category[] {
 function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
   const id: LayerId = "waiver";
   const eligible = l.categories.some((c) => run.cats.has(c));
-  const frags: string[] = [];
+  const frags: string[] = new Array(run.eps.length);
   let paid = ZERO;
   let base = ZERO;
   let computed = 0;
   let settledAll = true;
   let share: Dec | undefined;
-  for (const ep of run.eps) {
+  for (const ep of run.order) {
     if (ep.settled.waiver !== undefined) {
       const s = takeSettled(run, ep, id);
       pay(ep, id, s);
       paid = paid.plus(s);
-      frags.push(run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) }));
+      frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
       continue;
     }
     settledAll = false;
     if (!eligible) {
       pay(ep, id, ZERO);
-      frags.push(run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }));
+      frags[ep.i] = run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) });
       continue;
     }
     if (ep.blocked.has(id)) {
       pay(ep, id, ZERO);
-      frags.push(blockedText(run, ep, id));
+      frags[ep.i] = blockedText(run, ep, id);
       continue;
     }
     if (!l.facility.includes(ep.facility) || !l.kinds.includes(ep.kind) || (l.inRegionOnly && !ep.inRegion)) {
       pay(ep, id, ZERO);
-      frags.push(
-        run.t("explain.waiver.notApplicable", {
-          where: list(run.locale, l.facility.map((f) => run.t(`facility.${f}`))),
-          kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))),
-        }),
-      );
+      frags[ep.i] = run.t("explain.waiver.notApplicable", {
+        where: list(run.locale, l.facility.map((f) => run.t(`facility.${f}`))),
+        kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))),
+      });
       continue;
     }
     share = run.num(l.share);
@@ -964,7 +1090,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     paid = paid.plus(p);
     base = base.plus(b);
     computed++;
-    frags.push(run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) }));
+    frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
   const explanation = !eligible && !paid.gt(0) && run.eps.every((e) => e.settled.waiver === undefined)
     ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
@@ -979,76 +1105,122 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
 
 // ---- 兜底 (鹿寨: 住院总费用 × 90% − 已报销; 乡镇卫生院 50 % split)
 
+/** Whether a township-style split (waiver then backstop) covers this episode. */
+function splitApplies(l: GuaranteeBackstopDef, ep: Ep): boolean {
+  return !!l.splitShare && l.splitFacility.includes(ep.facility) && ep.inRegion && ep.settled.waiver === undefined;
+}
+
+/**
+ * The 90 % guarantee. With one stay it is exactly 五(一): total × 90 % −
+ * already reimbursed. With several stays in the year it is applied to their
+ * sum (the family never pays more than 10 % of the year's eligible stays):
+ * per-stay caps combined with yearly 大病/救助 thresholds could otherwise make
+ * a larger bill leave the family paying less, which the contract forbids.
+ */
 function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
   const id: LayerId = "backstop";
   const eligible = l.categories.some((c) => run.cats.has(c));
-  const frags: string[] = [];
+  if (!eligible && run.eps.every((e) => e.settled.backstop === undefined)) {
+    for (const ep of run.order) pay(ep, id, ZERO);
+    return {
+      paid: ZERO,
+      origin: "computed",
+      explanation: run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }),
+    };
+  }
+  const frags: (string | undefined)[] = new Array(run.eps.length);
   let paid = ZERO;
-  let base = ZERO;
-  let computed = 0;
   let settledAll = true;
-  let rate: Dec | null | undefined;
-  for (const ep of run.eps) {
+  const pool: Ep[] = [];
+  let splitBase = ZERO;
+  let splitShare: Dec | undefined;
+  let nSplit = 0;
+  for (const ep of run.order) {
     if (ep.settled.backstop !== undefined) {
       const s = takeSettled(run, ep, id);
       pay(ep, id, s);
       paid = paid.plus(s);
-      frags.push(run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) }));
+      frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
       continue;
     }
     settledAll = false;
     if (!eligible) {
       pay(ep, id, ZERO);
-      frags.push(run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }));
-      continue;
-    }
-    if (ep.blocked.has(id)) {
+      frags[ep.i] = run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) });
+    } else if (ep.blocked.has(id)) {
       pay(ep, id, ZERO);
-      frags.push(blockedText(run, ep, id));
-      continue;
-    }
-    if (!l.kinds.includes(ep.kind)) {
+      frags[ep.i] = blockedText(run, ep, id);
+    } else if (!l.kinds.includes(ep.kind)) {
       pay(ep, id, ZERO);
-      frags.push(run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))) }));
-      continue;
-    }
-    if (l.splitShare && l.splitFacility.includes(ep.facility) && ep.inRegion) {
-      const share = run.num(l.splitShare);
+      frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))) });
+    } else if (splitApplies(l, ep)) {
+      const share = run.num(l.splitShare!);
       const remainder = ep.left.plus(ep.paid.waiver ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
       paid = paid.plus(p);
-      base = base.plus(remainder);
-      rate = rate === undefined || (rate !== null && rate.eq(share)) ? share : null;
-      computed++;
-      frags.push(run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) }));
-      continue;
+      splitBase = splitBase.plus(remainder);
+      splitShare = share;
+      nSplit++;
+      frags[ep.i] = run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) });
+    } else {
+      pool.push(ep);
     }
+  }
+  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: "" };
+  let poolText = "";
+  if (pool.length) {
     const ratio = run.num(l.ratio);
-    const target = ep.total.times(ratio);
-    const p = min(toFen(max(ZERO, target.minus(ep.reimbursed))), ep.left);
+    let total = ZERO;
+    let reimbursed = ZERO;
+    for (const ep of pool) {
+      total = total.plus(ep.total);
+      reimbursed = reimbursed.plus(ep.reimbursed);
+    }
+    const target = total.times(ratio);
+    let remaining = toFen(max(ZERO, target.minus(reimbursed)));
+    const poolPaid = remaining;
+    for (const ep of pool) {
+      const p = min(remaining, ep.left);
+      pay(ep, id, p);
+      remaining = remaining.minus(p);
+    }
+    paid = paid.plus(poolPaid);
     const vars = {
-      total: formatMoney(ep.total),
+      count: pool.length,
+      total: formatMoney(total),
       ratio: formatPercent(ratio),
       target: formatMoney(target),
-      reimbursed: formatMoney(ep.reimbursed),
-      paid: formatMoney(p),
+      reimbursed: formatMoney(reimbursed),
+      paid: formatMoney(poolPaid),
     };
-    pay(ep, id, p);
-    paid = paid.plus(p);
-    base = base.plus(ep.total);
-    rate = rate === undefined || (rate !== null && rate.eq(ratio)) ? ratio : null;
-    computed++;
-    frags.push(run.t(p.gt(0) ? "explain.backstop.guarantee" : "explain.backstop.guaranteeMet", vars));
+    const key = poolPaid.gt(0) ? "guarantee" : "guaranteeMet";
+    if (pool.length > 1) {
+      run.assume("guaranteePooled", run.t("assume.guaranteePooled"));
+      poolText = run.t(`explain.backstop.${key}Pooled`, vars) + run.t("explain.backstop.pooledEpisodes", {
+        episodes: list(run.locale, pool.map((e) => e.i).sort((a, b) => a - b).map((i) => String(i + 1))),
+      });
+    } else {
+      poolText = run.t(`explain.backstop.${key}`, vars);
+      if (run.eps.length > 1) {
+        frags[pool[0].i] = poolText;
+        poolText = "";
+      }
+    }
+    out.base = total;
+    out.rate = ratio;
+    if (nSplit) out.rate = undefined;
+  } else if (nSplit) {
+    out.base = splitBase;
+    out.rate = splitShare;
   }
-  const explanation =
-    !eligible && run.eps.every((e) => e.settled.backstop === undefined)
-      ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
-      : combine(run, frags, paid);
-  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
-  if (computed) {
-    out.base = base;
-    if (rate) out.rate = rate;
+  if (pool.length && nSplit) out.base = undefined;
+  out.paid = paid;
+  if (run.eps.length === 1) {
+    out.explanation = poolText || frags[0]!;
+  } else {
+    const rest = details(run, frags);
+    out.explanation = run.t("explain.multi", { count: run.eps.length, paid: formatMoney(paid), details: poolText + rest });
   }
   return out;
 }
@@ -1078,6 +1250,7 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     (ep) => (includeSelfFunded ? ep.left : ep.policyLeft),
     (cum) => max(ZERO, cum.minus(standard)),
     () => true,
+    (ep) => (includeSelfFunded ? ep.left1 : ep.b1),
   );
   const paid = st.settled.plus(st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
@@ -1090,18 +1263,18 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
   run.assume("annualExcess.timing", run.t("assume.annualExcessTiming"));
   run.assume("annualExcess.family", run.t("assume.annualExcessFamily"));
   if (!includeSelfFunded) run.assume("annualExcess.base", run.t("assume.annualExcessBase"));
-  out.base = st.cum;
+  out.base = st.base;
   if (scheme.standard) out.deductible = standard;
   const vars = {
     scheme: schemeLabel(run, scheme.id),
-    base: formatMoney(st.cum),
+    base: formatMoney(st.base),
     standard: formatMoney(standard),
     standardLabel: scheme.standard ? run.t(run.cp.params.get(scheme.standard)!.labelKey) : "",
     paid: formatMoney(paid),
   };
   let text: string;
   if (!scheme.standard) text = run.t("explain.backstop.full", vars);
-  else if (st.cum.lte(standard)) text = run.t("explain.backstop.belowStandard", vars);
+  else if (st.base.lte(standard)) text = run.t("explain.backstop.belowStandard", vars);
   else text = run.t("explain.backstop.aboveStandard", vars);
   out.explanation = text + yearlyTail(run, id, st);
   return out;

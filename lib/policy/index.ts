@@ -53,8 +53,18 @@ export function estimate(requestJson: unknown): EstimateResponse {
   return { status: 200, body: outcome.result };
 }
 
+/** Largest request text accepted (100 episodes fit in well under this). */
+export const MAX_REQUEST_CHARS = 256 * 1024;
+
 /** Estimate from the raw request text (a body or a file); invalid JSON is a contract error. */
 export function estimateText(text: string): EstimateResponse {
+  if (text.length > MAX_REQUEST_CHARS) {
+    const locale = sniffLocale(text.slice(0, 4096));
+    return {
+      status: 400,
+      body: invalidRequest(locale, [{ path: "", message: t(locale, "error.issue.tooLarge", { max: MAX_REQUEST_CHARS / 1024 }) }]),
+    };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -71,6 +81,12 @@ export function unreadableInput(name: string): EstimateResponse {
     status: 400,
     body: invalidRequest(locale, [{ path: "", message: t(locale, "error.issue.unreadableFile", { file: name }) }]),
   };
+}
+
+/** The CLI was given no input file. */
+export function missingInput(): EstimateResponse {
+  const locale: Locale = "zh-Hans";
+  return { status: 400, body: invalidRequest(locale, [{ path: "", message: t(locale, "error.issue.noInput") }]) };
 }
 
 function unknownPolicyMessage(locale: Locale, id: string): string {

@@ -1,0 +1,10 @@
+import { listPolicies, serializeJson } from "../../../../lib/policy";
+
+// Lists the policy packs: id, titles in both scripts, region, versions, layers, source documents.
+export const runtime = "nodejs";
+
+const HEADERS = { "content-type": "application/json; charset=utf-8" };
+
+export async function GET(): Promise<Response> {
+  return new Response(serializeJson({ policies: listPolicies() }), { status: 200, headers: HEADERS });
+}
