@@ -1,0 +1,45 @@
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { PageFrame } from "@/components/shell/page-frame";
+import { CellGroup, LinkCell } from "@/components/ui/cells";
+import { icons } from "@/components/ui/icons";
+import { getSessionUser } from "@/lib/auth/session";
+import { isDemoMode } from "@/lib/config/env";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+
+export default async function MePage({ params }: { params: Promise<{ lng: string }> }) {
+  const lng = await pageLocale(params);
+  const t = getT(lng);
+  const user = await getSessionUser();
+  return (
+    <PageFrame lng={lng} title={t("me.title")}>
+      <section className="mb-5 rounded-xl bg-cell p-4" data-testid="account">
+        <p className="text-lg font-medium">
+          {user ? t("me.signedInAs", { who: user.displayName ?? "" }) : t("me.notSignedIn")}
+        </p>
+      </section>
+      {user ? null : (
+        <CellGroup>
+          <LinkCell href={`/${lng}/login`} title={t("me.citizenSignIn")} icon={icons.me} />
+          <LinkCell href={`/${lng}/staff/login`} title={t("me.staffSignIn")} icon={icons.desk} />
+        </CellGroup>
+      )}
+      <CellGroup heading={t("me.settingsHeading")} id="settings">
+        <li className="px-4 py-3">
+          <p className="font-medium">{t("prefs.largeTextTitle")}</p>
+          <p className="text-sm text-ink-muted">{t("prefs.largeTextHint")}</p>
+        </li>
+        <li className="px-4 py-3">
+          <p className="font-medium">{t("prefs.languageTitle")}</p>
+          <p className="text-sm text-ink-muted">{t("prefs.languageHint")}</p>
+        </li>
+      </CellGroup>
+      {isDemoMode() ? (
+        <CellGroup heading={t("me.demoHeading")} id="demo">
+          <LinkCell href={`/${lng}/dev/outbox`} title={t("me.outbox")} icon={icons.services} />
+        </CellGroup>
+      ) : null}
+      {user ? <SignOutButton label={t("me.signOut")} returnTo={`/${lng}/me`} /> : null}
+    </PageFrame>
+  );
+}

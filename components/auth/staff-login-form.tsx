@@ -1,0 +1,86 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+
+export type StaffLoginLabels = {
+  usernameLabel: string;
+  passwordLabel: string;
+  submit: string;
+  errors: Record<string, string>;
+};
+
+export function StaffLoginForm({ labels, afterSignIn }: { labels: StaffLoginLabels; afterSignIn: string }) {
+  const router = useRouter();
+  const ids = { username: useId(), password: useId(), error: useId() };
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!username.trim() || !password) {
+      setError(labels.errors.required);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await signIn("staff", { username: username.trim(), password, redirect: false }).catch(() => null);
+    setBusy(false);
+    if (result?.ok && !result.error) {
+      router.replace(afterSignIn);
+      router.refresh();
+    } else {
+      setPassword("");
+      setError(labels.errors[result?.error ?? "generic"] ?? labels.errors.generic);
+    }
+  }
+
+  const inputClass = "tap-target w-full rounded-lg border border-line bg-cell px-3 text-lg aria-[invalid=true]:border-danger";
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <div>
+        <label htmlFor={ids.username} className="mb-1 block font-medium">
+          {labels.usernameLabel}
+        </label>
+        <input
+          id={ids.username}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? ids.error : undefined}
+          className={inputClass}
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.password} className="mb-1 block font-medium">
+          {labels.passwordLabel}
+        </label>
+        <input
+          id={ids.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? ids.error : undefined}
+          className={inputClass}
+        />
+      </div>
+      {error ? (
+        <p id={ids.error} role="alert" className="text-sm font-medium text-danger">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" disabled={busy} className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white disabled:opacity-60">
+        {labels.submit}
+      </button>
+    </form>
+  );
+}
