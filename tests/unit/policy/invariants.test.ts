@@ -54,7 +54,7 @@ describe("contract invariants (fast-check, all packs)", () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 120_000);
 
   it("a more protected category never gets less: 特困 ≥ 低保 ≥ 低保边缘 ≥ 因病致贫 ≥ none", () => {
     fc.assert(
@@ -73,7 +73,7 @@ describe("contract invariants (fast-check, all packs)", () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 120_000);
 
   it("a larger bill never leaves the family paying less (total up; total and 自费 up together)", () => {
     fc.assert(
@@ -94,5 +94,5 @@ describe("contract invariants (fast-check, all packs)", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 120_000);
 });
