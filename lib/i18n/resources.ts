@@ -1,15 +1,39 @@
 import type { Locale } from "./settings";
-import commonHans from "@/locales/zh-Hans/common.json";
+import applyHans from "@/locales/zh-Hans/apply.json";
 import authHans from "@/locales/zh-Hans/auth.json";
+import commonHans from "@/locales/zh-Hans/common.json";
+import consoleHans from "@/locales/zh-Hans/console.json";
+import eligibilityHans from "@/locales/zh-Hans/eligibility.json";
+import estimateHans from "@/locales/zh-Hans/estimate.json";
 import staffHans from "@/locales/zh-Hans/staff.json";
-import commonHant from "@/locales/zh-Hant/common.json";
+import applyHant from "@/locales/zh-Hant/apply.json";
 import authHant from "@/locales/zh-Hant/auth.json";
+import commonHant from "@/locales/zh-Hant/common.json";
+import consoleHant from "@/locales/zh-Hant/console.json";
+import eligibilityHant from "@/locales/zh-Hant/eligibility.json";
+import estimateHant from "@/locales/zh-Hant/estimate.json";
 import staffHant from "@/locales/zh-Hant/staff.json";
 
 // The UI's namespaces; the calculation module renders its own texts from locales/<lng>/policy.json.
 export const uiResources = {
-  "zh-Hans": { common: commonHans, auth: authHans, staff: staffHans },
-  "zh-Hant": { common: commonHant, auth: authHant, staff: staffHant },
+  "zh-Hans": {
+    common: commonHans,
+    auth: authHans,
+    staff: staffHans,
+    eligibility: eligibilityHans,
+    estimate: estimateHans,
+    apply: applyHans,
+    console: consoleHans,
+  },
+  "zh-Hant": {
+    common: commonHant,
+    auth: authHant,
+    staff: staffHant,
+    eligibility: eligibilityHant,
+    estimate: estimateHant,
+    apply: applyHant,
+    console: consoleHant,
+  },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type UiNamespace = keyof (typeof uiResources)["zh-Hans"];

@@ -4,8 +4,6 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "zh-Hans";
 export const localeCookie = "NEXT_LOCALE";
 
-export const namespaces = ["common", "auth", "staff", "policy"] as const;
-export type Namespace = (typeof namespaces)[number];
 
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === "zh-Hans" || value === "zh-Hant";
