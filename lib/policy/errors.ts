@@ -152,7 +152,14 @@ export function mapZodIssues(locale: Locale, issues: readonly Issue[]): ErrorIss
         out.push({ path: at, message: t(locale, "error.issue.generic", { field }) });
     }
   }
-  return out;
+  // One sentence per problem: zod may report the same place twice (e.g. format and refinement).
+  const seen = new Set<string>();
+  return out.filter((i) => {
+    const k = i.path + "\u0000" + i.message;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 /** Show a bad value back to the caller, shortened. */

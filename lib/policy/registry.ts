@@ -55,6 +55,32 @@ export class PackError extends Error {}
 
 const defs = new Map<string, PackDef>();
 
+/**
+ * Validate a pack definition the way the registry does on load (schema, cross
+ * references, locale texts, monotone schemes on every date a value changes).
+ * Returns the problems found; empty when the pack is usable. For tests and
+ * for whoever adds a pack.
+ */
+export function validatePackDefinition(raw: unknown): string[] {
+  const parsed = packSchema.safeParse(raw);
+  if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const def = parsed.data;
+  try {
+    checkReferences(def);
+    const dates = new Set<string>();
+    for (const v of def.versions) dates.add(v.from);
+    for (const p of Object.values(def.parameters)) for (const v of p.values ?? []) dates.add(v.from);
+    for (const date of dates) {
+      const version = versionFor(def, date);
+      if (!version) continue;
+      compileDef(def, version, date);
+    }
+  } catch (e) {
+    return [e instanceof Error ? e.message : String(e)];
+  }
+  return [];
+}
+
 export function isKnownPack(id: string): boolean {
   return Object.prototype.hasOwnProperty.call(RAW, id);
 }
@@ -92,6 +118,14 @@ export function compilePack(id: string, date: string): CompiledPack {
   const def = getPackDef(id);
   const version = versionFor(def, date);
   if (!version) throw new PackError(`pack ${id} has no version in force on ${date}`);
+  const cp = compileDef(def, version, date);
+  if (compiled.size >= MAX_CACHED) compiled.clear();
+  compiled.set(key, cp);
+  return cp;
+}
+
+function compileDef(def: PackDef, version: PackDef["versions"][number], date: string): CompiledPack {
+  const id = def.id;
   const params = new Map<string, ResolvedParam>();
   const resolve = (pid: string, seen: string[]): ResolvedParam => {
     const done = params.get(pid);
@@ -137,8 +171,6 @@ export function compilePack(id: string, date: string): CompiledPack {
   for (const pid of Object.keys(def.parameters)) resolve(pid, []);
   const cp: CompiledPack = { def, version, date, params };
   checkMonotone(cp);
-  if (compiled.size >= MAX_CACHED) compiled.clear();
-  compiled.set(key, cp);
   return cp;
 }
 
@@ -254,9 +286,8 @@ function checkReferences(def: PackDef): void {
     if (seenLayers.length && order.indexOf(l.id) < order.indexOf(seenLayers[seenLayers.length - 1])) {
       fail(`layer ${l.id} is out of contract order`);
     }
-    if ((l.id === "assistance") !== (l.rule === "medical-assistance") && (l.rule === "medical-assistance" || l.rule === "tilted-assistance")) {
-      fail(`layer ${l.id} has rule ${l.rule}`);
-    }
+    if (l.rule === "medical-assistance" && l.id !== "assistance") fail(`layer ${l.id} cannot use rule ${l.rule}`);
+    if (l.rule === "tilted-assistance" && l.id !== "tilted") fail(`layer ${l.id} cannot use rule ${l.rule}`);
     seenLayers.push(l.id);
   }
   for (const pid of referencedParams(def)) if (!def.parameters[pid]) fail(`unknown parameter ${pid}`);

@@ -41,10 +41,7 @@ export const episodeSchema = z.strictObject({
 
 export const requestSchema = z.strictObject({
   policy: z.string().min(1, { error: "@policyEmpty" }),
-  serviceDate: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "@date" })
-    .refine(isCalendarDate, { error: "@date" }),
+  serviceDate: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s), { error: "@date" }),
   locale: z.enum(LOCALES).optional(),
   person: z.strictObject({
     insurance: z.enum(INSURANCES),

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3 } from "./examples";
 import { ep, fail, layer, ok, req } from "./helpers";
 
 /** CALC-CONTRACT.md, "Worked examples (public)", exactly. */
-
-export const EXAMPLE_1 = req("luzhai-2018", "2018-09-01", ["poverty-registered"], [
-  ep({ facility: "county", referred: true, total: "20000.00", selfFunded: undefined, settled: { basic: "12000.00", critical: "2000.00", assistance: "1000.00" } }),
-], { locale: "zh-Hans" });
-
-export const EXAMPLE_2 = req("luzhai-2018", "2018-09-01", ["poverty-registered"], [
-  ep({ kind: "outpatient", facility: "county", referred: true, total: "20000.00", selfFunded: undefined, settled: { basic: "12000.00", critical: "2000.00", assistance: "1000.00" } }),
-], { locale: "zh-Hans" });
-
-export const EXAMPLE_3 = req("luzhai-2018", "2018-09-01", ["poverty-registered"], [
-  ep({ facility: "county", referred: true, total: "20000.00", selfFunded: undefined, settled: { basic: "16000.00", critical: "2000.00", assistance: "1000.00" } }),
-], { locale: "zh-Hans" });
 
 describe("contract worked examples (鹿寨 2018, seed 004)", () => {
   it("1. 建档立卡, county inpatient 20,000, settled 12,000 + 2,000 + 1,000 → 兜底 3,000, personal 2,000, ratio 0.1000 (重病兜底保障一批 五(一))", () => {

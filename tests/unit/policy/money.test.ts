@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { D, fenString, formatMoney, formatPercent, rateString, toFen } from "@/lib/policy/money";
+
+/** Money: decimal.js, ROUND_HALF_UP to the fen (CALC-CONTRACT.md, Rounding). */
+
+describe("money", () => {
+  it.each([
+    ["0.005", "0.01"],
+    ["0.015", "0.02"], // half up, not banker's rounding (which gives 0.02 here too) …
+    ["0.025", "0.03"], // … but differs here: banker's would give 0.02
+    ["2310.385", "2310.39"],
+    ["16715.075", "16715.08"],
+    ["0.0049999", "0.00"],
+  ])("toFen(%s) = %s (ROUND_HALF_UP once)", (x, y) => {
+    expect(fenString(toFen(new D(x)))).toBe(y);
+  });
+
+  it("no float error: 0.1 + 0.2 = 0.3 and 1300.02 − 300 = 1000.02 exactly", () => {
+    expect(new D("0.1").plus("0.2").toString()).toBe("0.3");
+    expect(new D("1300.02").minus(300).times("0.75").toString()).toBe("750.015");
+  });
+
+  it.each([
+    ["0", "0.00"],
+    ["5.5", "5.50"],
+    ["999.995", "1,000.00"],
+    ["1234567.5", "1,234,567.50"],
+    ["100000", "100,000.00"],
+  ])("formatMoney(%s) = %s", (x, y) => {
+    expect(formatMoney(new D(x))).toBe(y);
+  });
+
+  it("rates: 70%, 72.5% in explanations; four decimals in results", () => {
+    expect(formatPercent(new D("0.7"))).toBe("70%");
+    expect(formatPercent(new D("0.725"))).toBe("72.5%");
+    expect(rateString(new D("0.65"))).toBe("0.6500");
+  });
+});
