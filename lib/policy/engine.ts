@@ -797,7 +797,7 @@ function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], ba
       const hi = next === null ? cum : min(cum, next);
       portion = max(ZERO, hi.minus(lo));
     }
-    if (portion.gt(0)) {
+    if (portion.gt(ZERO)) {
       pieces.push({ amount: portion, rate: b.rate });
       total = total.plus(portion.times(b.rate));
     }
@@ -855,7 +855,7 @@ function yearlyLoop(
   for (const ep of run.eps) {
     if (ep.settled[id] === undefined && (ep.blocked.has(id) || !eligibleEp(ep))) {
       const d = refOf(ep).minus(baseOf(ep));
-      if (d.gt(0)) st.deduction = st.deduction.plus(d);
+      if (d.gt(ZERO)) st.deduction = st.deduction.plus(d);
     }
   }
   const deduct = !st.deduction.isZero();
@@ -920,7 +920,7 @@ function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
   }
   if (st.blockedEps.length) {
     const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += st.deduction.gt(0)
+    s += st.deduction.gt(ZERO)
       ? run.t("explain.yearly.deduction", { episodes: list(run.locale, eps), layer: run.layerName(id), deduction: formatMoney(st.deduction) })
       : run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
@@ -1128,7 +1128,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     computed++;
     frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
-  const explanation = !eligible && !paid.gt(0) && run.eps.every((e) => e.settled.waiver === undefined)
+  const explanation = !eligible && !paid.gt(ZERO) && run.eps.every((e) => e.settled.waiver === undefined)
     ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
     : combine(run, frags, paid);
   const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
@@ -1230,7 +1230,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       reimbursed: formatMoney(reimbursed),
       paid: formatMoney(poolPaid),
     };
-    const key = poolPaid.gt(0) ? "guarantee" : "guaranteeMet";
+    const key = poolPaid.gt(ZERO) ? "guarantee" : "guaranteeMet";
     if (pool.length > 1) {
       run.assume("guaranteePooled", run.t("assume.guaranteePooled"));
       poolText = run.t(`explain.backstop.${key}Pooled`, vars) + run.t("explain.backstop.pooledEpisodes", {
@@ -1336,7 +1336,7 @@ function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolean {
   if (w.categoriesNone && w.categoriesNone.some((c) => run.cats.has(c))) return false;
   if (w.insurance && !w.insurance.includes(run.insurance)) return false;
   if (w.episodeAny && !run.eps.some((ep) => matches(w.episodeAny!, ep, run.insurance))) return false;
-  if (w.personalPositive && !personal.gt(0)) return false;
+  if (w.personalPositive && !personal.gt(ZERO)) return false;
   return true;
 }
 
