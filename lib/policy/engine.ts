@@ -155,8 +155,12 @@ class Run {
     this.layerSources.push(this.sourceRef(sid, reliability ?? this.cp.def.sources[sid].reliability));
   }
 
+  /** The current layer's sources; later citations (e.g. by referrals) go to a fresh list. */
   takeSources(): SourceRef[] {
-    return this.layerSources;
+    const out = this.layerSources;
+    this.layerSources = [];
+    this.layerSourceIds = [];
+    return out;
   }
 
   /** Memoised per compiled pack: texts and objects that only depend on the pack, the date and the locale. */
