@@ -13,7 +13,6 @@ import {
   max,
   min,
   ONE,
-  rateString,
   toFen,
   ZERO,
 } from "./money";
@@ -715,7 +714,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       const leftDed = run.pinned(ep, "basic") ? ded : shared;
       applied = min(inPolicy, leftDed);
       yearDeductibleLeft.set(ep.kind, max(ZERO, shared.minus(applied)));
-      notes.push(run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(ded) }));
+      if (!ded.isZero()) notes.push(run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(ded) }));
     }
     let r = run.byLevel(scheme.rate, ep.facility);
     if (tilt?.ratePoints && (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)) {

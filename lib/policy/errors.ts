@@ -18,12 +18,12 @@ export function pickLocale(raw: unknown): Locale {
   return "zh-Hans";
 }
 
-export function errorBody(locale: Locale, code: ErrorCode, message: string, issues: ErrorIssue[]): EstimateError {
+export function errorBody(code: ErrorCode, message: string, issues: ErrorIssue[]): EstimateError {
   return { error: { code, message, issues } };
 }
 
 export function invalidRequest(locale: Locale, issues: ErrorIssue[]): EstimateError {
-  return errorBody(locale, "invalid-request", t(locale, "error.invalidRequest", { count: issues.length }), issues);
+  return errorBody("invalid-request", t(locale, "error.invalidRequest", { count: issues.length }), issues);
 }
 
 const MONEY_FIELDS = new Set(["total", "selfFunded", ...LAYER_IDS]);

@@ -30,7 +30,7 @@ export function estimate(requestJson: unknown): EstimateResponse {
   const req = parsed.data;
   if (!isKnownPack(req.policy)) {
     const message = unknownPolicyMessage(locale, req.policy);
-    return { status: 400, body: errorBody(locale, "unknown-policy", message, [{ path: "policy", message }]) };
+    return { status: 400, body: errorBody("unknown-policy", message, [{ path: "policy", message }]) };
   }
   const def = getPackDef(req.policy);
   if (!versionFor(def, req.serviceDate)) {
@@ -46,7 +46,7 @@ export function estimate(requestJson: unknown): EstimateResponse {
       date: req.serviceDate,
       ranges,
     });
-    return { status: 400, body: errorBody(locale, "no-version-in-force", message, [{ path: "serviceDate", message }]) };
+    return { status: 400, body: errorBody("no-version-in-force", message, [{ path: "serviceDate", message }]) };
   }
   const outcome = computeEstimate(req, compilePack(req.policy, req.serviceDate));
   if (!outcome.ok) return { status: 400, body: invalidRequest(locale, outcome.issues) };
