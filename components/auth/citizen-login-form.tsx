@@ -2,7 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { TextField } from "@/components/ui/text-field";
 
 export type CitizenLoginLabels = {
   phoneLabel: string;
@@ -28,7 +29,6 @@ function fill(template: string, values: Record<string, string | number>): string
 /** Two steps on one page: get a code for a phone number, then sign in with it. Nothing typed is lost on error. */
 export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLoginLabels; afterSignIn: string }) {
   const router = useRouter();
-  const ids = { phone: useId(), phoneError: useId(), code: useId(), codeError: useId(), status: useId() };
   const [phone, setPhone] = useState("");
   const [code, setCode] = useState("");
   const [step, setStep] = useState<"phone" | "code">("phone");
@@ -101,38 +101,22 @@ export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLogin
   }
 
   const waitSeconds = Math.max(0, Math.ceil((resendAt - now) / 1000));
-  const inputClass =
-    "tap-target w-full rounded-lg border border-line bg-cell px-3 text-lg aria-[invalid=true]:border-danger";
 
   if (step === "phone") {
     return (
       <form onSubmit={requestCode} noValidate className="space-y-4">
-        <div>
-          <label htmlFor={ids.phone} className="mb-1 block font-medium">
-            {labels.phoneLabel}
-          </label>
-          <p id={`${ids.phone}-hint`} className="mb-2 text-sm text-ink-muted">
-            {labels.phoneHint}
-          </p>
-          <input
-            id={ids.phone}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
-            autoComplete="tel-national"
-            maxLength={13}
-            value={phone}
-            onChange={(e) => setPhone(e.target.value)}
-            aria-invalid={phoneError ? true : undefined}
-            aria-describedby={`${ids.phone}-hint${phoneError ? ` ${ids.phoneError}` : ""}`}
-            className={inputClass}
-          />
-          {phoneError ? (
-            <p id={ids.phoneError} role="alert" className="mt-2 text-sm font-medium text-danger">
-              {phoneError}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          label={labels.phoneLabel}
+          hint={labels.phoneHint}
+          error={phoneError}
+          name="phone"
+          type="tel"
+          inputMode="numeric"
+          autoComplete="tel-national"
+          maxLength={13}
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+        />
         <button type="submit" disabled={busy} className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white disabled:opacity-60">
           {labels.sendCode}
         </button>
@@ -142,36 +126,23 @@ export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLogin
 
   return (
     <form onSubmit={submitCode} noValidate className="space-y-4">
-      <p id={ids.status} role="status" className="rounded-lg bg-brand-soft px-3 py-2 text-sm">
+      <p role="status" className="rounded-lg bg-brand-soft px-3 py-2 text-sm">
         {fill(labels.codeSent, { phone: `${phone.slice(0, 3)}****${phone.slice(7)}` })}
       </p>
-      <div>
-        <label htmlFor={ids.code} className="mb-1 block font-medium">
-          {labels.codeLabel}
-        </label>
-        <p id={`${ids.code}-hint`} className="mb-2 text-sm text-ink-muted">
-          {labels.codeHint}
-        </p>
-        <input
-          id={ids.code}
-          name="code"
-          type="text"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={6}
-          value={code}
-          onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
-          aria-invalid={codeError ? true : undefined}
-          aria-describedby={`${ids.code}-hint${codeError ? ` ${ids.codeError}` : ""}`}
-          className={`${inputClass} tracking-[0.4em]`}
-          autoFocus
-        />
-        {codeError ? (
-          <p id={ids.codeError} role="alert" className="mt-2 text-sm font-medium text-danger">
-            {codeError}
-          </p>
-        ) : null}
-      </div>
+      <TextField
+        label={labels.codeLabel}
+        hint={labels.codeHint}
+        error={codeError}
+        name="code"
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        value={code}
+        onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
+        className="tracking-[0.4em]"
+        autoFocus
+      />
       <button type="submit" disabled={busy} className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white disabled:opacity-60">
         {labels.submit}
       </button>

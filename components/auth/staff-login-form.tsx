@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
+import { TextField } from "@/components/ui/text-field";
 
 export type StaffLoginLabels = {
   usernameLabel: string;
@@ -13,7 +14,7 @@ export type StaffLoginLabels = {
 
 export function StaffLoginForm({ labels, afterSignIn }: { labels: StaffLoginLabels; afterSignIn: string }) {
   const router = useRouter();
-  const ids = { username: useId(), password: useId(), error: useId() };
+  const errorId = useId();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -38,43 +39,28 @@ export function StaffLoginForm({ labels, afterSignIn }: { labels: StaffLoginLabe
     }
   }
 
-  const inputClass = "tap-target w-full rounded-lg border border-line bg-cell px-3 text-lg aria-[invalid=true]:border-danger";
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <div>
-        <label htmlFor={ids.username} className="mb-1 block font-medium">
-          {labels.usernameLabel}
-        </label>
-        <input
-          id={ids.username}
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? ids.error : undefined}
-          className={inputClass}
-        />
-      </div>
-      <div>
-        <label htmlFor={ids.password} className="mb-1 block font-medium">
-          {labels.passwordLabel}
-        </label>
-        <input
-          id={ids.password}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? ids.error : undefined}
-          className={inputClass}
-        />
-      </div>
+      <TextField
+        label={labels.usernameLabel}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        describedBy={error ? errorId : undefined}
+      />
+      <TextField
+        label={labels.passwordLabel}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        describedBy={error ? errorId : undefined}
+      />
       {error ? (
-        <p id={ids.error} role="alert" className="text-sm font-medium text-danger">
+        <p id={errorId} role="alert" className="text-sm font-medium text-danger">
           {error}
         </p>
       ) : null}
