@@ -39,3 +39,8 @@ export function formatDateTime(date: Date, lng: Locale): string {
     timeZone: displayTimeZone,
   }).format(date);
 }
+
+/** A calendar date written as YYYY-MM-DD (policy dates, deadlines), shown as 年月日 without time-zone drift. */
+export function formatCalendarDate(isoDate: string, lng: Locale): string {
+  return formatDate(new Date(`${isoDate}T12:00:00+08:00`), lng);
+}

@@ -1,5 +1,9 @@
 import {
   clamp,
+  constFen,
+  constMoney,
+  constPercent,
+  constRate,
   D,
   type Dec,
   fenString,
@@ -92,8 +96,6 @@ interface LayerOut {
 
 export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false; issues: ErrorIssue[] };
 
-const sourceCache = new Map<string, SourceRef>();
-
 class Run {
   readonly locale: Locale;
   readonly cats: Set<Category>;
@@ -112,11 +114,11 @@ class Run {
     return ep.settled[id] === undefined && this.layerIndex.get(id)! < ep.lastSettled;
   }
   readonly assumptions: string[] = [];
-  private readonly assumptionKeys = new Set<string>();
+  readonly assumptionKeys = new Set<string>();
   readonly issues: ErrorIssue[] = [];
   readonly excluded: { ep: number; reason: ExclusionReason; layers: LayerId[]; sources: string[] }[] = [];
-  private layerSources: string[] = [];
-  private layerSourceRel: Map<string, string> = new Map();
+  private layerSources: SourceRef[] = [];
+  private layerSourceIds: string[] = [];
 
   constructor(
     readonly req: ParsedRequest,
@@ -142,23 +144,44 @@ class Run {
 
   startLayer(sources: string[]): void {
     this.layerSources = [];
-    this.layerSourceRel = new Map();
+    this.layerSourceIds = [];
     for (const s of sources) this.cite(s);
   }
 
+  /** Cite a source for the current layer (a parameter's source carries the parameter's reliability). */
   cite(sid: string, reliability?: string): void {
-    if (this.layerSourceRel.has(sid)) return;
-    this.layerSourceRel.set(sid, reliability ?? this.cp.def.sources[sid].reliability);
-    this.layerSources.push(sid);
+    if (this.layerSourceIds.includes(sid)) return;
+    this.layerSourceIds.push(sid);
+    this.layerSources.push(this.sourceRef(sid, reliability ?? this.cp.def.sources[sid].reliability));
   }
 
+  /** The current layer's sources; later citations (e.g. by referrals) go to a fresh list. */
   takeSources(): SourceRef[] {
-    return this.layerSources.map((sid) => this.sourceRef(sid, this.layerSourceRel.get(sid)!));
+    const out = this.layerSources;
+    this.layerSources = [];
+    this.layerSourceIds = [];
+    return out;
+  }
+
+  /** Memoised per compiled pack: texts and objects that only depend on the pack, the date and the locale. */
+  memo<T>(key: string, make: () => T): T {
+    const m = this.cp.memo;
+    let v = m.get(key) as T | undefined;
+    if (v === undefined) {
+      v = make();
+      m.set(key, v);
+    }
+    return v;
   }
 
   sourceRef(sid: string, reliability: string): SourceRef {
-    const key = `${this.cp.def.id}|${this.locale}|${sid}|${reliability}`;
-    let ref = sourceCache.get(key);
+    let byLocale = this.cp.memo.get(this.locale) as Map<string, SourceRef> | undefined;
+    if (!byLocale) {
+      byLocale = new Map();
+      this.cp.memo.set(this.locale, byLocale);
+    }
+    const key = reliability + sid;
+    let ref = byLocale.get(key);
     if (ref) return ref;
     const def = this.cp.def;
     const src = def.sources[sid];
@@ -170,15 +193,20 @@ class Run {
     if (src.quote) ref.quote = this.t(`pack.${def.id}.source.${sid}.quote`);
     if (doc.url) ref.url = doc.url;
     ref.reliability = reliability as SourceRef["reliability"];
-    sourceCache.set(key, ref);
+    byLocale.set(key, ref);
     return ref;
   }
 
   param(id: string): ResolvedParam {
     const p = this.cp.params.get(id)!;
     this.cite(p.sourceId, p.reliability);
-    if (p.reliability === "ASSUMED") {
-      this.assume(`param:${id}`, this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
+    if (p.reliability === "ASSUMED" && !this.assumptionKeys.has(id)) {
+      let text = p.assumed[this.locale];
+      if (text === undefined) {
+        text = this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) });
+        p.assumed[this.locale] = text;
+      }
+      this.assume(id, text);
     }
     return p;
   }
@@ -195,13 +223,19 @@ class Run {
     this.cite(p.sourceId, p.reliability);
     const v = p.value[f];
     if (p.reliability === "ASSUMED") {
-      this.assume(
-        `param:${id}:${f}`,
-        this.t("assume.param", {
-          label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.t(`facility.${f}`) }),
-          value: this.unitValue(p.unit, v),
-        }),
-      );
+      const key = `${id}:${f}`;
+      if (!this.assumptionKeys.has(key)) {
+        const lk = `${this.locale}:${f}`;
+        let text = p.assumed[lk];
+        if (text === undefined) {
+          text = this.t("assume.param", {
+            label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.t(`facility.${f}`) }),
+            value: this.unitValue(p.unit, v),
+          });
+          p.assumed[lk] = text;
+        }
+        this.assume(key, text);
+      }
     }
     return v;
   }
@@ -374,9 +408,9 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
       origin: out.origin,
     } as LayerResult;
     if (out.base !== undefined) res.base = fenString(out.base);
-    if (out.deductible !== undefined) res.deductible = fenString(out.deductible);
-    if (out.rate !== undefined) res.rate = rateString(out.rate);
-    if (out.cap !== undefined) res.cap = fenString(out.cap);
+    if (out.deductible !== undefined) res.deductible = l.id === "basic" ? fenString(out.deductible) : constFen(out.deductible);
+    if (out.rate !== undefined) res.rate = constRate(out.rate);
+    if (out.cap !== undefined) res.cap = constFen(out.cap);
     res.explanation = out.explanation;
     res.sources = run.takeSources();
     layers.push(res);
@@ -578,6 +612,7 @@ function runLayer(run: Run, l: LayerDef): LayerOut {
 /** Record what a layer paid on an episode and move the episode's remainders on. */
 function pay(ep: Ep, id: LayerId, amount: Dec): void {
   ep.paid[id] = amount;
+  if (amount.isZero()) return;
   ep.left = ep.left.minus(amount);
   ep.reimbursed = ep.reimbursed.plus(amount);
   ep.policyLeft = max(ZERO, ep.policyLeft.minus(amount));
@@ -766,7 +801,7 @@ function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], ba
       const hi = next === null ? cum : min(cum, next);
       portion = max(ZERO, hi.minus(lo));
     }
-    if (portion.gt(0)) {
+    if (portion.gt(ZERO)) {
       pieces.push({ amount: portion, rate: b.rate });
       total = total.plus(portion.times(b.rate));
     }
@@ -823,9 +858,11 @@ function yearlyLoop(
   };
   for (const ep of run.eps) {
     if (ep.settled[id] === undefined && (ep.blocked.has(id) || !eligibleEp(ep))) {
-      st.deduction = st.deduction.plus(max(ZERO, refOf(ep).minus(baseOf(ep))));
+      const d = refOf(ep).minus(baseOf(ep));
+      if (d.gt(ZERO)) st.deduction = st.deduction.plus(d);
     }
   }
+  const deduct = !st.deduction.isZero();
   for (const ep of run.order) {
     if (ep.settled[id] !== undefined) {
       const s = takeSettled(run, ep, id);
@@ -848,15 +885,15 @@ function yearlyLoop(
       p = clamp(toFen(F(b)), ZERO, min(b, ep.left));
       st.standalone.push(ep.i);
     } else {
-      const target = toFen(F(max(ZERO, st.cum.minus(st.deduction))));
-      p = clamp(target.minus(st.paidSoFar), ZERO, min(b, ep.left));
+      const target = toFen(F(deduct ? max(ZERO, st.cum.minus(st.deduction)) : st.cum));
+      p = clamp(st.paidSoFar.isZero() ? target : target.minus(st.paidSoFar), ZERO, min(b, ep.left));
     }
-    st.paidSoFar = st.paidSoFar.plus(p);
-    st.computed = st.computed.plus(p);
+    if (!p.isZero()) st.paidSoFar = st.paidSoFar.plus(p);
     st.nComputed++;
     pay(ep, id, p);
   }
-  st.base = max(ZERO, st.cum.minus(st.deduction));
+  st.computed = st.settled.isZero() ? st.paidSoFar : st.paidSoFar.minus(st.settled);
+  st.base = deduct ? max(ZERO, st.cum.minus(st.deduction)) : st.cum;
   return st;
 }
 
@@ -887,7 +924,7 @@ function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
   }
   if (st.blockedEps.length) {
     const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += st.deduction.gt(0)
+    s += st.deduction.gt(ZERO)
       ? run.t("explain.yearly.deduction", { episodes: list(run.locale, eps), layer: run.layerName(id), deduction: formatMoney(st.deduction) })
       : run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
@@ -933,7 +970,8 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
     const floor = tilt.rateMin ? run.num(tilt.rateMin) : ZERO;
     if (tilt.ratePoints) tiltItems.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
     if (tilt.rateMin) tiltItems.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
-    bands = bands.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) }));
+    const base = bands;
+    bands = run.memo(`bands|${l.tilts.indexOf(tilt)}`, () => base.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) })));
     if (tilt.removeCap) {
       cap = null;
       tiltItems.push(run.t("explain.critical.tiltNoCap"));
@@ -1024,14 +1062,16 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const vars = {
     scheme: schemeName,
     base: formatMoney(st.base),
-    threshold: formatMoney(threshold),
-    ratio: formatPercent(ratio),
+    threshold: constMoney(threshold),
+    ratio: constPercent(ratio),
     paid: formatMoney(paid),
   };
   let text: string;
   if (st.base.lte(threshold)) text = run.t(`explain.${id}.below`, vars);
   else text = run.t(threshold.isZero() ? `explain.${id}.paidNoThreshold` : `explain.${id}.paid`, vars);
-  if (limit !== null && st.base.minus(threshold).times(ratio).gt(limit)) text += run.t("explain.limitReached", { limit: formatMoney(limit) });
+  if (limit !== null && paid.gte(limit) && st.base.minus(threshold).times(ratio).gt(limit)) {
+    text += run.t("explain.limitReached", { limit: constMoney(limit) });
+  }
   out.explanation = text + yearlyTail(run, id, st);
   return out;
 }
@@ -1092,7 +1132,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     computed++;
     frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
-  const explanation = !eligible && !paid.gt(0) && run.eps.every((e) => e.settled.waiver === undefined)
+  const explanation = !eligible && !paid.gt(ZERO) && run.eps.every((e) => e.settled.waiver === undefined)
     ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
     : combine(run, frags, paid);
   const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
@@ -1194,7 +1234,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       reimbursed: formatMoney(reimbursed),
       paid: formatMoney(poolPaid),
     };
-    const key = poolPaid.gt(0) ? "guarantee" : "guaranteeMet";
+    const key = poolPaid.gt(ZERO) ? "guarantee" : "guaranteeMet";
     if (pool.length > 1) {
       run.assume("guaranteePooled", run.t("assume.guaranteePooled"));
       poolText = run.t(`explain.backstop.${key}Pooled`, vars) + run.t("explain.backstop.pooledEpisodes", {
@@ -1300,13 +1340,41 @@ function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolean {
   if (w.categoriesNone && w.categoriesNone.some((c) => run.cats.has(c))) return false;
   if (w.insurance && !w.insurance.includes(run.insurance)) return false;
   if (w.episodeAny && !run.eps.some((ep) => matches(w.episodeAny!, ep, run.insurance))) return false;
-  if (w.personalPositive && !personal.gt(0)) return false;
+  if (w.personalPositive && !personal.gt(ZERO)) return false;
   return true;
 }
 
 function referralText(run: Run, r: ReferralDef, personal: Dec): string {
   const key = `pack.${run.cp.def.id}.referral.${r.text}`;
   const wanted = slots(run.locale, key);
+  if (wanted.includes("personal")) return renderReferral(run, key, wanted, personal);
+  // Texts that only depend on the pack: render once, but still record the assumed values they show.
+  const text = run.memo(`r|${run.locale}|${r.text}`, () => renderReferral(run, key, wanted, personal));
+  for (const slot of wanted) for (const pid of slotParams(run, slot)) run.param(pid);
+  return text;
+}
+
+/** The parameters behind a referral placeholder. */
+function slotParams(run: Run, slot: string): string[] {
+  const tr = run.cp.def.temporaryRelief;
+  const ids = (...xs: (string | undefined)[]) => xs.filter((x): x is string => !!x);
+  switch (slot) {
+    case "dibaoMonthly":
+      return ids(tr.dibaoMonthly);
+    case "monthsMax":
+      return ids(tr.monthsMax);
+    case "emergencyMonthsMin":
+      return ids(tr.emergencyMonthsMin);
+    case "maxAmount":
+      return ids(tr.dibaoMonthly, tr.monthsMax);
+    case "minAmount":
+      return ids(tr.dibaoMonthly, tr.emergencyMonthsMin);
+    default:
+      return run.cp.params.has(slot) ? [slot] : [];
+  }
+}
+
+function renderReferral(run: Run, key: string, wanted: string[], personal: Dec): string {
   const vars: Vars = { personal: formatMoney(personal) };
   const tr = run.cp.def.temporaryRelief;
   const val = (pid: string | undefined) => (pid ? (run.num(pid) as Dec) : null);

@@ -16,14 +16,48 @@ export function toFen(x: Dec): Dec {
   return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 
+/**
+ * toFixed(2) for the common case of a value with at most two decimals, read
+ * straight from decimal.js's documented instance properties (d: digit words
+ * in base 1e7, e: exponent, s: sign); anything else goes through toFixed.
+ * Same output, about ten times faster, which matters for the throughput target.
+ */
+export function fixed2(x: Dec): string {
+  const d = (x as unknown as { d: number[] | null }).d;
+  if (!d) return x.toFixed(2, D.ROUND_HALF_UP);
+  let c = String(d[0]);
+  for (let i = 1; i < d.length; i++) {
+    const w = String(d[i]);
+    c += w.length === 7 ? w : "0000000".slice(w.length) + w;
+  }
+  const e = x.e;
+  let int: string;
+  let frac: string;
+  if (e >= 0) {
+    if (c.length <= e + 1) {
+      int = c.length === e + 1 ? c : c + "0".repeat(e + 1 - c.length);
+      frac = "";
+    } else {
+      int = c.slice(0, e + 1);
+      frac = c.slice(e + 1);
+    }
+  } else {
+    int = "0";
+    frac = "0".repeat(-e - 1) + c;
+  }
+  for (let i = 2; i < frac.length; i++) if (frac.charCodeAt(i) !== 48) return x.toFixed(2, D.ROUND_HALF_UP);
+  frac = frac.length >= 2 ? frac.slice(0, 2) : frac.length === 1 ? frac + "0" : "00";
+  return (x.s < 0 && (int !== "0" || frac !== "00") ? "-" : "") + int + "." + frac;
+}
+
 /** "1234.5" → "1234.50" (the JSON form). */
 export function fenString(x: Dec): string {
-  return x.toFixed(2, D.ROUND_HALF_UP);
+  return fixed2(x);
 }
 
 /** Plain-language form for explanations: "18,000.00". */
 export function formatMoney(x: Dec): string {
-  const s = x.toFixed(2, D.ROUND_HALF_UP);
+  const s = fixed2(x);
   const neg = s.charCodeAt(0) === 45;
   const body = neg ? s.slice(1) : s;
   const dot = body.length - 3;
@@ -70,3 +104,25 @@ export function clamp(x: Dec, lo: Dec, hi: Dec): Dec {
 export const MONEY_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 /** Same shape with an optional minus sign, to tell "negative" from "malformed". */
 export const SIGNED_MONEY_PATTERN = /^-(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
+
+// Formatting of values that recur across estimates (pack parameters, derived
+// thresholds): cached per Decimal instance, so constants are formatted once.
+const moneyCache = new WeakMap<Dec, string>();
+const fenCache = new WeakMap<Dec, string>();
+const pctCache = new WeakMap<Dec, string>();
+const rateCache = new WeakMap<Dec, string>();
+
+function cached(cache: WeakMap<Dec, string>, x: Dec, f: (x: Dec) => string): string {
+  let v = cache.get(x);
+  if (v === undefined) {
+    v = f(x);
+    cache.set(x, v);
+  }
+  return v;
+}
+
+/** formatMoney for a constant (a pack parameter or a value derived once per pack and date). */
+export const constMoney = (x: Dec) => cached(moneyCache, x, formatMoney);
+export const constFen = (x: Dec) => cached(fenCache, x, fenString);
+export const constPercent = (x: Dec) => cached(pctCache, x, formatPercent);
+export const constRate = (x: Dec) => cached(rateCache, x, rateString);

@@ -42,6 +42,8 @@ export interface ResolvedParam {
   labelKey: string;
   /** The raw value (strings), for listings. */
   raw: unknown;
+  /** Rendered assumption texts by locale (filled by the engine on first use). */
+  assumed: Partial<Record<string, string>>;
 }
 
 export interface CompiledPack {
@@ -49,6 +51,8 @@ export interface CompiledPack {
   version: PackDef["versions"][number];
   date: string;
   params: Map<string, ResolvedParam>;
+  /** Per-pack-and-date memo for the engine (rendered assumption texts, source objects, tilted bands). */
+  memo: Map<string, unknown>;
 }
 
 export class PackError extends Error {}
@@ -164,12 +168,13 @@ function compileDef(def: PackDef, version: PackDef["versions"][number], date: st
       sourceId,
       labelKey: p.labelKey ?? `param.${pid}`,
       raw,
+      assumed: {},
     };
     params.set(pid, rp);
     return rp;
   };
   for (const pid of Object.keys(def.parameters)) resolve(pid, []);
-  const cp: CompiledPack = { def, version, date, params };
+  const cp: CompiledPack = { def, version, date, params, memo: new Map() };
   checkMonotone(cp);
   return cp;
 }

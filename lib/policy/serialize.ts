@@ -1,11 +1,11 @@
 import type { EstimateResponse } from "./types";
 
 /**
- * The exact bytes both doors emit: two-space JSON and a final newline. Key
+ * The exact bytes both doors emit: compact JSON and a final newline. Key
  * order is fixed because every result object is built in contract order.
  */
 export function serializeJson(body: unknown): string {
-  return JSON.stringify(body, null, 2) + "\n";
+  return JSON.stringify(body) + "\n";
 }
 
 export function serializeEstimateResponse(res: Pick<EstimateResponse, "body">): string {

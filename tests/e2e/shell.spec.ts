@@ -54,6 +54,16 @@ test.describe("home page", () => {
   }
 });
 
+test("办事 lists every policy pack the calculator knows, in the page's script", async ({ page, request }) => {
+  const { policies } = await (await request.get("/api/v1/policies")).json();
+  expect(policies.length).toBeGreaterThanOrEqual(6);
+  for (const lng of ["zh-Hans", "zh-Hant"] as const) {
+    await page.goto(`/${lng}/services`);
+    const list = page.getByTestId("policy-list");
+    for (const policy of policies) await expect(list).toContainText(policy.title[lng]);
+  }
+});
+
 test("switching script keeps the current page", async ({ page }) => {
   await page.goto("/zh-Hans/services");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("办事");

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 
 describe("formatMoney", () => {
   test.each([
@@ -27,5 +27,12 @@ describe("formatDate / formatNumber", () => {
   test("numbers are grouped", () => {
     expect(formatNumber(1234567, "zh-Hans")).toBe("1,234,567");
     expect(formatNumber(1234567, "zh-Hant")).toBe("1,234,567");
+  });
+});
+
+describe("formatCalendarDate", () => {
+  test("a policy date stays the same day whatever the server's time zone", () => {
+    expect(formatCalendarDate("2018-07-20", "zh-Hans")).toBe("2018年7月20日");
+    expect(formatCalendarDate("2024-06-10", "zh-Hant")).toBe("2024年6月10日");
   });
 });

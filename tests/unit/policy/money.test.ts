@@ -36,3 +36,20 @@ describe("money", () => {
     expect(rateString(new D("0.65"))).toBe("0.6500");
   });
 });
+
+describe("fixed2 (fast toFixed(2))", () => {
+  it("matches decimal.js toFixed(2, ROUND_HALF_UP) on fen amounts and on longer decimals", async () => {
+    const fc = (await import("fast-check")).default;
+    const { fixed2 } = await import("@/lib/policy/money");
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }), (n, scale) => {
+        const x = new D(n.toString()).div(new D(10).pow(scale));
+        expect(fixed2(x)).toBe(x.toFixed(2, D.ROUND_HALF_UP));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of ["0", "0.5", "0.05", "-0.001", "100000", "1234567.5", "0.0000001", "9999999.99", "10000000.01", "-3.5"]) {
+      expect(fixed2(new D(s)), s).toBe(new D(s).toFixed(2, D.ROUND_HALF_UP));
+    }
+  });
+});

@@ -133,3 +133,12 @@ describe("policy packs", () => {
     expect(Object.keys(none.layers[2])).toEqual(["id", "name", "paid", "origin", "explanation", "sources"]);
   });
 });
+
+describe("sources stay with their layer", () => {
+  it("referral texts that show pack values do not add sources to the last layer", () => {
+    const r = ok(req("luzhai-2018", "2018-09-01", ["poverty-registered"], [
+      ep({ referred: true, total: "20000.00", selfFunded: "0.00", settled: { basic: "12000.00", critical: "2000.00", assistance: "1000.00" } }),
+    ]));
+    expect(r.layers[4].sources.map((s) => s.clause)).toEqual(["重病兜底保障一批 一、工作目标", "重病兜底保障一批 五(一)"]);
+  });
+});
