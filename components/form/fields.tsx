@@ -65,6 +65,7 @@ export function TextField({
   inputMode,
   suffix,
   autoComplete = "off",
+  labelClass = "block text-base font-medium",
 }: {
   id: string;
   name: string;
@@ -76,10 +77,11 @@ export function TextField({
   inputMode?: "decimal" | "numeric" | "text";
   suffix?: string;
   autoComplete?: string;
+  labelClass?: string;
 }) {
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="block text-base font-medium">
+      <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       <Hint id={id}>{hint}</Hint>
