@@ -45,21 +45,21 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       <p className="mb-3 px-1 text-base">{t("check.intro")}</p>
       <dl className="divide-y divide-line overflow-hidden rounded-xl bg-cell" data-testid="answers">
         {steps.map((step) => (
-          <div key={step} className="flex items-start gap-3 px-4 py-3">
-            <div className="min-w-0 flex-1">
-              <dt className="text-sm text-ink-muted">{t(`question.${step}.title`)}</dt>
-              <dd className="text-base font-medium" data-testid={`answer-${step}`}>
-                {answer(step, state)}
-              </dd>
-            </div>
-            <Link
-              href={`/${lng}/eligibility/q/${step}?${stateQuery(state, { return: "check" })}`}
-              className="tap-target flex items-center text-brand underline"
-              data-testid={`change-${step}`}
-            >
-              {t("check.change")}
-              <span className="sr-only">{t("check.changeLabel", { question: t(`question.${step}.title`) })}</span>
-            </Link>
+          <div key={step} className="grid grid-cols-[1fr_auto] items-start gap-x-3 px-4 py-3">
+            <dt className="col-start-1 text-sm text-ink-muted">{t(`question.${step}.title`)}</dt>
+            <dd className="col-start-1 text-base font-medium" data-testid={`answer-${step}`}>
+              {answer(step, state)}
+            </dd>
+            <dd className="col-start-2 row-span-2 row-start-1 self-center">
+              <Link
+                href={`/${lng}/eligibility/q/${step}?${stateQuery(state, { return: "check" })}`}
+                className="tap-target flex items-center text-brand underline"
+                data-testid={`change-${step}`}
+              >
+                {t("check.change")}
+                <span className="sr-only">{t("check.changeLabel", { question: t(`question.${step}.title`) })}</span>
+              </Link>
+            </dd>
           </div>
         ))}
       </dl>
