@@ -152,7 +152,7 @@ export function ResultView({
         </table>
       </section>
 
-      <section aria-labelledby="layers-heading" className="mt-4">
+      <section aria-labelledby="layers-heading" className="print-wide mt-4">
         <h2 id="layers-heading" className="mb-2 px-1 text-lg font-semibold">
           {t("result.layersHeading")}
         </h2>
@@ -175,7 +175,7 @@ export function ResultView({
       </section>
 
       {result.excluded.length ? (
-        <section aria-labelledby="excluded-heading" className="mt-4 rounded-xl bg-danger-soft px-4 py-3" data-testid="excluded">
+        <section aria-labelledby="excluded-heading" className="print-wide mt-4 rounded-xl bg-danger-soft px-4 py-3" data-testid="excluded">
           <h2 id="excluded-heading" className="text-lg font-semibold">
             {t("result.excludedHeading")}
           </h2>
@@ -223,11 +223,11 @@ export function ResultView({
         </section>
       ) : null}
 
-      <section aria-labelledby="share-heading" className="mt-4 rounded-xl bg-cell px-4 py-3">
-        <h2 id="share-heading" className="text-lg font-semibold">
+      <section aria-labelledby="share-heading" data-testid="share" className="print-wide mt-4 rounded-xl bg-cell px-4 py-3">
+        <h2 id="share-heading" className="no-print text-lg font-semibold">
           {t("result.shareHeading")}
         </h2>
-        <p className="text-sm text-ink-muted">{t("result.shareHint")}</p>
+        <p className="no-print text-sm text-ink-muted">{t("result.shareHint")}</p>
         <p className="mt-1 break-all text-sm">
           <a href={sharePath} className="text-brand underline" data-testid="share-url">
             {shareUrl}
