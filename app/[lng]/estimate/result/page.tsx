@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { EstimateForm } from "@/components/estimate/estimate-form";
+import { ResultView } from "@/components/estimate/result-view";
+import { PageFrame } from "@/components/shell/page-frame";
+import { formQuery, isSubmitted, readForm, runEstimate, type FieldError, type SearchParams } from "@/lib/estimate/form";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+
+export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
+  return { title: getT((await params).lng, "estimate")("result.title"), robots: { index: false } };
+}
+
+/** The result is rebuilt from the query string on every request: this URL is the share link. */
+export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<SearchParams> }) {
+  const lng = await pageLocale(params);
+  const t = getT(lng, "estimate");
+  const sp = await searchParams;
+  const values = readForm(sp);
+  const outcome = isSubmitted(sp) ? runEstimate(values, lng) : { ok: false as const, errors: [] as FieldError[] };
+  const query = formQuery(values);
+  if (!outcome.ok) {
+    return (
+      <PageFrame lng={lng} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`}>
+        <EstimateForm lng={lng} values={values} errors={outcome.errors} />
+      </PageFrame>
+    );
+  }
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") ?? "http";
+  const sharePath = `/${lng}/estimate/result?${query}`;
+  const applyQuery = new URLSearchParams({ from: "estimate", policy: values.policy });
+  values.cat.forEach((c) => applyQuery.append("cat", c));
+  return (
+    <PageFrame lng={lng} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`}>
+      <ResultView
+        lng={lng}
+        result={outcome.result}
+        shareUrl={`${proto}://${host}${sharePath}`}
+        sharePath={sharePath}
+        changeHref={`/${lng}/estimate/form?${query}`}
+        assumedTypical={values.mode === "typical"}
+        eligibilityHref={`/${lng}/eligibility`}
+        applyHref={`/${lng}/apply?${applyQuery.toString()}`}
+      />
+    </PageFrame>
+  );
+}

@@ -1,0 +1,70 @@
+import { Disclosure } from "@/components/form/fields";
+import type { ProgrammeResult } from "@/lib/eligibility";
+import { getT } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/settings";
+
+const badge = {
+  eligible: "bg-brand text-white",
+  maybe: "bg-warn-soft text-ink border border-ink",
+  "not-eligible": "bg-page text-ink border border-line",
+} as const;
+
+/** One programme: status in words (never colour alone), reasons, next steps, documents, office and sources. */
+export function ProgrammeCard({ lng, programme }: { lng: Locale; programme: ProgrammeResult }) {
+  const t = getT(lng, "eligibility");
+  const p = programme;
+  const statusLabel = p.status === "eligible" ? t("results.eligible") : p.status === "maybe" ? t("results.maybe") : t("results.no");
+  return (
+    <li className="rounded-xl bg-cell px-4 py-3" data-testid={`programme-${p.id}`} data-status={p.status}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-base font-semibold">{p.name}</h3>
+        <span className={`rounded-full px-2 py-0.5 text-sm ${badge[p.status]}`}>
+          {statusLabel}
+          {p.needsRecognition ? ` · ${t("results.needsRecognition")}` : ""}
+        </span>
+      </div>
+      <h4 className="sr-only">{t("results.reasons")}</h4>
+      <ul className="mt-1 space-y-1 text-sm">
+        {p.reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+      {p.status !== "not-eligible" && p.nextSteps.length ? (
+        <>
+          <h4 className="mt-2 text-sm font-semibold">{t("results.nextSteps")}</h4>
+          <ol className="list-decimal space-y-1 pl-5 text-sm">
+            {p.nextSteps.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {p.status !== "not-eligible" && p.documents.length ? (
+        <>
+          <h4 className="mt-2 text-sm font-semibold">{t("results.documents")}</h4>
+          <p className="text-sm">{p.documents.join(t("rules.listSeparator"))}</p>
+        </>
+      ) : null}
+      {p.status !== "not-eligible" ? (
+        <p className="mt-2 text-sm">
+          <span className="font-semibold">{t("results.office")}：</span>
+          {p.office}
+        </p>
+      ) : null}
+      {p.sources.length ? (
+        <Disclosure summary={t("results.basis")}>
+          <ul className="space-y-2">
+            {p.sources.map((s, i) => (
+              <li key={i}>
+                <p className="font-medium">
+                  {s.title ?? s.document} · {s.clause}
+                </p>
+                {s.quote ? <blockquote className="border-l-4 border-brand pl-2">“{s.quote}”</blockquote> : null}
+              </li>
+            ))}
+          </ul>
+        </Disclosure>
+      ) : null}
+    </li>
+  );
+}

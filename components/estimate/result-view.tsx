@@ -1,0 +1,250 @@
+import Decimal from "decimal.js";
+import Link from "next/link";
+import { Disclosure } from "@/components/form/fields";
+import { formatMoney } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/settings";
+import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
+import { ShareTools } from "./share-tools";
+
+/** Where each part of the bill is paid from, as segments; "family" is what is left. */
+function segments(result: EstimateResult) {
+  const parts = result.layers
+    .filter((l) => new Decimal(l.paid).gt(0))
+    .map((l) => ({ id: l.id as string, name: l.name, paid: l.paid }));
+  parts.push({ id: "family", name: "", paid: result.personal });
+  const total = new Decimal(result.total);
+  return parts.map((p) => ({ ...p, percent: total.gt(0) ? new Decimal(p.paid).div(total).mul(100) : new Decimal(0) }));
+}
+
+function documentTitle(lng: Locale, policyId: string, file: string): string {
+  const pack = listPolicies().find((p) => p.id === policyId);
+  const doc = pack?.documents.find((d) => d.file === file || d.id === file);
+  return doc ? doc.title[lng] : file;
+}
+
+function Sources({ lng, policyId, sources, testId }: { lng: Locale; policyId: string; sources: SourceRef[]; testId?: string }) {
+  const t = getT(lng, "estimate");
+  if (!sources.length) return null;
+  return (
+    <div className="mt-1">
+      <p className="text-sm text-ink-muted">
+        {t("result.basisLine", { clauses: sources.map((s) => s.clause).join("；") })}
+      </p>
+      <Disclosure summary={t("result.basis")} testId={testId}>
+        <ul className="space-y-2">
+          {sources.map((s, i) => (
+            <li key={i}>
+              <p className="font-medium">
+                {documentTitle(lng, policyId, s.document)} · {s.clause}
+              </p>
+              {s.quote ? <blockquote className="border-l-4 border-brand pl-2">“{s.quote}”</blockquote> : null}
+              <p className="text-ink-muted">{t(`reliability.${s.reliability}`)}</p>
+              {s.url ? (
+                <a href={s.url} className="break-all text-brand underline" rel="noreferrer">
+                  {s.url}
+                </a>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Disclosure>
+    </div>
+  );
+}
+
+function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
+  const t = getT(lng, "estimate");
+  const items: [string, string][] = [];
+  if (layer.base !== undefined) items.push([t("result.base"), formatMoney(layer.base, lng)]);
+  if (layer.deductible !== undefined) items.push([t("result.deductible"), formatMoney(layer.deductible, lng)]);
+  if (layer.rate !== undefined) items.push([t("result.rate"), `${new Decimal(layer.rate).mul(100).toDecimalPlaces(2).toString()}%`]);
+  if (layer.cap !== undefined) items.push([t("result.cap"), formatMoney(layer.cap, lng)]);
+  if (!items.length) return null;
+  return (
+    <dl className="mt-1 grid grid-cols-2 gap-x-3 text-sm">
+      {items.map(([k, v]) => (
+        <div key={k} className="flex justify-between gap-2 border-b border-line py-0.5">
+          <dt className="text-ink-muted">{k}</dt>
+          <dd className="tabular-nums">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ResultView({
+  lng,
+  result,
+  shareUrl,
+  sharePath,
+  changeHref,
+  assumedTypical,
+  eligibilityHref,
+  applyHref,
+}: {
+  lng: Locale;
+  result: EstimateResult;
+  shareUrl: string;
+  sharePath: string;
+  changeHref: string;
+  assumedTypical: boolean;
+  eligibilityHref: string;
+  applyHref: string;
+}) {
+  const t = getT(lng, "estimate");
+  const segs = segments(result);
+  const label = (id: string, name: string) => (id === "family" ? t("result.family") : name);
+  return (
+    <div className="estimate-result" data-testid="estimate-result">
+      <section aria-labelledby="personal-heading" className="rounded-xl bg-cell px-4 py-4">
+        <h2 id="personal-heading" className="text-base text-ink-muted">
+          {t("result.personalHeading")}
+        </h2>
+        <p className="text-4xl font-bold tabular-nums text-ink" data-testid="personal">
+          {formatMoney(result.personal, lng)}
+        </p>
+        <p className="mt-1 text-sm">
+          {t("result.ofTotal", {
+            total: formatMoney(result.total, lng),
+            ratio: new Decimal(result.personalRatio).mul(100).toDecimalPlaces(1).toString(),
+            reimbursed: formatMoney(result.reimbursed, lng),
+          })}
+        </p>
+        <p className="mt-2 rounded-lg bg-warn-soft px-3 py-2 text-sm font-medium" data-testid="disclaimer">
+          {t("result.disclaimer")}
+        </p>
+        <p className="mt-1 text-sm text-ink-muted">
+          {t("result.policyLine", { title: result.policy.title, version: result.policy.version })}
+        </p>
+      </section>
+
+      <section aria-labelledby="bar-heading" className="mt-4 rounded-xl bg-cell px-4 py-4">
+        <h2 id="bar-heading" className="text-lg font-semibold">
+          {t("result.barHeading")}
+        </h2>
+        <div className="mt-2 flex h-10 w-full overflow-hidden rounded-lg border border-ink" aria-hidden="true" data-testid="stacked-bar">
+          {segs.map((s) => (
+            <div key={s.id} className={`seg seg-${s.id}`} style={{ width: `${s.percent.toDecimalPlaces(2).toString()}%` }} title={label(s.id, s.name)} />
+          ))}
+        </div>
+        <table className="mt-3 w-full text-sm" data-testid="bar-table">
+          <caption className="sr-only">{t("result.barHeading")}</caption>
+          <thead>
+            <tr className="text-left text-ink-muted">
+              <th scope="col" className="font-normal">{t("result.colWho")}</th>
+              <th scope="col" className="text-right font-normal">{t("result.colAmount")}</th>
+              <th scope="col" className="text-right font-normal">{t("result.colShare")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {segs.map((s) => (
+              <tr key={s.id} className="border-t border-line" data-testid={`share-${s.id}`}>
+                <th scope="row" className="py-1 text-left font-normal">
+                  <span className={`seg seg-${s.id} mr-2 inline-block h-4 w-6 rounded-sm border border-ink align-middle`} aria-hidden="true" />
+                  {label(s.id, s.name)}
+                </th>
+                <td className="text-right tabular-nums">{formatMoney(s.paid, lng)}</td>
+                <td className="text-right tabular-nums">{s.percent.toDecimalPlaces(1).toString()}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="layers-heading" className="print-wide mt-4">
+        <h2 id="layers-heading" className="mb-2 px-1 text-lg font-semibold">
+          {t("result.layersHeading")}
+        </h2>
+        <ol className="space-y-2">
+          {result.layers.map((l) => (
+            <li key={l.id} className="rounded-xl bg-cell px-4 py-3" data-testid={`layer-${l.id}`}>
+              <div className="flex items-baseline justify-between gap-2">
+                <h3 className="text-base font-semibold">{l.name}</h3>
+                <span className="text-lg font-semibold tabular-nums" data-testid={`layer-${l.id}-paid`}>
+                  {formatMoney(l.paid, lng)}
+                </span>
+              </div>
+              <p className="text-xs text-ink-muted">{t(`origin.${l.origin}`)}</p>
+              <p className="mt-1 text-sm">{l.explanation}</p>
+              <Formula lng={lng} layer={l} />
+              <Sources lng={lng} policyId={result.policy.id} sources={l.sources} testId={`basis-${l.id}`} />
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {result.excluded.length ? (
+        <section aria-labelledby="excluded-heading" className="print-wide mt-4 rounded-xl bg-danger-soft px-4 py-3" data-testid="excluded">
+          <h2 id="excluded-heading" className="text-lg font-semibold">
+            {t("result.excludedHeading")}
+          </h2>
+          <ul className="mt-1 space-y-2 text-sm">
+            {result.excluded.map((e, i) => (
+              <li key={i}>
+                <p>{e.explanation}</p>
+                <Sources lng={lng} policyId={result.policy.id} sources={e.sources} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="assumptions-heading" className="mt-4 rounded-xl bg-cell px-4 py-3" data-testid="assumptions">
+        <h2 id="assumptions-heading" className="text-lg font-semibold">
+          {t("result.assumptionsHeading")}
+        </h2>
+        {assumedTypical ? <p className="mt-1 text-sm font-medium" data-testid="typical-note">{t("result.typicalNote")}</p> : null}
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+          {result.assumptions.map((a, i) => (
+            <li key={i}>{a}</li>
+          ))}
+        </ul>
+      </section>
+
+      {result.referrals.length ? (
+        <section aria-labelledby="referrals-heading" className="mt-4 rounded-xl bg-cell px-4 py-3" data-testid="referrals">
+          <h2 id="referrals-heading" className="text-lg font-semibold">
+            {t("result.referralsHeading")}
+          </h2>
+          <ul className="mt-1 space-y-2 text-sm">
+            {result.referrals.map((r, i) => (
+              <li key={i}>
+                <p className="font-medium">{t(`programme.${r.programme}`)}</p>
+                <p>{r.explanation}</p>
+                {r.programme === "temporary-relief" ? (
+                  <Link href={applyHref} className="no-print text-brand underline">
+                    {t("result.applyRelief")}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="share-heading" data-testid="share" className="print-wide mt-4 rounded-xl bg-cell px-4 py-3">
+        <h2 id="share-heading" className="no-print text-lg font-semibold">
+          {t("result.shareHeading")}
+        </h2>
+        <p className="no-print text-sm text-ink-muted">{t("result.shareHint")}</p>
+        <p className="mt-1 break-all text-sm">
+          <a href={sharePath} className="text-brand underline" data-testid="share-url">
+            {shareUrl}
+          </a>
+        </p>
+        <ShareTools url={shareUrl} labels={{ copy: t("result.copy"), copied: t("result.copied"), print: t("result.print") }} />
+        <p className="print-only mt-1 text-xs">{t("result.printFooter")}</p>
+      </section>
+
+      <div className="no-print mt-4 flex flex-col gap-2">
+        <Link href={changeHref} className="tap-target flex items-center justify-center rounded-xl border border-brand bg-cell px-4 py-3 text-base text-brand" data-testid="change">
+          {t("result.change")}
+        </Link>
+        <Link href={eligibilityHref} className="tap-target flex items-center justify-center rounded-xl border border-brand bg-cell px-4 py-3 text-base text-brand">
+          {t("result.checkEligibility")}
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,227 @@
+import type { ReactNode } from "react";
+
+/** Plain HTML form pieces (server-rendered, work without JavaScript). Texts come in as props. */
+
+export interface ErrorLink {
+  id: string;
+  message: string;
+}
+
+/** GOV.UK-style error summary: first thing after the heading, links move focus to each field. */
+export function ErrorSummary({ title, errors }: { title: string; errors: ErrorLink[] }) {
+  if (!errors.length) return null;
+  return (
+    <div role="alert" aria-labelledby="error-summary-title" tabIndex={-1} className="mb-4 rounded-xl border-2 border-danger bg-cell px-4 py-3" data-testid="error-summary">
+      <h2 id="error-summary-title" className="text-base font-semibold text-danger">
+        {title}
+      </h2>
+      <ul className="mt-1 list-disc pl-5">
+        {errors.map((e) => (
+          <li key={e.id}>
+            <a href={`#${e.id}`} className="text-danger underline">
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={`${id}-error`} className="mt-1 text-sm font-medium text-danger" data-testid={`${id}-error`}>
+      {message}
+    </p>
+  );
+}
+
+export function Hint({ id, children }: { id: string; children?: ReactNode }) {
+  if (!children) return null;
+  return (
+    <p id={`${id}-hint`} className="mt-0.5 text-sm text-ink-muted">
+      {children}
+    </p>
+  );
+}
+
+export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return ids || undefined;
+}
+
+const inputClass =
+  "mt-1 block w-full rounded-lg border border-ink-muted bg-cell px-3 py-2 text-base aria-[invalid=true]:border-2 aria-[invalid=true]:border-danger min-h-[3rem]";
+
+export function TextField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  value,
+  type = "text",
+  inputMode,
+  suffix,
+  autoComplete = "off",
+  labelClass = "block text-base font-medium",
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  type?: string;
+  inputMode?: "decimal" | "numeric" | "text";
+  suffix?: string;
+  autoComplete?: string;
+  labelClass?: string;
+}) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} message={error} />
+      <div className="flex items-center gap-2">
+        <input
+          id={id}
+          name={name}
+          type={type}
+          inputMode={inputMode}
+          defaultValue={value}
+          autoComplete={autoComplete}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className={inputClass}
+        />
+        {suffix ? <span aria-hidden="true">{suffix}</span> : null}
+      </div>
+    </div>
+  );
+}
+
+export function SelectField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-base font-medium">
+        {label}
+      </label>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} message={error} />
+      <select
+        id={id}
+        name={name}
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Radios or checkboxes in a fieldset with a legend; the first input carries the field id for error links. */
+export function ChoiceField({
+  id,
+  name,
+  legend,
+  hint,
+  error,
+  type = "radio",
+  values,
+  options,
+  inline = false,
+  legendClass = "text-base font-medium",
+}: {
+  id: string;
+  name: string;
+  legend: string;
+  hint?: ReactNode;
+  error?: string;
+  type?: "radio" | "checkbox";
+  values: string[];
+  options: { value: string; label: string; hint?: string }[];
+  inline?: boolean;
+  legendClass?: string;
+}) {
+  return (
+    <fieldset className="mb-4" aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined}>
+      <legend className={legendClass}>{legend}</legend>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} message={error} />
+      <div className={inline ? "mt-1 flex flex-wrap gap-2" : "mt-1 space-y-2"}>
+        {options.map((o, i) => {
+          const inputId = i === 0 ? id : `${id}-${o.value}`;
+          return (
+            <div key={o.value} className="flex items-start gap-3 rounded-lg bg-cell px-3 py-2 min-h-[3rem]">
+              <input
+                id={inputId}
+                type={type}
+                name={name}
+                value={o.value}
+                defaultChecked={values.includes(o.value)}
+                aria-describedby={o.hint ? `${inputId}-ohint` : undefined}
+                className="mt-1 h-6 w-6 shrink-0 accent-[var(--color-brand)]"
+              />
+              <label htmlFor={inputId} className="min-w-0 flex-1 text-base">
+                {o.label}
+                {o.hint ? (
+                  <span id={`${inputId}-ohint`} className="block text-sm text-ink-muted">
+                    {o.hint}
+                  </span>
+                ) : null}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+export function SubmitButton({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <button
+      type="submit"
+      data-testid={testId}
+      className="tap-target mt-2 w-full rounded-xl bg-brand px-4 py-3 text-lg font-semibold text-white"
+    >
+      {children}
+    </button>
+  );
+}
+
+export function Disclosure({ summary, children, testId }: { summary: string; children: ReactNode; testId?: string }) {
+  return (
+    <details className="mt-1 text-sm" data-testid={testId}>
+      <summary className="cursor-pointer py-2 text-brand underline">{summary}</summary>
+      <div className="rounded-lg bg-brand-soft px-3 py-2">{children}</div>
+    </details>
+  );
+}
