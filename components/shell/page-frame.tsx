@@ -12,11 +12,14 @@ export async function PageFrame({
   title,
   backHref,
   children,
+  query,
 }: {
   lng: Locale;
   title: string;
   backHref?: string;
   children: ReactNode;
+  /** The page's query string (without "?") when the page keeps its state there; the capsule's switches keep it. */
+  query?: string;
 }) {
   const t = getT(lng);
   const largeText = await isLargeText();
@@ -42,6 +45,7 @@ export async function PageFrame({
             <PreferenceCapsule
               lng={lng}
               largeText={largeText}
+              search={query ? `?${query}` : ""}
               labels={{
                 switchLanguage: lng === "zh-Hans" ? t("prefs.switchToHant") : t("prefs.switchToHans"),
                 switchLanguageLabel:

@@ -15,17 +15,20 @@ export function PreferenceCapsule({
   lng,
   largeText,
   labels,
+  search = "",
 }: {
   lng: Locale;
   largeText: boolean;
   labels: PreferenceCapsuleLabels;
+  /** The page's query ("?…"), kept across both switches where the page's state lives in it (screener, estimate). */
+  search?: string;
 }) {
   const pathname = usePathname() ?? `/${lng}`;
   const other: Locale = lng === "zh-Hans" ? "zh-Hant" : "zh-Hans";
   return (
     <div className="flex items-center rounded-full border border-line bg-cell/90 text-sm">
       <a
-        href={switchLocalePath(pathname, other)}
+        href={switchLocalePath(pathname, other) + search}
         hrefLang={other}
         lang={other}
         aria-label={labels.switchLanguageLabel}
@@ -37,7 +40,7 @@ export function PreferenceCapsule({
       <span aria-hidden="true" className="h-5 w-px bg-line" />
       <form method="post" action="/api/v1/preferences/large-text" className="flex">
         <input type="hidden" name="enabled" value={largeText ? "0" : "1"} />
-        <input type="hidden" name="returnTo" value={pathname} />
+        <input type="hidden" name="returnTo" value={pathname + search} />
         <button
           type="submit"
           aria-label={labels.largeTextLabel}

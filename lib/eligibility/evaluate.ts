@@ -46,7 +46,9 @@ export function evaluateEligibility(answers: Answers, locale: Locale): Eligibili
     "pay-after-treatment": payAfter(ctx),
   };
 
-  const titles = new Map(pack.documents.map((d) => [d.id, d.title[locale]]));
+  // Titles come from the pack first, then from any pack (the national framework's documents apply everywhere).
+  const titles = new Map<string, string>();
+  for (const d of [...pack.documents, ...listPolicies().flatMap((p) => p.documents)]) if (!titles.has(d.id)) titles.set(d.id, d.title[locale]);
   const programmes: ProgrammeResult[] = (Object.keys(drafts) as ProgrammeId[]).map((id) => {
     const d = drafts[id];
     return {

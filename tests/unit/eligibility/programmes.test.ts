@@ -194,3 +194,29 @@ describe("request validation (POST /api/v1/eligibility)", () => {
     expect(r2.status === 400 && r2.body.error.issues[0].path).toBe("highCosts");
   });
 });
+
+describe("sources", () => {
+  test.each(PACK_IDS)("%s: every source names a document some pack lists, so it shows with its title", (policy) => {
+    const r = evaluateEligibility({ ...base, policy }, "zh-Hans");
+    for (const p of r.programmes) for (const s of p.sources) expect(s.title, `${p.id}: ${s.document}`).toBeTruthy();
+  });
+  test("seed quotes are verbatim from the seed texts (ignoring punctuation width)", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const dir = path.resolve(__dirname, "../../../../shared/seeds");
+    if (!fs.existsSync(dir)) return; // the seeds live outside the repository on some machines
+    const files = Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).map((f) => [f.slice(0, 3), fs.readFileSync(path.join(dir, f), "utf8")]));
+    const norm = (s: string) => s.replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, "").replace(/[\s，,。.；;：:（）()“”"*、]/g, "");
+    const missing: string[] = [];
+    for (const policy of PACK_IDS) {
+      for (const p of evaluateEligibility({ ...base, policy }, "zh-Hans").programmes) {
+        for (const s of p.sources) {
+          if (s.reliability !== "SEED" || !s.quote) continue;
+          const seed = files[s.document.replace("seed-", "")];
+          if (!norm(seed).includes(norm(s.quote))) missing.push(`${policy} ${p.id}: ${s.quote}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});

@@ -41,7 +41,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   };
 
   return (
-    <PageFrame lng={lng} title={t("check.title")} backHref={`/${lng}/eligibility/q/${last}?${query}`}>
+    <PageFrame lng={lng} title={t("check.title")} backHref={`/${lng}/eligibility/q/${last}?${query}`} query={query}>
       <p className="mb-3 px-1 text-base">{t("check.intro")}</p>
       <dl className="divide-y divide-line overflow-hidden rounded-xl bg-cell" data-testid="answers">
         {steps.map((step) => (

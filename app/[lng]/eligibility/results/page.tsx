@@ -40,7 +40,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const query = stateQuery(state);
 
   return (
-    <PageFrame lng={lng} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`}>
+    <PageFrame lng={lng} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`} query={query}>
       <div className="rounded-xl bg-cell px-4 py-3">
         <p className="text-base" data-testid="results-summary">
           {t("results.summary", { pack: `“${result.policy.title}”`, eligible: count("eligible"), maybe: count("maybe"), no: count("not-eligible") })}

@@ -21,7 +21,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const query = formQuery(values);
   if (!outcome.ok) {
     return (
-      <PageFrame lng={lng} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`}>
+      <PageFrame lng={lng} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={query}>
         <EstimateForm lng={lng} values={values} errors={outcome.errors} />
       </PageFrame>
     );
@@ -33,7 +33,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const applyQuery = new URLSearchParams({ from: "estimate", policy: values.policy });
   values.cat.forEach((c) => applyQuery.append("cat", c));
   return (
-    <PageFrame lng={lng} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`}>
+    <PageFrame lng={lng} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
       <ResultView
         lng={lng}
         result={outcome.result}

@@ -139,7 +139,7 @@ export default async function Page({
   }
 
   return (
-    <PageFrame lng={lng} title={t("title")} backHref={backHref}>
+    <PageFrame lng={lng} title={t("title")} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
       <p className="mb-2 text-sm text-ink-muted" data-testid="step-counter">
         {t("stepCounter", { n: steps.indexOf(step) + 1, total: steps.length })}
       </p>
