@@ -21,16 +21,21 @@ function load(lng: string, file: string): Map<string, string> {
   return flatten(JSON.parse(fs.readFileSync(path.join(localesDir, lng, file), "utf8")));
 }
 
-// A character is Simplified-only when the mainland→Taiwan and the mainland→Hong Kong converters both rewrite it
-// in its phrase (so 批准 passes while 准备 does not); Traditional text written for either region passes.
+// A character is Simplified-only when the mainland→Taiwan and mainland→Hong Kong converters both rewrite it, in its
+// phrase and on its own: 批准 passes (准 is kept in that phrase), 准备 does not, and the converters' own
+// mis-segmentation (三重制度 → 三重製度) is not blamed on correct Traditional text.
 const toTw = OpenCC.Converter({ from: "cn", to: "tw" });
 const toHk = OpenCC.Converter({ from: "cn", to: "hk" });
+function rewrittenByBoth(ch: string): boolean {
+  return toTw(ch) !== ch && toHk(ch) !== ch;
+}
 function simplifiedOnly(text: string): string[] {
   const chars = [...text];
   const tw = [...toTw(text)];
   const hk = [...toHk(text)];
-  if (tw.length !== chars.length || hk.length !== chars.length) return toTw(text) !== text && toHk(text) !== text ? [text] : [];
-  return [...new Set(chars.filter((ch, i) => tw[i] !== ch && hk[i] !== ch))];
+  const inPhrase = (ch: string, i: number) =>
+    tw.length === chars.length && hk.length === chars.length ? tw[i] !== ch && hk[i] !== ch : true;
+  return [...new Set(chars.filter((ch, i) => inPhrase(ch, i) && rewrittenByBoth(ch)))];
 }
 
 describe("locale files", () => {
@@ -70,5 +75,6 @@ describe("locale files", () => {
     expect(simplifiedOnly("醫療救助")).toEqual([]);
     expect(simplifiedOnly("已批准")).toEqual([]);
     expect(simplifiedOnly("准备材料")).toEqual(["准", "备"]);
+    expect(simplifiedOnly("經三重制度保障")).toEqual([]);
   });
 });
