@@ -161,7 +161,12 @@ export async function saveDraftSection(
     const area = await ctx.db.area.findUnique({ where: { code: areaCode } });
     if (!area) return { ok: false, errors: { areaCode: "required" } };
   }
-  const data = await updateDraft(ctx, citizenId, (d) => ({ ...d, [section]: parsed.data }));
+  const data = await updateDraft(ctx, citizenId, (d) => {
+    const value = parsed.data as Record<string, unknown>;
+    // Keep which estimate the costs came from, for the caseworker.
+    if (section === "illness" && !value.estimatePolicy && d.prefill) value.estimatePolicy = d.prefill.policy;
+    return { ...d, [section]: value };
+  });
   return { ok: true, data };
 }
 

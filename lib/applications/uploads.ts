@@ -14,7 +14,8 @@ import { staffActor, type ServiceContext, type StaffUserRef } from "./service";
  */
 
 export function uploadDir(): string {
-  return path.resolve(process.env.UPLOAD_DIR || path.join(process.cwd(), "data", "uploads"));
+  // Only the upload folder is read at run time; keep the build from tracing the whole project for it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR || path.join(process.cwd(), "data", "uploads"));
 }
 
 export type UploadError = "no-file" | "too-large" | "bad-type" | "bad-doc-type" | "not-found" | "closed";
