@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import applyHans from "../../locales/zh-Hans/apply.json";
 import applyHant from "../../locales/zh-Hant/apply.json";
@@ -311,6 +312,11 @@ for (const [index, lng] of scripts.entries()) {
     test("a disguised file (text named .jpg) and an oversized file are refused with a clear message", async ({ page }) => {
       const a = T[lng].apply;
       await signIn(page, lng, `1390000${2400 + index}`);
+      // Arriving from an estimate: the total is prefilled, unknown parameters ignored.
+      await page.goto(`/${lng}/apply?from=estimate&policy=luzhai-2018&total=12345.6&utm_source=x`);
+      await expect(page).toHaveURL(new RegExp(`/${lng}/apply\\?prefilled=1$`));
+      await page.goto(`/${lng}/apply/illness`);
+      await expect(page.getByLabel(a.fields.illness.totalCost)).toHaveValue("12345.60");
       await page.goto(`/${lng}/apply/documents`);
       const upload = page.getByTestId("upload-applicant-id");
       await upload.locator('input[type="file"]').setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("this is not a picture\n".repeat(20)) });
@@ -328,3 +334,31 @@ for (const [index, lng] of scripts.entries()) {
     });
   });
 }
+
+test("the application pages pass axe (WCAG 2 A/AA) on a phone, with errors showing", async ({ page }) => {
+  test.setTimeout(120_000);
+  const lng = "zh-Hans";
+  const a = T[lng].apply;
+  const check = async (what: string) => {
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(result.violations.map((v) => `${what}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+  };
+  await signIn(page, lng, "13900002500");
+  await page.goto(`/${lng}/apply`);
+  await check("task list");
+  await page.goto(`/${lng}/apply/applicant`);
+  await page.getByLabel(a.fields.applicant.idNumber).fill("123");
+  await page.getByTestId("save-section").click();
+  await expect(page.getByTestId("error-summary")).toBeVisible();
+  await check("section with errors");
+  await page.goto(`/${lng}/apply/documents`);
+  await check("documents");
+  await page.goto(`/${lng}/apply/review`);
+  await check("review");
+  await page.goto(`/${lng}/progress/lookup`);
+  await check("lookup");
+  await staff(page, lng, "case01");
+  await check("staff queue");
+  await page.getByTestId("application-list").locator("a").first().click();
+  await check("staff application");
+});

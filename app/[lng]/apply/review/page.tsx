@@ -66,12 +66,15 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
       ) : null}
       <dl className="mb-5 divide-y divide-line overflow-hidden rounded-xl bg-cell" data-testid="review-summary">
         {rows.map(([section, label, value], i) => (
-          <div key={i} className="grid grid-cols-[7rem_1fr_auto] items-start gap-2 px-4 py-3">
+          <div key={i} className="grid grid-cols-[7rem_1fr] items-start gap-2 px-4 py-3">
             <dt className="text-ink-muted">{label}</dt>
-            <dd className="break-all">{value}</dd>
-            <Link href={`/${lng}/apply/${section}`} className="text-brand underline">
-              {t("review.change")}
-            </Link>
+            <dd className="flex items-start justify-between gap-2">
+              <span className="break-all">{value}</span>
+              <Link href={`/${lng}/apply/${section}`} className="shrink-0 text-brand underline">
+                {t("review.change")}
+                <span className="sr-only">{label}</span>
+              </Link>
+            </dd>
           </div>
         ))}
       </dl>
