@@ -10,7 +10,13 @@ import { isDemoMode, isProduction } from "../lib/config/env";
 import { encryptField } from "../lib/crypto/field-encryption";
 import { hashPhone } from "../lib/crypto/lookup-hash";
 import { createPrismaClient } from "../lib/db/client";
-import type { ApplicationStatus, StaffRole } from "../lib/generated/prisma/client";
+import type { StaffRole } from "../lib/generated/prisma/client";
+import type { DraftData } from "../lib/applications/draft-schema";
+import { currentDeadline, procedureTimings } from "../lib/applications/procedure";
+import { encryptData } from "../lib/applications/service";
+import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction, newApplication } from "../lib/applications/state-machine";
+import { toDbStatus } from "../lib/applications/status";
+import { idNumberCheckCharacter } from "../lib/identity/id-number";
 import { hashPassword } from "../lib/auth/staff";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
@@ -37,6 +43,7 @@ const STAFF: { username: string; role: StaffRole; areaCode?: string; school?: tr
   { username: "case01", role: "caseworker", areaCode: "450223", displayName: "演示经办人甲" },
   { username: "case02", role: "caseworker", areaCode: "210100", displayName: "演示经办人乙" },
   { username: "approver01", role: "approver", areaCode: "450223", displayName: "演示审批人" },
+  { username: "approver02", role: "approver", areaCode: "210100", displayName: "演示审批人乙" },
   { username: "school01", role: "school_admin", school: true, displayName: "演示学校管理员" },
   { username: "admin01", role: "admin", displayName: "演示系统管理员" },
 ];
@@ -47,63 +54,65 @@ const CITIZENS = [
   { phone: "13800000003", displayName: "演示用户丙" },
 ];
 
-type Step = { status: ApplicationStatus; at: string; note?: string };
+type SeedStep = { action: ApplicationAction; by: string; at: string };
 
+/** A fake but well-formed 居民身份证 number (valid check digit) for demo data only. */
+function demoIdNumber(first17: string): string {
+  return first17 + idNumberCheckCharacter(first17);
+}
+
+// Each demo application is replayed through the state machine, so its stored state, timeline
+// events and deadlines are exactly what the app itself would have written.
 // Sequences follow submission dates; LZ 000001 is left out (its check character is "*", awkward to type in a demo).
-const APPLICATIONS: { areaCode: string; sequence: number; phone: string; status: ApplicationStatus; steps: Step[] }[] = [
-  {
-    areaCode: "450223",
-    sequence: 5,
-    phone: "13800000001",
-    status: "received",
-    steps: [{ status: "received", at: "2026-11-16T09:12:00+08:00", note: "窗口受理" }],
-  },
-  {
-    areaCode: "450223",
-    sequence: 3,
-    phone: "13800000002",
-    status: "reviewing",
-    steps: [
-      { status: "received", at: "2026-11-03T10:05:00+08:00", note: "网上申请" },
-      { status: "reviewing", at: "2026-11-05T15:30:00+08:00", note: "经办人审核中" },
-    ],
-  },
-  {
-    areaCode: "450223",
-    sequence: 2,
-    phone: "13800000001",
-    status: "publicity",
-    steps: [
-      { status: "received", at: "2026-10-20T08:45:00+08:00" },
-      { status: "reviewing", at: "2026-10-22T11:00:00+08:00" },
-      { status: "publicity", at: "2026-11-18T09:00:00+08:00", note: "村（社区）公示 5 个工作日" },
-    ],
-  },
-  {
-    areaCode: "210100",
-    sequence: 1,
-    phone: "13800000003",
-    status: "paid",
-    steps: [
-      { status: "received", at: "2026-09-01T09:30:00+08:00" },
-      { status: "reviewing", at: "2026-09-03T14:00:00+08:00" },
-      { status: "publicity", at: "2026-09-10T09:00:00+08:00" },
-      { status: "approving", at: "2026-09-18T10:00:00+08:00" },
-      { status: "paid", at: "2026-09-25T16:20:00+08:00", note: "救助金已发放至社保卡" },
-    ],
-  },
-  {
-    areaCode: "450223",
-    sequence: 4,
-    phone: "13800000002",
-    status: "correction",
-    steps: [
-      { status: "received", at: "2026-11-10T09:00:00+08:00" },
-      { status: "reviewing", at: "2026-11-12T10:30:00+08:00" },
-      { status: "correction", at: "2026-11-13T16:00:00+08:00", note: "请补充住院费用明细清单" },
-    ],
-  },
+const APPLICATIONS: {
+  areaCode: string;
+  sequence: number;
+  phone: string;
+  reliefType: "urgent" | "expense";
+  submittedAt: string;
+  steps: SeedStep[];
+}[] = [
+  { areaCode: "450223", sequence: 5, phone: "13800000001", reliefType: "expense", submittedAt: "2026-11-16T08:40:00+08:00", steps: [
+    { action: { type: "accept" }, by: "desk01", at: "2026-11-16T09:12:00+08:00" },
+  ] },
+  { areaCode: "450223", sequence: 3, phone: "13800000002", reliefType: "expense", submittedAt: "2026-11-03T10:05:00+08:00", steps: [
+    { action: { type: "accept" }, by: "desk01", at: "2026-11-03T15:00:00+08:00" },
+    { action: { type: "record-check", kind: "economic-check", note: "家庭经济状况核对已发起" }, by: "case01", at: "2026-11-05T15:30:00+08:00" },
+  ] },
+  { areaCode: "450223", sequence: 2, phone: "13800000001", reliefType: "expense", submittedAt: "2026-10-20T08:45:00+08:00", steps: [
+    { action: { type: "accept" }, by: "desk01", at: "2026-10-20T10:00:00+08:00" },
+    { action: { type: "record-check", kind: "home-visit", note: "入户调查：情况属实" }, by: "case01", at: "2026-10-22T11:00:00+08:00" },
+    { action: { type: "propose-amount", amount: "3000", reason: "住院自付费用较高，按 5 个月低保标准拟救助" }, by: "case01", at: "2026-11-17T16:00:00+08:00" },
+    { action: { type: "start-publicity", days: 3, dayUnit: "working" }, by: "case01", at: "2026-11-18T09:00:00+08:00" },
+  ] },
+  { areaCode: "210100", sequence: 1, phone: "13800000003", reliefType: "expense", submittedAt: "2026-09-01T09:30:00+08:00", steps: [
+    { action: { type: "accept" }, by: "case02", at: "2026-09-01T10:00:00+08:00" },
+    { action: { type: "record-check", kind: "economic-check", note: "核对通过" }, by: "case02", at: "2026-09-03T14:00:00+08:00" },
+    { action: { type: "propose-amount", amount: "3965", reason: "5 个月低保标准" }, by: "case02", at: "2026-09-09T10:00:00+08:00" },
+    { action: { type: "start-publicity", days: 5, dayUnit: "working" }, by: "case02", at: "2026-09-10T09:00:00+08:00" },
+    { action: { type: "end-publicity" }, by: "case02", at: "2026-09-18T10:00:00+08:00" },
+    { action: { type: "approve", amount: "3965" }, by: "approver02", at: "2026-09-21T10:00:00+08:00" },
+    { action: { type: "pay", paidOn: "2026-09-25" }, by: "case02", at: "2026-09-25T16:20:00+08:00" },
+  ] },
+  { areaCode: "450223", sequence: 4, phone: "13800000002", reliefType: "expense", submittedAt: "2026-11-10T08:30:00+08:00", steps: [
+    { action: { type: "accept" }, by: "desk01", at: "2026-11-10T09:00:00+08:00" },
+    { action: { type: "record-check", kind: "economic-check", note: "核对中" }, by: "case01", at: "2026-11-12T10:30:00+08:00" },
+    { action: { type: "request-correction", documents: ["bills"], dueOn: "2026-11-27", note: "请补充住院费用明细清单" }, by: "case01", at: "2026-11-13T16:00:00+08:00" },
+  ] },
 ];
+
+function demoData(person: { phone: string; displayName: string }, areaCode: string, reliefType: "urgent" | "expense", index: number): DraftData {
+  return {
+    applicant: { name: person.displayName, idNumber: demoIdNumber(`45022319800101${String(100 + index).slice(-3)}`), phone: person.phone, areaCode, address: "演示地址（虚构）" },
+    patient: { relationship: "self", name: "", idNumber: "" },
+    household: { size: 3, monthlyIncome: "1800.00", certifications: ["none"] },
+    illness: { diagnosis: "演示诊断（虚构）", hospital: "演示医院", totalCost: "48000.00", reimbursed: "30000.00", ongoingMonthly: "", estimatePolicy: "" },
+    reason: { reliefType, urgency: "this-month", description: "演示申请（虚构）" },
+    bank: { accountName: person.displayName, bankName: "演示银行", account: "6222020000000000000" },
+    declarations: { truthful: true, consentSensitive: true, consentCheck: true },
+    documentsToFollow: [],
+  };
+}
 
 async function main() {
   if (isProduction() && !isDemoMode()) {
@@ -146,25 +155,67 @@ async function main() {
       citizenIds.set(person.phone, citizen.id);
     }
 
-    for (const app of APPLICATIONS) {
+    const staffIds = new Map((await db.staffUser.findMany({ select: { id: true, username: true, role: true, areaCode: true } })).map((u) => [u.username, u]));
+    for (const [index, app] of APPLICATIONS.entries()) {
       const reference = formatReference({ areaCode: app.areaCode, year: 2026, sequence: app.sequence });
       const citizenId = citizenIds.get(app.phone)!;
-      const applicantName = CITIZENS.find((c) => c.phone === app.phone)!.displayName;
-      const submittedAt = new Date(app.steps[0].at);
+      const person = CITIZENS.find((c) => c.phone === app.phone)!;
+      const submittedAt = new Date(app.submittedAt);
+      let state = newApplication({ applicantId: citizenId, areaCode: app.areaCode, reliefType: app.reliefType });
+      const events: ApplicationEvent[] = [];
+      const moves: { action: ApplicationAction; actor: Actor; at: Date }[] = [
+        { action: { type: "submit" }, actor: { id: citizenId, role: "citizen" }, at: submittedAt },
+        ...app.steps.map((step) => {
+          const staff = staffIds.get(step.by)!;
+          return { action: step.action, actor: { id: staff.id, role: staff.role as Exclude<Actor["role"], "citizen">, areaCode: staff.areaCode } as Actor, at: new Date(step.at) };
+        }),
+      ];
+      for (const move of moves) {
+        const result = applyAction(state, move.action, move.actor, move.at);
+        if (!result.ok) throw new Error(`[seed] ${reference}: ${move.action.type} refused (${result.code})`);
+        state = result.state;
+        events.push(result.event);
+      }
+      const area = AREAS.find((a) => a.code === app.areaCode)!;
       const data = {
         kind: "temporary-relief",
-        status: app.status,
+        status: toDbStatus(state.status),
         areaCode: app.areaCode,
         citizenId,
-        applicantName,
+        draftOwnerId: null,
+        reliefType: app.reliefType,
+        applicantName: person.displayName,
+        dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index)),
+        stateJson: JSON.stringify(state),
         submittedAt,
+        currentDueOn: currentDeadline(state, procedureTimings(area.policyPackId)),
         createdAt: submittedAt,
       };
       const application = await db.application.upsert({ where: { reference }, create: { reference, ...data }, update: data });
-      for (const [index, step] of app.steps.entries()) {
-        const id = `seed-${reference}-${index + 1}`;
-        const event = { applicationId: application.id, status: step.status, at: new Date(step.at), note: step.note ?? null };
-        await db.applicationEvent.upsert({ where: { id }, create: { id, ...event }, update: event });
+      for (const [i, event] of events.entries()) {
+        const id = `seed-${reference}-${i + 1}`;
+        const row = {
+          applicationId: application.id,
+          status: toDbStatus(event.to),
+          fromStatus: toDbStatus(event.from),
+          action: event.action,
+          actorRole: event.actorRole,
+          actorId: event.actorId,
+          at: new Date(event.at),
+          reason: event.reason,
+          note: event.note,
+          detailsJson: Object.keys(event.details).length ? JSON.stringify(event.details) : null,
+        };
+        await db.applicationEvent.upsert({ where: { id }, create: { id, ...row }, update: row });
+      }
+      // Events from an older seed beyond the replayed ones would contradict the state.
+      await db.applicationEvent.deleteMany({ where: { applicationId: application.id, id: { startsWith: "seed-" }, NOT: { id: { in: events.map((_, i) => `seed-${reference}-${i + 1}`) } } } });
+    }
+    // New references continue after the demo ones (never lower a counter the app has moved on).
+    for (const [prefix, last] of [["LZ", 5], ["SY", 1]] as const) {
+      const counter = await db.referenceCounter.findUnique({ where: { prefix_year: { prefix, year: 2026 } } });
+      if (!counter || counter.last < last) {
+        await db.referenceCounter.upsert({ where: { prefix_year: { prefix, year: 2026 } }, create: { prefix, year: 2026, last }, update: { last } });
       }
     }
 

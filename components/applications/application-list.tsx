@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ApplicationSummary } from "@/lib/applications/queries";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
@@ -6,29 +7,67 @@ export function ApplicationList({
   items,
   lng,
   labels,
+  hrefFor,
 }: {
   items: ApplicationSummary[];
   lng: Locale;
-  labels: { reference: string; submittedAt: string; status: (status: string) => string };
+  labels: {
+    reference: string;
+    submittedAt: string;
+    status: (status: string) => string;
+    /** Staff queues: the deadline and flags. */
+    due?: (date: string) => string;
+    overdue?: string;
+    urgent?: string;
+  };
+  hrefFor?: (item: ApplicationSummary) => string;
 }) {
   return (
     <ul className="divide-y divide-line overflow-hidden rounded-xl bg-cell" data-testid="application-list">
-      {items.map((item) => (
-        <li key={item.reference} className="flex items-start justify-between gap-3 px-4 py-3">
-          <div className="min-w-0">
-            <p className="font-mono text-base font-medium">
-              <span className="sr-only">{labels.reference} </span>
-              {item.reference}
-            </p>
-            {item.submittedAt ? (
-              <p className="text-sm text-ink-muted">
-                {labels.submittedAt} {formatDate(item.submittedAt, lng)}
+      {items.map((item) => {
+        const body = (
+          <>
+            <div className="min-w-0">
+              <p className="font-mono text-base font-medium">
+                <span className="sr-only">{labels.reference} </span>
+                {item.reference}
               </p>
-            ) : null}
-          </div>
-          <span className="shrink-0 rounded-full bg-brand-soft px-3 py-1 text-sm font-medium">{labels.status(item.status)}</span>
-        </li>
-      ))}
+              {item.submittedAt ? (
+                <p className="text-sm text-ink-muted">
+                  {labels.submittedAt} {formatDate(item.submittedAt, lng)}
+                </p>
+              ) : null}
+              {labels.due && item.currentDueOn ? (
+                <p className="text-sm">
+                  {labels.due(formatDate(new Date(`${item.currentDueOn}T12:00:00+08:00`), lng))}
+                  {item.overdue && labels.overdue ? (
+                    <strong className="ml-2 text-danger" data-testid="overdue-flag">
+                      {labels.overdue}
+                    </strong>
+                  ) : null}
+                </p>
+              ) : null}
+            </div>
+            <div className="flex shrink-0 flex-col items-end gap-1">
+              <span className="rounded-full bg-brand-soft px-3 py-1 text-sm font-medium">{labels.status(item.status)}</span>
+              {labels.urgent && item.reliefType === "urgent" ? (
+                <span className="rounded-full bg-danger-soft px-3 py-1 text-sm font-medium text-danger">{labels.urgent}</span>
+              ) : null}
+            </div>
+          </>
+        );
+        return (
+          <li key={item.reference} data-reference={item.reference}>
+            {hrefFor ? (
+              <Link href={hrefFor(item)} className="tap-target flex items-start justify-between gap-3 px-4 py-3">
+                {body}
+              </Link>
+            ) : (
+              <div className="flex items-start justify-between gap-3 px-4 py-3">{body}</div>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,31 +1,85 @@
+import { calendarDateInChina } from "@/lib/calendar/working-days";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "./state-machine";
+import { fromDbStatus, toDbStatus } from "./status";
 
 // Read models for the lists citizens and staff see. Every query is scoped by who is asking:
-// a citizen by their own id, staff by their area (admins see every area).
+// a citizen by their own id, staff by their area (admins see every area). Drafts never appear.
 
 export type ApplicationSummary = {
+  id: string;
   reference: string;
-  status: string;
-  areaCode: string;
+  status: ApplicationStatus;
+  areaCode: string | null;
+  reliefType: string | null;
+  applicantName: string | null;
   submittedAt: Date | null;
   updatedAt: Date;
+  /** Deadline of the current step (China date), and whether it has passed. */
+  currentDueOn: string | null;
+  overdue: boolean;
 };
 
-const summarySelect = { reference: true, status: true, areaCode: true, submittedAt: true, updatedAt: true } as const;
+const summarySelect = {
+  id: true,
+  reference: true,
+  status: true,
+  areaCode: true,
+  reliefType: true,
+  applicantName: true,
+  submittedAt: true,
+  updatedAt: true,
+  currentDueOn: true,
+} as const;
 
-export function listApplicationsForCitizen(db: Db, citizenId: string): Promise<ApplicationSummary[]> {
-  return db.application.findMany({
-    where: { citizenId, status: { not: "draft" } },
-    select: summarySelect,
-    orderBy: { updatedAt: "desc" },
-  });
+type Row = Prisma.ApplicationGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: Row, today: string): ApplicationSummary {
+  return {
+    ...row,
+    reference: row.reference ?? "",
+    status: fromDbStatus(row.status),
+    overdue: row.currentDueOn !== null && row.currentDueOn < today,
+  };
 }
 
-export function listApplicationsForArea(db: Db, areaCode: string | null, limit = 50): Promise<ApplicationSummary[]> {
-  return db.application.findMany({
-    where: { ...(areaCode ? { areaCode } : {}), status: { not: "draft" } },
+export async function listApplicationsForCitizen(db: Db, citizenId: string, now = new Date()): Promise<ApplicationSummary[]> {
+  const rows = await db.application.findMany({
+    where: { citizenId, status: { not: "draft" }, reference: { not: null } },
     select: summarySelect,
     orderBy: { updatedAt: "desc" },
+  });
+  const today = calendarDateInChina(now);
+  return rows.map((r) => toSummary(r, today));
+}
+
+export type QueueFilter = { status?: string | null; urgent?: boolean; overdue?: boolean };
+
+export async function listApplicationsForArea(
+  db: Db,
+  areaCode: string | null,
+  limit = 50,
+  filter: QueueFilter = {},
+  now = new Date(),
+): Promise<ApplicationSummary[]> {
+  const today = calendarDateInChina(now);
+  const status =
+    filter.status && (APPLICATION_STATUSES as readonly string[]).includes(filter.status) && filter.status !== "draft"
+      ? toDbStatus(filter.status as ApplicationStatus)
+      : null;
+  const rows = await db.application.findMany({
+    where: {
+      ...(areaCode ? { areaCode } : {}),
+      reference: { not: null },
+      status: status ?? { not: "draft" },
+      ...(filter.urgent ? { reliefType: "urgent" } : {}),
+      ...(filter.overdue ? { currentDueOn: { lt: today } } : {}),
+    },
+    select: summarySelect,
+    // Oldest deadline first: what is due soonest is at the top.
+    orderBy: [{ currentDueOn: { sort: "asc", nulls: "last" } }, { updatedAt: "desc" }],
     take: limit,
   });
+  return rows.map((r) => toSummary(r, today));
 }

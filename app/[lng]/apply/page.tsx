@@ -1,8 +1,89 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { PageFrame } from "@/components/shell/page-frame";
+import { Notice } from "@/components/ui/cells";
+import { parsePrefill, SECTION_IDS } from "@/lib/applications/draft-schema";
+import { getOrCreateDraft, sectionStatuses, setPrefill } from "@/lib/applications/service";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
-export default async function Page({ params }: { params: Promise<{ lng: string }> }) {
+export default async function ApplyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const lng = await pageLocale(params);
-  return <ComingSoon lng={lng} feature={getT(lng)("home.apply")} />;
+  const t = getT(lng, "apply");
+  const query = await searchParams;
+  const prefill = parsePrefill(query);
+  const user = await getSessionUser();
+  if (user?.kind !== "citizen") {
+    const back = prefill ? `/${lng}/apply?from=estimate&policy=${prefill.policy}&total=${prefill.total}` : `/${lng}/apply`;
+    return (
+      <PageFrame lng={lng} title={t("title")}>
+        <p className="mb-4">{t("intro")}</p>
+        <div className="rounded-xl bg-cell p-4">
+          <p className="mb-4">{t("signInPrompt")}</p>
+          <Link
+            href={`/${lng}/login?returnTo=${encodeURIComponent(back)}`}
+            className="tap-target inline-flex w-full items-center justify-center rounded-lg bg-brand text-lg font-semibold text-white"
+            data-testid="apply-sign-in"
+          >
+            {t("signIn")}
+          </Link>
+        </div>
+      </PageFrame>
+    );
+  }
+  const db = getDb();
+  if (prefill) {
+    await setPrefill({ db }, user.id, prefill);
+    redirect(`/${lng}/apply?prefilled=1`);
+  }
+  const draft = await getOrCreateDraft({ db }, user.id);
+  const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
+  const done = SECTION_IDS.filter((s) => statuses[s] === "completed").length;
+  return (
+    <PageFrame lng={lng} title={t("title")}>
+      <p className="mb-3">{t("intro")}</p>
+      {query.prefilled ? (
+        <div className="mb-3">
+          <Notice>{t("prefilled")}</Notice>
+        </div>
+      ) : null}
+      <p className="mb-3 text-sm text-ink-muted" data-testid="progress-count">
+        {t("taskList.progress", { done, total: SECTION_IDS.length })}
+      </p>
+      <ol className="mb-5 divide-y divide-line overflow-hidden rounded-xl bg-cell" data-testid="task-list">
+        {SECTION_IDS.map((s, i) => (
+          <li key={s} id={s}>
+            <Link href={`/${lng}/apply/${s}`} className="tap-target flex items-center justify-between gap-3 px-4 py-3" aria-describedby={`status-${s}`}>
+              <span className="font-medium">
+                {i + 1}. {t(`sections.${s}.title`)}
+              </span>
+              <span
+                id={`status-${s}`}
+                data-testid={`status-${s}`}
+                className={`shrink-0 rounded-full px-3 py-1 text-sm ${statuses[s] === "completed" ? "bg-brand-soft font-medium" : "bg-page text-ink-muted"}`}
+              >
+                {t(`taskList.${statuses[s]}`)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ol>
+      <Link
+        href={`/${lng}/apply/review`}
+        className="tap-target inline-flex w-full items-center justify-center rounded-lg bg-brand text-lg font-semibold text-white"
+        data-testid="go-review"
+      >
+        {t("taskList.review")}
+      </Link>
+      <p className="mt-3 text-sm text-ink-muted">{t("taskList.savedNote")}</p>
+    </PageFrame>
+  );
 }

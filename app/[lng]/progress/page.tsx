@@ -10,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 export default async function ProgressPage({ params }: { params: Promise<{ lng: string }> }) {
   const lng = await pageLocale(params);
   const t = getT(lng);
+  const ta = getT(lng, "apply");
   const user = await getSessionUser();
   const applications = user?.kind === "citizen" ? await listApplicationsForCitizen(getDb(), user.id) : null;
   return (
@@ -34,10 +35,16 @@ export default async function ProgressPage({ params }: { params: Promise<{ lng: 
           <ApplicationList
             items={applications}
             lng={lng}
+            hrefFor={(item) => `/${lng}/progress/${item.id}`}
             labels={{ reference: t("progress.reference"), submittedAt: t("progress.submittedAt"), status: (s) => t(`status.${s}`) }}
           />
         </section>
       )}
+      <p className="mt-4">
+        <Link href={`/${lng}/progress/lookup`} className="tap-target inline-flex items-center text-brand underline" data-testid="lookup-link">
+          {ta("lookup.link")}
+        </Link>
+      </p>
     </PageFrame>
   );
 }

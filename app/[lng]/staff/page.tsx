@@ -2,8 +2,8 @@ import { redirect } from "next/navigation";
 import { ApplicationList } from "@/components/applications/application-list";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
-import { Notice } from "@/components/ui/cells";
 import { listApplicationsForArea } from "@/lib/applications/queries";
+import { APPLICATION_STATUSES } from "@/lib/applications/state-machine";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { pageLocale } from "@/lib/i18n/page";
@@ -12,17 +12,26 @@ import { loadStaffProfile } from "@/lib/staff/profile";
 
 const queueRoles = new Set(["desk", "caseworker", "approver", "admin"]);
 
-export default async function StaffConsolePage({ params }: { params: Promise<{ lng: string }> }) {
+export default async function StaffConsolePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const lng = await pageLocale(params);
+  const query = await searchParams;
+  const filter = { status: query.status ?? null, urgent: query.urgent === "1", overdue: query.overdue === "1" };
   const user = await getSessionUser();
   if (user?.kind !== "staff" || !user.role) redirect(`/${lng}/staff/login`);
   const t = getT(lng, "staff");
   const tc = getT(lng, "common");
+  const tk = getT(lng, "console");
   const db = getDb();
   const profile = await loadStaffProfile(db, user, lng);
   // Staff see only their own area; an admin's account has no area and sees all.
   const queue = queueRoles.has(user.role)
-    ? await listApplicationsForArea(db, user.role === "admin" ? null : (user.areaCode ?? "-"))
+    ? await listApplicationsForArea(db, user.role === "admin" ? null : (user.areaCode ?? "-"), 100, filter)
     : null;
   return (
     <PageFrame lng={lng} title={t("console.title")}>
@@ -49,14 +58,42 @@ export default async function StaffConsolePage({ params }: { params: Promise<{ l
           <h2 id="queue-heading" className="mb-2 px-1 text-sm font-medium text-ink-muted">
             {t("console.queueHeading")}
           </h2>
+          <form method="get" className="mb-3 space-y-2 rounded-xl bg-cell p-3" data-testid="queue-filters">
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">{tk("queue.status")}</span>
+              <select name="status" defaultValue={filter.status ?? ""} className="tap-target w-full rounded-lg border border-line bg-white px-3">
+                <option value="">{tk("queue.allStatuses")}</option>
+                {APPLICATION_STATUSES.filter((s) => s !== "draft").map((s) => (
+                  <option key={s} value={s}>
+                    {tc(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="urgent" value="1" defaultChecked={filter.urgent} className="h-5 w-5" />
+              {tk("queue.urgent")}
+            </label>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} className="h-5 w-5" />
+              {tk("queue.overdue")}
+            </label>
+            <button type="submit" className="tap-target w-full rounded-lg border border-brand font-semibold text-brand" data-testid="apply-filters">
+              {tk("queue.apply")}
+            </button>
+          </form>
           {queue.length ? (
             <ApplicationList
               items={queue}
               lng={lng}
+              hrefFor={(item) => `/${lng}/staff/applications/${item.id}`}
               labels={{
                 reference: t("console.reference"),
                 submittedAt: t("console.submittedAt"),
                 status: (status) => tc(`status.${status}`),
+                due: (date) => tk("queue.due", { date }),
+                overdue: tk("queue.overdueFlag"),
+                urgent: tk("queue.urgentFlag"),
               }}
             />
           ) : (
@@ -64,9 +101,6 @@ export default async function StaffConsolePage({ params }: { params: Promise<{ l
           )}
         </section>
       ) : null}
-      <div className="mb-5">
-        <Notice>{t("console.comingSoon")}</Notice>
-      </div>
       <SignOutButton label={t("console.signOut")} returnTo={`/${lng}/staff/login`} />
     </PageFrame>
   );

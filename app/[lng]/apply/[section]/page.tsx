@@ -1,0 +1,92 @@
+import { notFound, redirect } from "next/navigation";
+import { type FieldSpec, SectionForm } from "@/components/apply/section-form";
+import { PageFrame } from "@/components/shell/page-frame";
+import { Notice } from "@/components/ui/cells";
+import { type FormSectionId, SECTION_IDS } from "@/lib/applications/draft-schema";
+import { SECTION_FIELDS } from "@/lib/applications/section-fields";
+import { getOrCreateDraft } from "@/lib/applications/service";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { errorMessages } from "@/lib/i18n/apply";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+import { DocumentsSection } from "./documents-section";
+import { saveSectionAction } from "../actions";
+
+export default async function SectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string; section: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const lng = await pageLocale(params);
+  const { section } = await params;
+  if (!(SECTION_IDS as readonly string[]).includes(section)) notFound();
+  const user = await getSessionUser();
+  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/${section}`)}`);
+  const t = getT(lng, "apply");
+  const db = getDb();
+  const draft = await getOrCreateDraft({ db }, user.id);
+  if (section === "documents") {
+    return (
+      <PageFrame lng={lng} title={t("sections.documents.title")} backHref={`/${lng}/apply`}>
+        <DocumentsSection lng={lng} draft={draft} query={await searchParams} />
+      </PageFrame>
+    );
+  }
+  const id = section as FormSectionId;
+  const areas = id === "applicant" ? await db.area.findMany({ orderBy: { code: "asc" } }) : [];
+  const fields: FieldSpec[] = SECTION_FIELDS[id].map((f) => {
+    const base = { name: f.name, label: t(`fields.${id}.${f.name}`), hint: f.hint ? t(`hints.${id}.${f.name}`) : undefined };
+    switch (f.kind) {
+      case "text":
+        return { ...base, kind: "text", inputMode: f.inputMode, autoComplete: f.autoComplete, maxLength: f.maxLength };
+      case "textarea":
+        return { ...base, kind: "textarea", maxLength: f.maxLength };
+      case "radio":
+      case "checkboxes":
+        return { ...base, kind: f.kind, options: f.options.map((o) => ({ value: o, label: t(`options.${f.optionGroup}.${o}`) })) };
+      case "select":
+        return { ...base, kind: "select", options: areas.map((a) => ({ value: a.code, label: lng === "zh-Hant" ? a.nameZhHant : a.nameZhHans })) };
+      case "checkbox":
+        return { ...base, kind: "checkbox" };
+    }
+  });
+  return (
+    <PageFrame lng={lng} title={t(`sections.${id}.title`)} backHref={`/${lng}/apply`}>
+      {t(`sections.${id}.intro`) ? <p className="mb-4">{t(`sections.${id}.intro`)}</p> : null}
+      {id === "illness" && draft.data.prefill && !draft.data.illness ? (
+        <div className="mb-4">
+          <Notice>{t("prefilled")}</Notice>
+        </div>
+      ) : null}
+      <div className="rounded-xl bg-cell p-4">
+        <SectionForm
+          action={saveSectionAction.bind(null, lng, id)}
+          fields={fields}
+          initial={initialValues(id, draft.data, user.id)}
+          labels={{ save: t("saveAndContinue"), errorSummary: t("errors.summary"), errors: errorMessages(t) }}
+        />
+      </div>
+    </PageFrame>
+  );
+}
+
+/** What the form shows from the saved draft. ID numbers and the bank account are shown again in full to their owner (masked everywhere else). */
+function initialValues(id: FormSectionId, data: Awaited<ReturnType<typeof getOrCreateDraft>>["data"], _citizenId: string): Record<string, string | string[]> {
+  const saved = data[id] as Record<string, unknown> | undefined;
+  const out: Record<string, string | string[]> = {};
+  if (saved) {
+    for (const [k, v] of Object.entries(saved)) {
+      if (Array.isArray(v)) out[k] = v.map(String);
+      else if (typeof v === "boolean") out[k] = v ? "on" : "";
+      else if (v !== null && v !== undefined) out[k] = String(v);
+    }
+  } else if (id === "illness" && data.prefill) {
+    out.totalCost = data.prefill.total;
+  } else if (id === "bank" && data.applicant) {
+    out.accountName = data.applicant.name;
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { PageFrame } from "@/components/shell/page-frame";
+import { Notice } from "@/components/ui/cells";
+import { SubmitButton } from "@/components/apply/submit-button";
+import { SECTION_IDS } from "@/lib/applications/draft-schema";
+import { procedureTimings } from "@/lib/applications/procedure";
+import { getOrCreateDraft, maskData, sectionStatuses } from "@/lib/applications/service";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { formatMoney } from "@/lib/i18n/format";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+import { submitAction } from "../actions";
+
+export default async function ReviewPage({ params }: { params: Promise<{ lng: string }> }) {
+  const lng = await pageLocale(params);
+  const user = await getSessionUser();
+  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/review`)}`);
+  const t = getT(lng, "apply");
+  const db = getDb();
+  const draft = await getOrCreateDraft({ db }, user.id);
+  const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
+  const missing = SECTION_IDS.filter((s) => statuses[s] !== "completed");
+  const m = maskData(draft.data);
+  const area = m.applicant ? await db.area.findUnique({ where: { code: m.applicant.areaCode } }) : null;
+  const timings = procedureTimings(area?.policyPackId);
+  const rows: [string, string, string][] = [];
+  const add = (section: string, label: string, value: string | undefined | null) => {
+    if (value) rows.push([section, label, value]);
+  };
+  add("applicant", t("fields.applicant.name"), m.applicant?.name);
+  add("applicant", t("fields.applicant.idNumber"), m.applicant?.idNumberMasked);
+  add("applicant", t("fields.applicant.phone"), m.applicant?.phoneMasked);
+  add("applicant", t("fields.applicant.areaCode"), area ? (lng === "zh-Hant" ? area.nameZhHant : area.nameZhHans) : null);
+  add("patient", t("fields.patient.relationship"), m.patient ? t(`options.relationship.${m.patient.relationship}`) : null);
+  add("patient", t("fields.patient.name"), m.patient?.name);
+  add("patient", t("fields.patient.idNumber"), m.patient?.idNumberMasked);
+  add("household", t("fields.household.size"), m.household ? String(m.household.size) : null);
+  add("household", t("fields.household.monthlyIncome"), m.household ? formatMoney(m.household.monthlyIncome, lng) : null);
+  add("illness", t("fields.illness.diagnosis"), m.illness?.diagnosis);
+  add("illness", t("fields.illness.totalCost"), m.illness ? formatMoney(m.illness.totalCost, lng) : null);
+  add("reason", t("fields.reason.reliefType"), m.reason ? t(`options.reliefType.${m.reason.reliefType}`) : null);
+  add("bank", t("fields.bank.account"), m.bank ? `${m.bank.bankName} ${m.bank.accountMasked}` : null);
+  add("documents", t("sections.documents.title"), String(draft.documents.length));
+  add("documents", t("review.toFollow"), m.documentsToFollow.map((d) => t(`documents.types.${d}`)).join("、") || t("review.none"));
+  return (
+    <PageFrame lng={lng} title={t("review.title")} backHref={`/${lng}/apply`}>
+      <p className="mb-4">{t("review.intro")}</p>
+      {missing.length ? (
+        <div className="mb-4" role="alert" data-testid="review-missing">
+          <Notice tone="warn">
+            <p className="font-semibold">{t("review.missingHeading")}</p>
+            <ul className="list-disc pl-5">
+              {missing.map((s) => (
+                <li key={s}>
+                  <Link className="underline" href={`/${lng}/apply/${s}`}>
+                    {t(`sections.${s}.title`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Notice>
+        </div>
+      ) : null}
+      <dl className="mb-5 divide-y divide-line overflow-hidden rounded-xl bg-cell" data-testid="review-summary">
+        {rows.map(([section, label, value], i) => (
+          <div key={i} className="grid grid-cols-[7rem_1fr] items-start gap-2 px-4 py-3">
+            <dt className="text-ink-muted">{label}</dt>
+            <dd className="flex items-start justify-between gap-2">
+              <span className="break-all">{value}</span>
+              <Link href={`/${lng}/apply/${section}`} className="shrink-0 text-brand underline">
+                {t("review.change")}
+                <span className="sr-only">{label}</span>
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {missing.length === 0 ? (
+        <form action={submitAction.bind(null, lng)} data-testid="submit-form">
+          {/* One key per rendering of this page: a double tap or a resend submits once. */}
+          <input type="hidden" name="submitKey" value={randomUUID()} />
+          <p className="mb-3 text-sm text-ink-muted">{t("review.submitNote", { days: timings.acceptance.days })}</p>
+          <SubmitButton label={t("review.submit")} />
+        </form>
+      ) : null}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,170 @@
+import { notFound, redirect } from "next/navigation";
+import { Timeline } from "@/components/applications/timeline";
+import { PageFrame } from "@/components/shell/page-frame";
+import { Notice } from "@/components/ui/cells";
+import { getApplicationForCitizen, listNotifications } from "@/lib/applications/service";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { formatCalendarDate } from "@/lib/i18n/apply";
+import { formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+import { UploadForm } from "../../apply/[section]/documents-section";
+import { handInDocumentsAction } from "../actions";
+
+export default async function ApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string; id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const lng = await pageLocale(params);
+  const { id } = await params;
+  const query = await searchParams;
+  const user = await getSessionUser();
+  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/${id}`)}`);
+  const db = getDb();
+  const view = await getApplicationForCitizen({ db }, user.id, id);
+  // Someone else's application answers exactly like one that does not exist.
+  if (!view) notFound();
+  const t = getT(lng, "apply");
+  const tc = getT(lng, "common");
+  const tk = getT(lng, "console");
+  const fmt = (d: string) => formatCalendarDate(d, lng);
+  const steps = view.timeline.map((s) => (s.state === "current" && !s.dueOn && view.currentDueOn ? { ...s, dueOn: view.currentDueOn } : s));
+  const correction = view.status === "correction" ? view.state.correction : null;
+  const owed = view.status === "paid" && view.state.emergency?.documentsDueOn && !view.state.emergency.documentsCompletedOn ? view.state.emergency.documentsDueOn : null;
+  const todoDocs = correction ? correction.documents : owed ? (view.data.documentsToFollow.length ? view.data.documentsToFollow : view.requiredDocuments) : [];
+  const notifications = (await listNotifications({ db }, user.id)).filter((n) => n.applicationId === view.id);
+  const errorCode = query.error;
+  return (
+    <PageFrame lng={lng} title={t("track.title")} backHref={`/${lng}/progress`}>
+      <section className="mb-4 rounded-xl bg-cell p-4">
+        <p className="font-mono text-xl font-bold" data-testid="reference">{view.reference}</p>
+        <p>
+          {t("track.status")}：<strong data-testid="status">{tc(`status.${view.status}`)}</strong>
+        </p>
+        {view.state.decision?.amount ? (
+          <p data-testid="amount">
+            {t("track.amount")}：{formatMoney(view.state.decision.amount, lng)}
+          </p>
+        ) : null}
+        {view.state.decision?.reason && view.state.decision.outcome !== "approved" ? (
+          <p>
+            {t("track.reason")}：{view.state.decision.reason}
+          </p>
+        ) : null}
+      </section>
+      {query.done ? (
+        <div className="mb-4" role="status">
+          <Notice>{t("track.actionDone")}</Notice>
+        </div>
+      ) : null}
+      {query.uploaded ? (
+        <div className="mb-4" role="status" data-testid="upload-ok">
+          <Notice>{t("documents.uploadedOne", { doc: t(`documents.types.${query.uploaded}`) })}</Notice>
+        </div>
+      ) : null}
+      {errorCode ? (
+        <div className="mb-4" role="alert" data-testid="upload-error">
+          <Notice tone="danger">
+            {errorCode === "upload-first"
+              ? t("track.uploadFirst")
+              : ["no-file", "too-large", "bad-type", "bad-doc-type", "not-found", "closed"].includes(errorCode)
+                ? t(`documents.errors.${errorCode}`)
+                : t("track.actionError", { reason: tk(`errors.${errorCode}`) })}
+          </Notice>
+        </div>
+      ) : null}
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="todo" data-testid="todo">
+        <h2 id="todo" className="mb-2 text-lg font-semibold">{t("track.todo")}</h2>
+        {todoDocs.length ? (
+          <>
+            <p className="mb-2 font-medium">
+              {correction ? t("track.correction", { date: fmt(correction.dueOn) }) : t("track.documentsAfterEmergency", { date: fmt(owed!) })}
+            </p>
+            <ul className="mb-3 space-y-3">
+              {todoDocs.map((doc) => (
+                <li key={doc} className="rounded-lg border border-line p-3">
+                  <p className="mb-1 font-medium">
+                    {t(`documents.types.${doc}`)}{" "}
+                    <span className="text-sm text-ink-muted">
+                      {view.documents.some((d) => d.docType === doc) ? t("documents.uploadedCount", { count: view.documents.filter((d) => d.docType === doc).length }) : t("documents.none")}
+                    </span>
+                  </p>
+                  <p id={`hint-${doc}`} className="mb-2 text-sm text-ink-muted">{t(`documents.hints.${doc}`)}</p>
+                  <UploadForm lng={lng} doc={doc} applicationId={view.id} label={t("documents.choose", { doc: t(`documents.types.${doc}`) })} button={t("documents.upload")} />
+                </li>
+              ))}
+            </ul>
+            <form action={handInDocumentsAction.bind(null, lng, view.id)}>
+              <button type="submit" className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white" data-testid="hand-in">
+                {correction ? t("track.sendCorrection") : t("track.sendDocuments")}
+              </button>
+            </form>
+          </>
+        ) : (
+          <p>{t("track.nothingToDo")}</p>
+        )}
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="timeline-h">
+        <h2 id="timeline-h" className="mb-3 text-lg font-semibold">{t("track.timeline")}</h2>
+        <Timeline
+          steps={steps}
+          overdue={view.overdue}
+          labels={{
+            step: (s) => t(`track.steps.${s}`),
+            state: (s) => t(`track.states.${s}`),
+            doneOn: (d) => t("track.doneOn", { date: d }),
+            dueBy: (d) => t("track.dueBy", { date: d }),
+            waitingForYou: t("track.waitingForYou"),
+            overdue: t("track.overdue"),
+            formatDate: fmt,
+          }}
+        />
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="docs-h">
+        <h2 id="docs-h" className="mb-2 text-lg font-semibold">{t("track.documents")}</h2>
+        <ul className="space-y-1" data-testid="my-documents">
+          {view.documents.map((d) => (
+            <li key={d.id}>
+              <a href={`/api/v1/documents/${d.id}`} className="text-brand underline" target="_blank" rel="noreferrer">
+                {t(`documents.types.${d.docType}`)}
+              </a>{" "}
+              <span className="text-sm text-ink-muted">{formatDateTime(d.createdAt, lng)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="history-h">
+        <h2 id="history-h" className="mb-2 text-lg font-semibold">{t("track.history")}</h2>
+        <ol className="space-y-2" data-testid="history">
+          {view.events.map((e) => (
+            <li key={e.id}>
+              <p className="font-medium">{e.action ? tk(`actions.${e.action}`) : tc(`status.${e.status}`)}</p>
+              <p className="text-sm text-ink-muted">{formatDateTime(e.at, lng)}</p>
+              {e.reason && e.action !== "propose-amount" ? <p className="text-sm">{e.reason}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {notifications.length ? (
+        <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="notes-h">
+          <h2 id="notes-h" className="mb-2 text-lg font-semibold">{t("track.notifications")}</h2>
+          <ul className="space-y-1" data-testid="notifications">
+            {notifications.map((n) => {
+              const p = JSON.parse(n.paramsJson) as { reference?: string; status?: string };
+              return (
+                <li key={n.id} className="text-sm">
+                  {t(`notifications.${n.kind}`, { reference: p.reference ?? "", status: p.status ? tc(`status.${p.status}`) : "" })}{" "}
+                  <span className="text-ink-muted">{formatDateTime(n.createdAt, lng)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </PageFrame>
+  );
+}

@@ -1,0 +1,272 @@
+import Decimal from "decimal.js";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { PageFrame } from "@/components/shell/page-frame";
+import { Notice } from "@/components/ui/cells";
+import { DOCUMENT_TYPES } from "@/lib/applications/documents";
+import { addPeriod } from "@/lib/applications/procedure";
+import { getApplicationForStaff } from "@/lib/applications/service";
+import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
+import { getSessionUser } from "@/lib/auth/session";
+import { addWorkingDays, calendarDateInChina, CalendarYearUnknownError } from "@/lib/calendar/working-days";
+import { getDb } from "@/lib/db/client";
+import { formatCalendarDate } from "@/lib/i18n/apply";
+import { formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+import { staffActionAction } from "../actions";
+
+const inputClass = "tap-target w-full rounded-lg border border-line bg-white px-3 py-2 text-lg";
+
+function safeDate(f: () => string): string {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof CalendarYearUnknownError) return "";
+    throw e;
+  }
+}
+
+export default async function StaffApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string; id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const lng = await pageLocale(params);
+  const { id } = await params;
+  const query = await searchParams;
+  const user = await getSessionUser();
+  if (user?.kind !== "staff") redirect(`/${lng}/staff/login`);
+  const db = getDb();
+  const view = await getApplicationForStaff({ db }, { id: user.id, role: user.role, areaCode: user.areaCode ?? null }, id);
+  // Another area's application answers like one that does not exist.
+  if (!view) notFound();
+  const t = getT(lng, "console");
+  const ta = getT(lng, "apply");
+  const tc = getT(lng, "common");
+  const fmt = (d: string) => formatCalendarDate(d, lng);
+  const money = (v: string | null | undefined) => (v ? formatMoney(v, lng) : "—");
+  const d = view.data;
+  const today = calendarDateInChina(new Date());
+  const tm = view.timings;
+  const outOfPocket = d.illness ? Decimal.max(0, new Decimal(d.illness.totalCost).minus(d.illness.reimbursed || "0")).toFixed(2) : null;
+  const rows: [string, string][] = [
+    [t("detail.applicant"), d.applicant?.name ?? ""],
+    [t("detail.idNumber"), d.applicant?.idNumberMasked ?? ""],
+    [t("detail.phone"), d.applicant?.phoneMasked ?? ""],
+    [t("detail.address"), d.applicant?.address ?? ""],
+    [t("detail.patient"), d.patient && d.patient.relationship !== "self" ? `${d.patient.name}（${d.patient.idNumberMasked}）` : ta("options.relationship.self")],
+    [t("detail.relationship"), d.patient ? ta(`options.relationship.${d.patient.relationship}`) : ""],
+    [t("detail.household"), d.household ? String(d.household.size) : ""],
+    [t("detail.monthlyIncome"), money(d.household?.monthlyIncome)],
+    [t("detail.certifications"), (d.household?.certifications ?? []).map((c) => ta(`options.certifications.${c}`)).join("、")],
+    [t("detail.diagnosis"), d.illness?.diagnosis ?? ""],
+    [t("detail.hospital"), d.illness?.hospital ?? ""],
+    [t("detail.totalCost"), money(d.illness?.totalCost)],
+    [t("detail.reimbursed"), money(d.illness?.reimbursed)],
+    [t("detail.outOfPocket"), money(outOfPocket)],
+    [t("detail.reliefType"), ta(`options.reliefType.${view.reliefType}`)],
+    [t("detail.urgency"), d.reason ? ta(`options.urgency.${d.reason.urgency}`) : ""],
+    [t("detail.description"), d.reason?.description ?? ""],
+    [t("detail.bank"), d.bank ? `${d.bank.accountName} · ${d.bank.bankName} · ${d.bank.accountMasked}` : ""],
+  ];
+  const unit = (u: "working" | "calendar") => t(u === "working" ? "form.workingDays" : "form.calendarDays");
+  const publicityEnds = safeDate(() => fmt(addPeriod(today, tm.publicity)));
+  const defaultDue = safeDate(() => addWorkingDays(today, 10));
+  const emergencyDue = safeDate(() => addWorkingDays(today, 20));
+  const relief = tm.relief;
+
+  const field = (name: string, label: string, el: React.ReactNode) => (
+    <div className="space-y-1">
+      <label htmlFor={`${name}`} className="block font-medium">
+        {label}
+      </label>
+      {el}
+    </div>
+  );
+  const fieldsFor = (a: ActionType) => {
+    switch (a) {
+      case "reject-acceptance":
+      case "return-for-review":
+      case "refuse":
+        return field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />);
+      case "end-publicity":
+        return field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" rows={2} className={inputClass} />);
+      case "record-objection":
+        return field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" required rows={2} className={inputClass} />);
+      case "record-check":
+        return (
+          <>
+            {field(
+              "kind",
+              t("form.checkKind"),
+              <select id="kind" name="kind" className={inputClass}>
+                {CHECK_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`checkKinds.${k}`)}
+                  </option>
+                ))}
+              </select>,
+            )}
+            {field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" required rows={3} className={inputClass} />)}
+          </>
+        );
+      case "request-correction":
+      case "complete-documents":
+        return (
+          <>
+            <fieldset className="space-y-1">
+              <legend className="font-medium">{t("form.documents")}</legend>
+              {DOCUMENT_TYPES.map((doc) => (
+                <label key={doc} className="flex items-center gap-2">
+                  <input type="checkbox" name="documents" value={doc} className="h-5 w-5" />
+                  {ta(`documents.types.${doc}`)}
+                </label>
+              ))}
+            </fieldset>
+            {a === "request-correction" ? (
+              <>
+                {field("dueOn", t("form.dueOn"), <input id="dueOn" name="dueOn" type="date" defaultValue={defaultDue} className={inputClass} />)}
+                {field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" rows={2} className={inputClass} />)}
+              </>
+            ) : null}
+          </>
+        );
+      case "propose-amount":
+        return (
+          <>
+            {field(`amount-${a}`, t("form.amount"), <input id={`amount-${a}`} name="amount" inputMode="decimal" required className={inputClass} />)}
+            {field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />)}
+          </>
+        );
+      case "start-publicity":
+        return <p>{t("form.publicityDays", { days: tm.publicity.days, unit: unit(tm.publicity.unit), ends: publicityEnds })}</p>;
+      case "approve":
+        return field(
+          `amount-${a}`,
+          t("form.amount"),
+          <input id={`amount-${a}`} name="amount" inputMode="decimal" defaultValue={view.state.proposal?.amount ?? ""} required className={inputClass} />,
+        );
+      case "pay":
+        return field("paidOn", t("form.paidOn"), <input id="paidOn" name="paidOn" type="date" defaultValue={today} max={today} className={inputClass} />);
+      case "emergency-approve-and-pay":
+        return (
+          <>
+            {field(`amount-${a}`, t("form.amount"), <input id={`amount-${a}`} name="amount" inputMode="decimal" required className={inputClass} />)}
+            {field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />)}
+            {field("paidOn-e", t("form.paidOn"), <input id="paidOn-e" name="paidOn" type="date" defaultValue={today} max={today} className={inputClass} />)}
+            {field("documentsDueOn", t("form.documentsDueOn"), <input id="documentsDueOn" name="documentsDueOn" type="date" defaultValue={view.data.documentsToFollow.length ? emergencyDue : ""} className={inputClass} />)}
+          </>
+        );
+      default:
+        return null;
+    }
+  };
+
+  return (
+    <PageFrame lng={lng} title={t("detail.title")} backHref={`/${lng}/staff`}>
+      <section className="mb-4 rounded-xl bg-cell p-4">
+        <p className="font-mono text-xl font-bold" data-testid="reference">{view.reference}</p>
+        <p>
+          {tc(`status.${view.status}`)} · <span data-testid="staff-status">{view.status}</span>
+          {view.reliefType === "urgent" ? <strong className="ml-2 text-danger">{t("queue.urgentFlag")}</strong> : null}
+        </p>
+        {view.currentDueOn ? (
+          <p>
+            {t("detail.currentDue")}：{fmt(view.currentDueOn)}
+            {view.overdue ? <strong className="ml-2 text-danger">{t("queue.overdueFlag")}</strong> : null}
+          </p>
+        ) : null}
+      </section>
+      {query.done ? (
+        <div className="mb-4" role="status" data-testid="action-done">
+          <Notice>{t("detail.done", { action: t(`actions.${query.done}`) })}</Notice>
+        </div>
+      ) : null}
+      {query.error ? (
+        <div className="mb-4" role="alert" data-testid="action-error">
+          <Notice tone="danger">{t(`errors.${query.error}`)}</Notice>
+        </div>
+      ) : null}
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="actions-h">
+        <h2 id="actions-h" className="mb-2 text-lg font-semibold">{t("detail.actions")}</h2>
+        {view.actions.length === 0 ? <p>{t("detail.noActions")}</p> : null}
+        <div className="space-y-3">
+          {view.actions.map((a) => (
+            <details key={a} className="rounded-lg border border-line p-3" data-testid={`action-${a}`}>
+              <summary className="tap-target cursor-pointer font-semibold">{t(`actions.${a}`)}</summary>
+              <form action={staffActionAction.bind(null, lng, view.id, a)} className="mt-3 space-y-3">
+                {fieldsFor(a)}
+                <button type="submit" className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white" data-testid={`do-${a}`}>
+                  {t("form.submit")}：{t(`actions.${a}`)}
+                </button>
+              </form>
+            </details>
+          ))}
+        </div>
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="standard-h" data-testid="standard">
+        <h2 id="standard-h" className="mb-2 text-lg font-semibold">{t("detail.standard")}</h2>
+        <p>
+          {relief.dibaoMonthly && relief.monthsMax && relief.cap
+            ? t("detail.standardText", { dibao: money(relief.dibaoMonthly), months: relief.monthsMax, cap: money(relief.cap), min: relief.emergencyMonthsMin ?? "—" })
+            : t("detail.standardUnknown")}
+        </p>
+        {d.illness?.estimatePolicy || outOfPocket ? (
+          <p className="mt-1">
+            {t("detail.estimate")}：{t("detail.outOfPocket")} {money(outOfPocket)}
+          </p>
+        ) : null}
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4">
+        <dl className="grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1" data-testid="case-data">
+          {rows.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-ink-muted">{k}</dt>
+              <dd className="break-all">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="docs-h">
+        <h2 id="docs-h" className="mb-2 text-lg font-semibold">{t("detail.documents")}</h2>
+        {view.documents.length === 0 ? <p>{t("detail.noDocuments")}</p> : null}
+        <ul className="space-y-1" data-testid="staff-documents">
+          {view.documents.map((doc) => (
+            <li key={doc.id}>
+              <a href={`/api/v1/documents/${doc.id}`} target="_blank" rel="noreferrer" className="text-brand underline">
+                {ta(`documents.types.${doc.docType}`)}
+              </a>{" "}
+              <span className="text-sm text-ink-muted">{formatDateTime(doc.createdAt, lng)}</span>
+            </li>
+          ))}
+        </ul>
+        {view.data.documentsToFollow.length ? (
+          <p className="mt-2 text-sm">
+            {t("detail.toFollow")}：{view.data.documentsToFollow.map((x) => ta(`documents.types.${x}`)).join("、")}
+          </p>
+        ) : null}
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="hist-h">
+        <h2 id="hist-h" className="mb-2 text-lg font-semibold">{t("detail.history")}</h2>
+        <ol className="space-y-2" data-testid="staff-history">
+          {view.events.map((e) => (
+            <li key={e.id} className="text-sm">
+              <p className="font-medium">
+                {e.action ? t(`actions.${e.action}`) : tc(`status.${e.status}`)} · {e.actorRole ? t(`roles.${e.actorRole}`) : ""}
+              </p>
+              <p className="text-ink-muted">{formatDateTime(e.at, lng)}</p>
+              {e.reason ? <p>{e.reason}</p> : null}
+              {e.note ? <p>{e.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <Link href={`/${lng}/staff`} className="text-brand underline">
+        {t("detail.back")}
+      </Link>
+    </PageFrame>
+  );
+}

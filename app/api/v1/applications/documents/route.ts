@@ -1,0 +1,39 @@
+import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
+import { storeCitizenDocument } from "@/lib/applications/uploads";
+import { getSessionUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db/client";
+import { defaultLocale, isLocale } from "@/lib/i18n/settings";
+
+/**
+ * POST ?lng=…&applicationId=… multipart { docType, file } from the plain HTML upload forms: store a
+ * document on the citizen's draft (or, with applicationId, on their submitted application for
+ * 补正), then 303 back to the page with ?uploaded=<type> or ?error=<code>.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const user = await getSessionUser();
+  if (user?.kind !== "citizen") return Response.json({ error: { code: "unauthorised" } }, { status: 401 });
+  // Where to go back is in the URL, so even a body refused unread (too large) answers in the page's script.
+  const url = new URL(request.url);
+  const lngParam = url.searchParams.get("lng") ?? "";
+  const lng = isLocale(lngParam) ? lngParam : defaultLocale;
+  const idParam = url.searchParams.get("applicationId") ?? "";
+  const applicationId = /^[a-z0-9]{10,40}$/.test(idParam) ? idParam : null;
+  const back = applicationId ? `/${lng}/progress/${applicationId}` : `/${lng}/apply/documents`;
+  const to = (param: string) => new Response(null, { status: 303, headers: { Location: `${back}?${param}` } });
+  // Refuse an oversized body before reading it (multipart overhead allowed for).
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const form = declared > MAX_UPLOAD_BYTES + 64 * 1024 ? null : await request.formData().catch(() => null);
+  if (!form) return to("error=too-large");
+  const file = form.get("file");
+  const docType = form.get("docType");
+  if (!(file instanceof File) || file.size === 0) return to("error=no-file");
+  if (file.size > MAX_UPLOAD_BYTES) return to("error=too-large");
+  const result = await storeCitizenDocument(
+    { db: getDb() },
+    user.id,
+    { applicationId },
+    typeof docType === "string" ? docType : "",
+    new Uint8Array(await file.arrayBuffer()),
+  );
+  return result.ok ? to(`uploaded=${result.docType}`) : to(`error=${result.code}`);
+}

@@ -1,0 +1,181 @@
+import Decimal from "decimal.js";
+import { z } from "zod";
+import { normalizePhone, MAINLAND_MOBILE } from "@/lib/auth/phone";
+import { validateBankAccount, validateIdNumber } from "@/lib/identity/id-number";
+
+/**
+ * The application's sections (GOV.UK task list), each validated by its own zod schema at the
+ * boundary. Error messages are message keys under `apply:errors.*`, translated by the page.
+ * Collect the minimum: household members are counted, not listed; the 核对 system finds them
+ * through the applicant's 核对授权.
+ */
+
+export const SECTION_IDS = ["applicant", "patient", "household", "illness", "reason", "bank", "documents", "declarations"] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+/** Sections with form fields (documents are uploads, handled separately). */
+export type FormSectionId = Exclude<SectionId, "documents">;
+
+const trimmed = (max: number) => z.string().trim().max(max, "too-long");
+const required = (max: number) => trimmed(max).min(1, "required");
+
+const idNumber = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .transform((v, ctx) => {
+    const r = validateIdNumber(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: "custom", message: `id-number-${r.reason}` });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+
+const phone = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .transform((v, ctx) => {
+    const n = normalizePhone(v);
+    if (!MAINLAND_MOBILE.test(n)) {
+      ctx.addIssue({ code: "custom", message: "phone" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** Yuan as a decimal string with at most two decimals; "" when left empty (optional amounts). */
+const money = (opts: { optional?: boolean } = {}) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const s = (v ?? "").trim().replace(/[,，\s]/g, "").replace(/^[¥￥]/, "");
+      if (!s) {
+        if (opts.optional) return "";
+        ctx.addIssue({ code: "custom", message: "required" });
+        return z.NEVER;
+      }
+      if (!/^\d{1,9}(\.\d{1,2})?$/.test(s)) {
+        ctx.addIssue({ code: "custom", message: "amount" });
+        return z.NEVER;
+      }
+      return new Decimal(s).toFixed(2);
+    });
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("yes"), z.literal(""), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true" || v === "yes");
+
+export const RELATIONSHIPS = ["self", "child", "spouse", "parent", "other"] as const;
+export const CERTIFICATIONS = ["dibao", "tekun", "low-income", "disability", "none"] as const;
+export const RELIEF_TYPES = ["urgent", "expense"] as const;
+export const URGENCY = ["immediate", "this-week", "this-month"] as const;
+
+export const sectionSchemas = {
+  applicant: z.object({
+    name: required(40),
+    idNumber,
+    phone,
+    areaCode: z.string().trim().regex(/^\d{6}$/, "required"),
+    address: required(120),
+  }),
+  patient: z
+    .object({
+      relationship: z.enum(RELATIONSHIPS, { message: "required" }),
+      name: trimmed(40).optional().default(""),
+      idNumber: z.string().trim().optional().default(""),
+    })
+    .transform((v, ctx) => {
+      if (v.relationship === "self") return { relationship: v.relationship, name: "", idNumber: "" };
+      if (!v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "required" });
+      const id = idNumber.safeParse(v.idNumber);
+      if (!id.success) {
+        ctx.addIssue({ code: "custom", path: ["idNumber"], message: id.error.issues[0]?.message ?? "required" });
+        return z.NEVER;
+      }
+      return { ...v, idNumber: id.data };
+    }),
+  household: z.object({
+    size: z
+      .string()
+      .trim()
+      .regex(/^\d{1,2}$/, "household-size")
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 20, "household-size"),
+    monthlyIncome: money(),
+    certifications: z.array(z.enum(CERTIFICATIONS)).default([]),
+  }),
+  illness: z.object({
+    diagnosis: required(200),
+    hospital: required(100),
+    totalCost: money(),
+    reimbursed: money({ optional: true }),
+    ongoingMonthly: money({ optional: true }),
+    /** The estimate this was prefilled from: pack id, kept for the caseworker. */
+    estimatePolicy: z.string().trim().max(40).regex(/^[a-z0-9-]*$/).optional().default(""),
+  }),
+  reason: z.object({
+    reliefType: z.enum(RELIEF_TYPES, { message: "required" }),
+    urgency: z.enum(URGENCY, { message: "required" }),
+    description: required(1000),
+  }),
+  bank: z.object({
+    accountName: required(40),
+    bankName: required(60),
+    account: z
+      .string()
+      .trim()
+      .min(1, "required")
+      .transform((v, ctx) => {
+        const r = validateBankAccount(v);
+        if (!r.ok) {
+          ctx.addIssue({ code: "custom", message: `bank-${r.reason}` });
+          return z.NEVER;
+        }
+        return r.value;
+      }),
+  }),
+  declarations: z.object({
+    truthful: checkbox.refine(Boolean, "declaration-required"),
+    /** Separate, explicit consent to process sensitive personal information (health data, ID numbers). */
+    consentSensitive: checkbox.refine(Boolean, "consent-required"),
+    /** Separate, explicit 家庭经济状况核对授权. */
+    consentCheck: checkbox.refine(Boolean, "consent-required"),
+  }),
+} as const;
+
+export type SectionData = { [K in FormSectionId]: z.output<(typeof sectionSchemas)[K]> };
+
+/** What the server stores for a draft (encrypted): the saved sections, plus what documents will follow. */
+export type DraftData = Partial<SectionData> & {
+  documentsToFollow?: string[];
+  /** Prefill from an estimate, shown in the illness section until it is saved. */
+  prefill?: { policy: string; total: string };
+};
+
+export type FieldErrors = Record<string, string>;
+
+export type SectionParse<K extends FormSectionId> = { ok: true; data: SectionData[K] } | { ok: false; errors: FieldErrors };
+
+export function parseSection<K extends FormSectionId>(section: K, input: Record<string, unknown>): SectionParse<K> {
+  const result = sectionSchemas[section].safeParse(input);
+  if (result.success) return { ok: true, data: result.data as SectionData[K] };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : "_form";
+    errors[key] ??= issue.message && !issue.message.includes(" ") ? issue.message : "invalid";
+  }
+  return { ok: false, errors };
+}
+
+/** Estimate prefill from query params: accept only a known-looking pack id and a money amount; ignore the rest. */
+export function parsePrefill(params: Record<string, string | string[] | undefined>): { policy: string; total: string } | null {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  if (one(params.from) !== "estimate") return null;
+  const policy = one(params.policy).trim();
+  const total = one(params.total).trim();
+  if (!/^[a-z0-9-]{1,40}$/.test(policy) || !/^\d{1,9}(\.\d{1,2})?$/.test(total)) return null;
+  return { policy, total: new Decimal(total).toFixed(2) };
+}

@@ -1,0 +1,90 @@
+import Decimal from "decimal.js";
+import { addWorkingDays, type CalendarDate, calendarDayDeadline, CalendarYearUnknownError } from "@/lib/calendar/working-days";
+import { getPack } from "@/lib/policy";
+import type { ApplicationState } from "./state-machine";
+
+/**
+ * Procedure timings for an area's policy pack, falling back to the national framework
+ * (national-2021) where the place publishes no value. 受理 is not a pack parameter: the national
+ * rule is 当日/1 个工作日 ("一门受理", 不得拒绝受理; DOMAIN-BRIEF §7.3).
+ */
+export const ACCEPTANCE_WORKING_DAYS = 1;
+const FALLBACK_PACK = "national-2021";
+
+export type Period = { days: number; unit: "working" | "calendar" };
+
+export type ProcedureTimings = {
+  acceptance: Period;
+  review: Period;
+  publicity: Period;
+  approval: Period;
+  payment: Period;
+  /** 临时救助 sizing: monthly 低保 standard (null if unknown), max months, 急难型 minimum months. */
+  relief: { dibaoMonthly: string | null; monthsMax: string | null; emergencyMonthsMin: string | null; cap: string | null };
+};
+
+function period(view: { value: string; unit: string } | null | undefined, fallback: Period): Period {
+  if (!view) return fallback;
+  const days = Number.parseInt(view.value, 10);
+  if (!Number.isSafeInteger(days) || days < 1) return fallback;
+  return { days, unit: view.unit === "working-days" ? "working" : "calendar" };
+}
+
+export function procedureTimings(packId: string | null | undefined): ProcedureTimings {
+  const place = packId ? getPack(packId) : null;
+  const national = getPack(FALLBACK_PACK)!;
+  const pick = (key: "review" | "publicity" | "approval" | "payment") => place?.procedure[key] ?? national.procedure[key];
+  const relief = place?.temporaryRelief ?? national.temporaryRelief;
+  const dibao = relief.dibaoMonthly?.value ?? null;
+  const months = relief.monthsMax?.value ?? null;
+  return {
+    acceptance: { days: ACCEPTANCE_WORKING_DAYS, unit: "working" },
+    review: period(pick("review"), { days: 9, unit: "working" }),
+    publicity: period(pick("publicity"), { days: 5, unit: "working" }),
+    approval: period(pick("approval"), { days: 5, unit: "working" }),
+    payment: period(pick("payment"), { days: 5, unit: "working" }),
+    relief: {
+      dibaoMonthly: dibao,
+      monthsMax: months,
+      emergencyMonthsMin: relief.emergencyMonthsMin?.value ?? null,
+      cap: dibao && months ? new Decimal(dibao).times(months).toFixed(2) : null,
+    },
+  };
+}
+
+export function addPeriod(start: CalendarDate, p: Period): CalendarDate {
+  return p.unit === "working" ? addWorkingDays(start, p.days) : calendarDayDeadline(start, p.days);
+}
+
+/**
+ * The date the current step should be done by: 受理 from submission, 核对/调查 from 受理, the
+ * applicant's 补正 date, the end of 公示, 审批 from the end of 公示, 发放 from approval, and the
+ * documents owed after 先行救助. Null when nothing is pending or the calendar does not know the year.
+ */
+export function currentDeadline(s: ApplicationState, t: ProcedureTimings): CalendarDate | null {
+  try {
+    switch (s.status) {
+      case "submitted":
+        return s.submittedOn ? addPeriod(s.submittedOn, t.acceptance) : null;
+      case "received":
+      case "reviewing":
+      case "proposed":
+        return s.receivedOn ? addPeriod(s.receivedOn, t.review) : null;
+      case "correction":
+        return s.correction?.dueOn ?? null;
+      case "publicity":
+        return s.publicity?.endsOn ?? null;
+      case "approving":
+        return s.publicity?.endedOn ? addPeriod(s.publicity.endedOn, t.approval) : null;
+      case "approved":
+        return s.decision?.decidedOn ? addPeriod(s.decision.decidedOn, t.payment) : null;
+      case "paid":
+        return s.emergency?.documentsDueOn && !s.emergency.documentsCompletedOn ? s.emergency.documentsDueOn : null;
+      default:
+        return null;
+    }
+  } catch (e) {
+    if (e instanceof CalendarYearUnknownError) return null;
+    throw e;
+  }
+}

@@ -1,0 +1,573 @@
+import { randomUUID } from "node:crypto";
+import { calendarDateInChina, type CalendarDate } from "@/lib/calendar/working-days";
+import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { maskIdNumber, maskPhone } from "@/lib/crypto/mask";
+import { recordAudit } from "@/lib/db/audit";
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { maskBankAccount } from "@/lib/identity/id-number";
+import type { SmsSender } from "@/lib/sms/types";
+import { requiredDocuments, type DocumentType } from "./documents";
+import {
+  type DraftData,
+  type FieldErrors,
+  type FormSectionId,
+  parseSection,
+  SECTION_IDS,
+  type SectionId,
+} from "./draft-schema";
+import { currentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
+import { areaPrefix, formatReference, MAX_SEQUENCE } from "./reference";
+import {
+  type Actor,
+  type ApplicationAction,
+  type ApplicationErrorCode,
+  type ApplicationState,
+  type ApplicationStatus,
+  applyAction,
+  availableActions,
+  type ActionType,
+  newApplication,
+  type StaffRole,
+  timelineSteps,
+  type TimelineStep,
+} from "./state-machine";
+import { fromDbStatus, toDbStatus } from "./status";
+
+/**
+ * The 临时救助 application service: drafts, submission, staff actions and authorised reads.
+ * Every write runs in one transaction; the state machine decides every move; each accepted move
+ * writes the new state, its timeline event, an AuditLog row and the applicant's notification
+ * together. SMS for notifications is sent after the commit (Notification is the outbox), so a
+ * failing gateway never rolls back a decision and a crash leaves the message pending, not lost.
+ */
+
+export type ServiceContext = {
+  db: Db;
+  now?: () => Date;
+  /** Sends the notification SMS after commit; null/undefined leaves them pending. */
+  sms?: SmsSender | null;
+};
+
+type Tx = Prisma.TransactionClient;
+
+export type StaffUserRef = { id: string; role: string; areaCode?: string | null };
+
+export class ApplicationServiceError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+    this.name = "ApplicationServiceError";
+  }
+}
+
+const now = (ctx: ServiceContext) => (ctx.now ? ctx.now() : new Date());
+
+// ---------------------------------------------------------------------------------------------
+// Stored data
+
+export function encryptData(data: DraftData): string {
+  return encryptField(JSON.stringify(data));
+}
+
+export function decryptData(stored: string | null | undefined): DraftData {
+  if (!stored) return {};
+  return JSON.parse(decryptField(stored)) as DraftData;
+}
+
+function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
+  if (row.stateJson) return JSON.parse(row.stateJson) as ApplicationState;
+  // A row from before the state machine (seeded history): only its status is known.
+  return {
+    ...newApplication({ applicantId: row.citizenId, areaCode: row.areaCode ?? "", reliefType: row.reliefType === "urgent" ? "urgent" : "expense" }),
+    status: fromDbStatus(row.status),
+  };
+}
+
+async function packIdFor(tx: Tx | Db, areaCode: string | null): Promise<string | null> {
+  if (!areaCode) return null;
+  const area = await tx.area.findUnique({ where: { code: areaCode }, select: { policyPackId: true } });
+  return area?.policyPackId ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts
+
+export type DraftView = {
+  id: string;
+  data: DraftData;
+  documents: { id: string; docType: string; mimeType: string; size: number; createdAt: Date }[];
+};
+
+/** The citizen's open draft, created on first use (one per citizen: a unique column enforces it). */
+export async function getOrCreateDraft(ctx: ServiceContext, citizenId: string): Promise<DraftView> {
+  const { db } = ctx;
+  const find = () =>
+    db.application.findUnique({
+      where: { draftOwnerId: citizenId },
+      include: { documents: { select: { id: true, docType: true, mimeType: true, size: true, createdAt: true }, orderBy: { createdAt: "asc" } } },
+    });
+  let row = await find();
+  if (!row) {
+    try {
+      await db.application.create({ data: { citizenId, draftOwnerId: citizenId, status: "draft", dataEncrypted: encryptData({}) } });
+    } catch (e) {
+      // A parallel request created it first (unique draftOwnerId): use theirs.
+      if (!isUniqueViolation(e)) throw e;
+    }
+    row = await find();
+  }
+  if (!row) throw new ApplicationServiceError("no-draft");
+  return { id: row.id, data: decryptData(row.dataEncrypted), documents: row.documents };
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+/** Apply `change` to the citizen's draft data inside one transaction. */
+async function updateDraft(ctx: ServiceContext, citizenId: string, change: (data: DraftData) => DraftData): Promise<DraftData> {
+  await getOrCreateDraft(ctx, citizenId);
+  return ctx.db.$transaction(async (tx) => {
+    const row = await tx.application.findUnique({ where: { draftOwnerId: citizenId } });
+    if (!row || row.status !== "draft") throw new ApplicationServiceError("no-draft");
+    const data = change(decryptData(row.dataEncrypted));
+    const updated = await tx.application.updateMany({
+      where: { id: row.id, status: "draft", updatedAt: row.updatedAt },
+      data: {
+        dataEncrypted: encryptData(data),
+        applicantName: data.applicant?.name ?? null,
+        areaCode: data.applicant?.areaCode ?? null,
+        reliefType: data.reason?.reliefType ?? null,
+      },
+    });
+    if (updated.count !== 1) throw new ApplicationServiceError("conflict");
+    return data;
+  });
+}
+
+export type SaveResult = { ok: true; data: DraftData } | { ok: false; errors: FieldErrors };
+
+/** Validate one section (zod at the boundary) and save it to the server-side draft; nothing is half-saved. */
+export async function saveDraftSection(
+  ctx: ServiceContext,
+  citizenId: string,
+  section: FormSectionId,
+  input: Record<string, unknown>,
+): Promise<SaveResult> {
+  const parsed = parseSection(section, input);
+  if (!parsed.ok) return parsed;
+  if (section === "applicant") {
+    const areaCode = (parsed.data as { areaCode: string }).areaCode;
+    const area = await ctx.db.area.findUnique({ where: { code: areaCode } });
+    if (!area) return { ok: false, errors: { areaCode: "required" } };
+  }
+  const data = await updateDraft(ctx, citizenId, (d) => {
+    const value = parsed.data as Record<string, unknown>;
+    // Keep which estimate the costs came from, for the caseworker.
+    if (section === "illness" && !value.estimatePolicy && d.prefill) value.estimatePolicy = d.prefill.policy;
+    return { ...d, [section]: value };
+  });
+  return { ok: true, data };
+}
+
+export async function setDocumentsToFollow(ctx: ServiceContext, citizenId: string, documents: DocumentType[]): Promise<void> {
+  await updateDraft(ctx, citizenId, (d) => ({ ...d, documentsToFollow: [...new Set(documents)] }));
+}
+
+export async function setPrefill(ctx: ServiceContext, citizenId: string, prefill: { policy: string; total: string }): Promise<void> {
+  await updateDraft(ctx, citizenId, (d) => (d.illness ? d : { ...d, prefill }));
+}
+
+export type SectionStatus = "completed" | "not-started";
+
+export function sectionStatuses(data: DraftData, uploaded: string[]): Record<SectionId, SectionStatus> {
+  const out = {} as Record<SectionId, SectionStatus>;
+  for (const id of SECTION_IDS) {
+    if (id === "documents") {
+      out[id] = missingDocuments(data, uploaded).every((d) => data.documentsToFollow?.includes(d)) && (uploaded.length > 0 || (data.documentsToFollow?.length ?? 0) > 0)
+        ? "completed"
+        : "not-started";
+    } else out[id] = data[id] ? "completed" : "not-started";
+  }
+  return out;
+}
+
+export function missingDocuments(data: DraftData, uploaded: string[]): DocumentType[] {
+  return requiredDocuments(data).filter((d) => !uploaded.includes(d));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submission
+
+export type SubmitResult =
+  | { ok: true; applicationId: string; reference: string; repeated: boolean }
+  | { ok: false; code: "incomplete"; missing: SectionId[] }
+  | { ok: false; code: "no-draft" | "invalid-key" | ApplicationErrorCode };
+
+const SUBMIT_KEY = /^[A-Za-z0-9_-]{16,64}$/;
+
+/**
+ * Submit the citizen's draft. Idempotent by `submitKey` (generated when the review page is shown):
+ * a double tap or a retry after a lost answer returns the application the first call made. The
+ * reference is allocated, the status set, the event, audit row and notification written in one
+ * transaction, so a crash leaves either the draft untouched or a complete submitted application.
+ */
+export async function submitApplication(ctx: ServiceContext, citizenId: string, submitKey: string): Promise<SubmitResult> {
+  if (!SUBMIT_KEY.test(submitKey)) return { ok: false, code: "invalid-key" };
+  const at = now(ctx);
+  const result = await ctx.db.$transaction(async (tx): Promise<SubmitResult> => {
+    const previous = await tx.application.findUnique({ where: { submitKey } });
+    if (previous) {
+      if (previous.citizenId !== citizenId || !previous.reference) return { ok: false, code: "invalid-key" };
+      return { ok: true, applicationId: previous.id, reference: previous.reference, repeated: true };
+    }
+    const draft = await tx.application.findUnique({ where: { draftOwnerId: citizenId }, include: { documents: { select: { docType: true } } } });
+    if (!draft || draft.status !== "draft") return { ok: false, code: "no-draft" };
+    const data = decryptData(draft.dataEncrypted);
+    const statuses = sectionStatuses(data, draft.documents.map((d) => d.docType));
+    const missing = SECTION_IDS.filter((s) => s !== "documents" && statuses[s] !== "completed");
+    const undocumented = missingDocuments(data, draft.documents.map((d) => d.docType)).filter((d) => !data.documentsToFollow?.includes(d));
+    if (undocumented.length) missing.push("documents");
+    if (missing.length) return { ok: false, code: "incomplete", missing };
+    const applicant = data.applicant!;
+    const reliefType = data.reason!.reliefType;
+
+    const state0 = newApplication({ applicantId: citizenId, areaCode: applicant.areaCode, reliefType });
+    const applied = applyAction(state0, { type: "submit" }, { id: citizenId, role: "citizen" }, at);
+    if (!applied.ok) return { ok: false, code: applied.code };
+
+    const reference = await allocateReference(tx, applicant.areaCode, at);
+    const packId = await packIdFor(tx, applicant.areaCode);
+    const dueOn = currentDeadline(applied.state, procedureTimings(packId));
+    const updated = await tx.application.updateMany({
+      where: { id: draft.id, status: "draft", updatedAt: draft.updatedAt },
+      data: {
+        status: toDbStatus(applied.state.status),
+        stateJson: JSON.stringify(applied.state),
+        reference,
+        submitKey,
+        draftOwnerId: null,
+        submittedAt: at,
+        areaCode: applicant.areaCode,
+        reliefType,
+        applicantName: applicant.name,
+        currentDueOn: dueOn,
+      },
+    });
+    if (updated.count !== 1) throw new ApplicationServiceError("conflict");
+    await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? []) });
+    await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.submit", target: reference, at });
+    await tx.notification.create({
+      data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status }), createdAt: at },
+    });
+    return { ok: true, applicationId: draft.id, reference, repeated: false };
+  });
+  if (result.ok && !result.repeated) await dispatchNotifications(ctx, { applicationId: result.applicationId });
+  return result;
+}
+
+/** The next reference for the area and year, inside the caller's transaction. Skips check character "*" (hard to read out). */
+export async function allocateReference(tx: Tx, areaCode: string, at: Date): Promise<string> {
+  const prefix = areaPrefix(areaCode);
+  const year = Number(calendarDateInChina(at).slice(0, 4));
+  const counter = await tx.referenceCounter.findUnique({ where: { prefix_year: { prefix, year } } });
+  let last = counter?.last ?? (await highestSequence(tx, prefix, year));
+  let reference: string;
+  do {
+    last += 1;
+    if (last > MAX_SEQUENCE) throw new ApplicationServiceError("reference-exhausted");
+    reference = formatReference({ areaCode, year, sequence: last });
+  } while (reference.endsWith("*"));
+  await tx.referenceCounter.upsert({
+    where: { prefix_year: { prefix, year } },
+    create: { prefix, year, last },
+    update: { last },
+  });
+  return reference;
+}
+
+async function highestSequence(tx: Tx, prefix: string, year: number): Promise<number> {
+  const rows = await tx.application.findMany({ where: { reference: { startsWith: `${prefix}${year}-` } }, select: { reference: true } });
+  return rows.reduce((max, r) => Math.max(max, Number(r.reference!.slice(prefix.length + 5, prefix.length + 11)) || 0), 0);
+}
+
+function eventRow(applicationId: string, event: import("./state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
+  const details = { ...event.details, ...(documentsToFollow.length ? { documentsToFollow } : {}) };
+  return {
+    applicationId,
+    status: toDbStatus(event.to),
+    fromStatus: toDbStatus(event.from),
+    action: event.action,
+    actorRole: event.actorRole,
+    actorId: event.actorId,
+    at: new Date(event.at),
+    reason: event.reason,
+    note: event.note,
+    detailsJson: Object.keys(details).length ? JSON.stringify(details) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Moving a case
+
+export type ActionResult = { ok: true; status: ApplicationStatus } | { ok: false; code: ApplicationErrorCode | "not-found" | "conflict" };
+
+const CASE_ROLES = new Set<string>(["desk", "caseworker", "approver", "admin"]);
+
+/** The state machine's actor for a staff session; null for roles that never act on cases. */
+export function staffActor(user: StaffUserRef): Actor | null {
+  if (!CASE_ROLES.has(user.role)) return null;
+  return { id: user.id, role: user.role as StaffRole, areaCode: user.role === "admin" ? null : (user.areaCode ?? "-") };
+}
+
+/**
+ * A staff member's action on an application of their area (the state machine checks role, area and
+ * the move). Not found and outside the area answer the same, so staff cannot probe other areas.
+ */
+export async function performStaffAction(
+  ctx: ServiceContext,
+  user: StaffUserRef,
+  applicationId: string,
+  action: ApplicationAction,
+  meta: { ip?: string | null } = {},
+): Promise<ActionResult> {
+  const actor = staffActor(user);
+  if (!actor) return { ok: false, code: "role-not-allowed" };
+  return runAction(ctx, actor, applicationId, action, { actorType: "staff", ip: meta.ip ?? null });
+}
+
+/** The applicant's own moves: 补正 documents handed in, documents completed after 先行救助. */
+export async function performCitizenAction(
+  ctx: ServiceContext,
+  citizenId: string,
+  applicationId: string,
+  action: Extract<ApplicationAction, { type: "submit-correction" | "complete-documents" }>,
+): Promise<ActionResult> {
+  return runAction(ctx, { id: citizenId, role: "citizen" }, applicationId, action, { actorType: "citizen", ip: null });
+}
+
+async function runAction(
+  ctx: ServiceContext,
+  actor: Actor,
+  applicationId: string,
+  action: ApplicationAction,
+  meta: { actorType: "staff" | "citizen"; ip: string | null },
+): Promise<ActionResult> {
+  const at = now(ctx);
+  const result = await ctx.db.$transaction(async (tx): Promise<ActionResult> => {
+    const row = await tx.application.findUnique({ where: { id: applicationId } });
+    if (!row || row.status === "draft" || !visibleTo(actor, row)) return { ok: false, code: "not-found" };
+    const state = readState(row);
+    const applied = applyAction(state, action, actor, at);
+    if (!applied.ok) return applied;
+    const dueOn = currentDeadline(applied.state, procedureTimings(await packIdFor(tx, row.areaCode)));
+    const updated = await tx.application.updateMany({
+      where: { id: row.id, updatedAt: row.updatedAt },
+      data: { status: toDbStatus(applied.state.status), stateJson: JSON.stringify(applied.state), currentDueOn: dueOn },
+    });
+    if (updated.count !== 1) return { ok: false, code: "conflict" };
+    await tx.applicationEvent.create({ data: eventRow(row.id, applied.event) });
+    await recordAudit(tx, {
+      actorType: meta.actorType,
+      actorId: actor.id,
+      action: `application.${action.type}`,
+      target: row.reference,
+      reason: applied.event.reason ?? applied.event.note,
+      ip: meta.ip,
+      at,
+    });
+    if (notifies(applied.event.action, applied.event.from, applied.event.to) && actor.role !== "citizen") {
+      await tx.notification.create({
+        data: {
+          citizenId: row.citizenId,
+          applicationId: row.id,
+          kind: action.type === "request-correction" ? "correction-requested" : "status-changed",
+          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, dueOn: applied.state.correction?.dueOn ?? null }),
+          createdAt: at,
+        },
+      });
+    }
+    return { ok: true, status: applied.state.status };
+  });
+  if (result.ok) await dispatchNotifications(ctx, { applicationId });
+  return result;
+}
+
+/** The applicant hears of every change of status and of every 补正 request; internal notes stay internal. */
+function notifies(action: ActionType, from: ApplicationStatus, to: ApplicationStatus): boolean {
+  return from !== to || action === "request-correction";
+}
+
+function visibleTo(actor: Actor, row: { citizenId: string; areaCode: string | null }): boolean {
+  if (actor.role === "citizen") return row.citizenId === actor.id;
+  return actor.areaCode === null || actor.areaCode === row.areaCode;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications
+
+/** Send pending notification SMS (after commit). A failure marks the row failed for a later retry; it never throws. */
+export async function dispatchNotifications(ctx: ServiceContext, where: { applicationId?: string } = {}): Promise<number> {
+  if (!ctx.sms) return 0;
+  const pending = await ctx.db.notification.findMany({
+    where: { smsStatus: "pending", ...(where.applicationId ? { applicationId: where.applicationId } : {}) },
+    include: { citizen: { select: { phoneEncrypted: true } } },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
+  let sent = 0;
+  for (const n of pending) {
+    const params = JSON.parse(n.paramsJson) as { reference?: string };
+    try {
+      await ctx.sms.send({ to: decryptField(n.citizen.phoneEncrypted), template: "application-update", params: { reference: params.reference ?? "" } });
+      await ctx.db.notification.update({ where: { id: n.id }, data: { smsStatus: "sent", smsSentAt: now(ctx) } });
+      sent += 1;
+    } catch {
+      await ctx.db.notification.update({ where: { id: n.id }, data: { smsStatus: "failed" } });
+    }
+  }
+  return sent;
+}
+
+export async function listNotifications(ctx: ServiceContext, citizenId: string, take = 20) {
+  return ctx.db.notification.findMany({ where: { citizenId }, orderBy: { createdAt: "desc" }, take });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads (authorised)
+
+export type MaskedData = {
+  applicant?: { name: string; idNumberMasked: string; phoneMasked: string; areaCode: string; address: string };
+  patient?: { relationship: string; name: string; idNumberMasked: string };
+  household?: DraftData["household"];
+  illness?: DraftData["illness"];
+  reason?: DraftData["reason"];
+  bank?: { accountName: string; bankName: string; accountMasked: string };
+  documentsToFollow: string[];
+};
+
+/** Personal data as it may appear on a screen: ID numbers, phone and bank account masked. */
+export function maskData(data: DraftData): MaskedData {
+  return {
+    applicant: data.applicant && {
+      name: data.applicant.name,
+      idNumberMasked: maskIdNumber(data.applicant.idNumber),
+      phoneMasked: maskPhone(data.applicant.phone),
+      areaCode: data.applicant.areaCode,
+      address: data.applicant.address,
+    },
+    patient: data.patient && {
+      relationship: data.patient.relationship,
+      name: data.patient.name,
+      idNumberMasked: data.patient.idNumber ? maskIdNumber(data.patient.idNumber) : "",
+    },
+    household: data.household,
+    illness: data.illness,
+    reason: data.reason,
+    bank: data.bank && { accountName: data.bank.accountName, bankName: data.bank.bankName, accountMasked: maskBankAccount(data.bank.account) },
+    documentsToFollow: data.documentsToFollow ?? [],
+  };
+}
+
+export type ApplicationView = {
+  id: string;
+  reference: string;
+  status: ApplicationStatus;
+  reliefType: "urgent" | "expense";
+  areaCode: string | null;
+  applicantName: string | null;
+  submittedAt: Date | null;
+  currentDueOn: CalendarDate | null;
+  overdue: boolean;
+  state: ApplicationState;
+  timeline: TimelineStep[];
+  events: {
+    id: string;
+    action: string | null;
+    status: ApplicationStatus;
+    actorRole: string | null;
+    at: Date;
+    reason: string | null;
+    note: string | null;
+    details: Record<string, unknown>;
+  }[];
+  documents: { id: string; docType: string; mimeType: string; size: number; createdAt: Date; uploadedByKind: string }[];
+  data: MaskedData;
+  requiredDocuments: DocumentType[];
+  timings: ProcedureTimings;
+  packId: string | null;
+};
+
+async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView | null> {
+  const row = await db.application.findUnique({
+    where: { id },
+    include: {
+      events: { orderBy: { at: "asc" } },
+      documents: { orderBy: { createdAt: "asc" } },
+      area: { select: { policyPackId: true } },
+    },
+  });
+  if (!row || row.status === "draft" || !row.reference) return null;
+  const state = readState(row);
+  const data = decryptData(row.dataEncrypted);
+  const today = calendarDateInChina(at);
+  const dueOn = (row.currentDueOn as CalendarDate | null) ?? null;
+  return {
+    id: row.id,
+    reference: row.reference,
+    status: fromDbStatus(row.status),
+    reliefType: row.reliefType === "urgent" ? "urgent" : "expense",
+    areaCode: row.areaCode,
+    applicantName: row.applicantName,
+    submittedAt: row.submittedAt,
+    currentDueOn: dueOn,
+    overdue: dueOn !== null && dueOn < today,
+    state,
+    timeline: timelineSteps(state),
+    events: row.events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      status: fromDbStatus(e.status),
+      actorRole: e.actorRole,
+      at: e.at,
+      reason: e.reason,
+      note: e.note,
+      details: e.detailsJson ? (JSON.parse(e.detailsJson) as Record<string, unknown>) : {},
+    })),
+    documents: row.documents.map((d) => ({ id: d.id, docType: d.docType, mimeType: d.mimeType, size: d.size, createdAt: d.createdAt, uploadedByKind: d.uploadedByKind })),
+    data: maskData(data),
+    requiredDocuments: requiredDocuments(data),
+    timings: procedureTimings(row.area?.policyPackId),
+    packId: row.area?.policyPackId ?? null,
+  };
+}
+
+/** A citizen's own application; null for anyone else's (same answer as not found). */
+export async function getApplicationForCitizen(ctx: ServiceContext, citizenId: string, applicationId: string): Promise<ApplicationView | null> {
+  const owner = await ctx.db.application.findUnique({ where: { id: applicationId }, select: { citizenId: true } });
+  if (!owner || owner.citizenId !== citizenId) return null;
+  return loadView(ctx.db, applicationId, now(ctx));
+}
+
+/** An application of the staff member's area (admin: any); null otherwise. Reading is audited. */
+export async function getApplicationForStaff(
+  ctx: ServiceContext,
+  user: StaffUserRef,
+  applicationId: string,
+): Promise<(ApplicationView & { actions: ActionType[] }) | null> {
+  const actor = staffActor(user);
+  if (!actor) return null;
+  const row = await ctx.db.application.findUnique({ where: { id: applicationId }, select: { citizenId: true, areaCode: true, reference: true } });
+  if (!row || !visibleTo(actor, row)) return null;
+  const view = await loadView(ctx.db, applicationId, now(ctx));
+  if (!view) return null;
+  await recordAudit(ctx.db, { actorType: "staff", actorId: user.id, action: "application.view", target: row.reference, at: now(ctx) });
+  return { ...view, actions: availableActions(view.state, actor) };
+}
+
+export async function findApplicationIdByReference(db: Db, reference: string): Promise<string | null> {
+  const row = await db.application.findUnique({ where: { reference }, select: { id: true } });
+  return row?.id ?? null;
+}
+
+export { randomUUID as newSubmitKey };

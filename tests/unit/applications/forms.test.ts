@@ -1,0 +1,71 @@
+import { describe, expect, test } from "vitest";
+import { parsePrefill, parseSection } from "@/lib/applications/draft-schema";
+import { requiredDocuments } from "@/lib/applications/documents";
+import { parseStaffAction } from "@/lib/applications/staff-forms";
+
+function form(entries: [string, string][]): FormData {
+  const f = new FormData();
+  for (const [k, v] of entries) f.append(k, v);
+  return f;
+}
+
+describe("estimate prefill from query params", () => {
+  test("a pack id and an amount are accepted; unknown params are ignored", () => {
+    expect(parsePrefill({ from: "estimate", policy: "luzhai-2018", total: "12345.6", utm: "x" })).toEqual({ policy: "luzhai-2018", total: "12345.60" });
+  });
+  test.each([
+    ["not from an estimate", { policy: "luzhai-2018", total: "100" }],
+    ["script in the pack id", { from: "estimate", policy: "<script>", total: "100" }],
+    ["a negative total", { from: "estimate", policy: "luzhai-2018", total: "-5" }],
+    ["a float with three decimals", { from: "estimate", policy: "luzhai-2018", total: "1.005" }],
+    ["an exponent", { from: "estimate", policy: "luzhai-2018", total: "1e9" }],
+  ])("%s → ignored", (_label, params) => {
+    expect(parsePrefill(params)).toBeNull();
+  });
+});
+
+describe("section validation at the boundary", () => {
+  test("money is kept as a decimal string (commas, ¥ and spaces accepted), never a float", () => {
+    const r = parseSection("illness", { diagnosis: "d", hospital: "h", totalCost: "¥86,000", reimbursed: "0.1" });
+    expect(r).toMatchObject({ ok: true, data: { totalCost: "86000.00", reimbursed: "0.10", ongoingMonthly: "" } });
+  });
+  test("a child patient needs a name and a valid ID number; 'self' needs neither", () => {
+    expect(parseSection("patient", { relationship: "self" })).toMatchObject({ ok: true });
+    expect(parseSection("patient", { relationship: "child", name: "", idNumber: "123" })).toEqual({
+      ok: false,
+      errors: { name: "required", idNumber: "id-number-length" },
+    });
+  });
+  test("both consents are separate and each is required", () => {
+    expect(parseSection("declarations", { truthful: "on", consentSensitive: "on" })).toEqual({ ok: false, errors: { consentCheck: "consent-required" } });
+  });
+});
+
+describe("required documents follow the answers", () => {
+  test("a parent applying for a child in a 低保 family: the child's ID and the relationship proof and the certificate", () => {
+    expect(
+      requiredDocuments({
+        patient: { relationship: "child", name: "c", idNumber: "x" },
+        household: { size: 3, monthlyIncome: "0.00", certifications: ["dibao"] },
+      }),
+    ).toEqual(["applicant-id", "household-register", "diagnosis", "patient-id", "relationship-proof", "bills", "certification"]);
+  });
+});
+
+describe("staff forms", () => {
+  test("公示 length comes from the area's pack, never from the form", () => {
+    expect(parseStaffAction("start-publicity", form([["days", "1"]]), "luzhai-2018")).toEqual({ type: "start-publicity", days: 3, dayUnit: "working" });
+    expect(parseStaffAction("start-publicity", form([]), "zhejiang-district-2024")).toEqual({ type: "start-publicity", days: 7, dayUnit: "calendar" });
+    // No place value: the national framework's 5 working days.
+    expect(parseStaffAction("start-publicity", form([]), "shenyang-2023")).toEqual({ type: "start-publicity", days: 5, dayUnit: "working" });
+  });
+  test("unknown document types are dropped and unknown actions refused", () => {
+    expect(parseStaffAction("request-correction", form([["documents", "bills"], ["documents", "../etc"], ["dueOn", "2026-12-01"]]), null)).toEqual({
+      type: "request-correction",
+      documents: ["bills"],
+      dueOn: "2026-12-01",
+      note: "",
+    });
+    expect(parseStaffAction("delete-everything", form([]), null)).toBeNull();
+  });
+});

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, expect, test } from "vitest";
+import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
+import { submitApplication, type ServiceContext } from "@/lib/applications/service";
+import { inspectUpload, readDocument, storeCitizenDocument } from "@/lib/applications/uploads";
+import { createTestDb, type TestDb } from "../db/test-db";
+import { completeDraft, seedPeople } from "./fixtures";
+
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+
+let t: TestDb;
+let people: Awaited<ReturnType<typeof seedPeople>>;
+let ctx: ServiceContext;
+let dir: string;
+beforeEach(async () => {
+  t = await createTestDb();
+  people = await seedPeople(t.db);
+  ctx = { db: t.db };
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "yizhan-uploads-"));
+  process.env.UPLOAD_DIR = dir;
+});
+afterEach(async () => {
+  delete process.env.UPLOAD_DIR;
+  fs.rmSync(dir, { recursive: true, force: true });
+  await t.close();
+});
+
+test("the type comes from the bytes: a PNG passes, text named .jpg and an empty or oversized file do not", async () => {
+  expect(await inspectUpload(PNG)).toEqual({ ok: true, mime: "image/png" });
+  expect(await inspectUpload(Buffer.from("%PDF-1.4\n%…"))).toEqual({ ok: true, mime: "application/pdf" });
+  expect(await inspectUpload(Buffer.from("not a picture, whatever the name says".repeat(10)))).toEqual({ ok: false, code: "bad-type" });
+  expect(await inspectUpload(Buffer.from("<html><script>alert(1)</script></html>"))).toEqual({ ok: false, code: "bad-type" });
+  expect(await inspectUpload(new Uint8Array(0))).toEqual({ ok: false, code: "no-file" });
+  expect(await inspectUpload(Buffer.concat([PNG, Buffer.alloc(MAX_UPLOAD_BYTES)]))).toEqual({ ok: false, code: "too-large" });
+});
+
+test("a document is stored under UPLOAD_DIR by a random key and read back only by its applicant and staff of its area", async () => {
+  await completeDraft(ctx, people.citizenA.id);
+  const stored = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);
+  expect(stored).toMatchObject({ ok: true, docType: "applicant-id" });
+  if (!stored.ok) return;
+  const row = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: stored.documentId } });
+  expect(fs.readFileSync(path.join(dir, row.storageKey))).toEqual(PNG);
+  expect(row.storageKey).not.toContain("applicant");
+
+  // While a draft, staff see nothing; the owner does.
+  expect(await readDocument(ctx, { kind: "citizen", id: people.citizenA.id }, stored.documentId)).toMatchObject({ mimeType: "image/png" });
+  expect(await readDocument(ctx, { kind: "staff", id: people.case1.id, role: "caseworker", areaCode: "450223" }, stored.documentId)).toBeNull();
+  await submitApplication(ctx, people.citizenA.id, "submit-key-uploads-0001");
+
+  expect(await readDocument(ctx, { kind: "citizen", id: people.citizenB.id }, stored.documentId)).toBeNull();
+  expect(await readDocument(ctx, { kind: "staff", id: people.case2.id, role: "caseworker", areaCode: "210100" }, stored.documentId)).toBeNull();
+  expect(await readDocument(ctx, { kind: "staff", id: "x", role: "school_admin", areaCode: null }, stored.documentId)).toBeNull();
+  expect(await readDocument(ctx, { kind: "staff", id: people.case1.id, role: "caseworker", areaCode: "450223" }, stored.documentId)).toMatchObject({ docType: "applicant-id" });
+  expect(await t.db.auditLog.count({ where: { action: "application.document-view", actorId: people.case1.id } })).toBe(1);
+});
+
+test("another citizen cannot upload to someone else's application, and a wrong type is refused before anything is written", async () => {
+  await completeDraft(ctx, people.citizenA.id);
+  const r = await submitApplication(ctx, people.citizenA.id, "submit-key-uploads-0002");
+  if (!r.ok) throw new Error(r.code);
+  expect(await storeCitizenDocument(ctx, people.citizenB.id, { applicationId: r.applicationId }, "bills", PNG)).toEqual({ ok: false, code: "not-found" });
+  expect(await storeCitizenDocument(ctx, people.citizenA.id, { applicationId: r.applicationId }, "bills", Buffer.from("text".repeat(50)))).toEqual({ ok: false, code: "bad-type" });
+  expect(await storeCitizenDocument(ctx, people.citizenA.id, { applicationId: r.applicationId }, "passport-photo", PNG)).toEqual({ ok: false, code: "bad-doc-type" });
+  expect(fs.readdirSync(dir)).toHaveLength(0);
+});
