@@ -213,7 +213,7 @@ export function ResultView({
                 <p className="font-medium">{t(`programme.${r.programme}`)}</p>
                 <p>{r.explanation}</p>
                 {r.programme === "temporary-relief" ? (
-                  <Link href={applyHref} className="no-print text-brand underline">
+                  <Link href={applyHref} className="no-print text-brand underline" data-testid="estimate-to-apply">
                     {t("result.applyRelief")}
                   </Link>
                 ) : null}

@@ -152,7 +152,7 @@ export type SectionData = { [K in FormSectionId]: z.output<(typeof sectionSchema
 export type DraftData = Partial<SectionData> & {
   documentsToFollow?: string[];
   /** Prefill from an estimate, shown in the illness section until it is saved. */
-  prefill?: { policy: string; total: string };
+  prefill?: EstimatePrefill;
 };
 
 export type FieldErrors = Record<string, string>;
@@ -170,12 +170,28 @@ export function parseSection<K extends FormSectionId>(section: K, input: Record<
   return { ok: false, errors };
 }
 
-/** Estimate prefill from query params: accept only a known-looking pack id and a money amount; ignore the rest. */
-export function parsePrefill(params: Record<string, string | string[] | undefined>): { policy: string; total: string } | null {
+/** What an estimate hands to the application: its pack, the bill's total and what the layers reimbursed. */
+export type EstimatePrefill = { policy: string; total: string; reimbursed?: string };
+
+const PREFILL_MONEY = /^\d{1,9}(\.\d{1,2})?$/;
+
+/** Estimate prefill from query params: accept only a known-looking pack id and money amounts; ignore the rest. */
+export function parsePrefill(params: Record<string, string | string[] | undefined>): EstimatePrefill | null {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
   if (one(params.from) !== "estimate") return null;
   const policy = one(params.policy).trim();
   const total = one(params.total).trim();
-  if (!/^[a-z0-9-]{1,40}$/.test(policy) || !/^\d{1,9}(\.\d{1,2})?$/.test(total)) return null;
-  return { policy, total: new Decimal(total).toFixed(2) };
+  if (!/^[a-z0-9-]{1,40}$/.test(policy) || !PREFILL_MONEY.test(total)) return null;
+  const prefill: EstimatePrefill = { policy, total: new Decimal(total).toFixed(2) };
+  // What was reimbursed is optional, and only believable when it does not exceed the bill.
+  const reimbursed = one(params.reimbursed).trim();
+  if (PREFILL_MONEY.test(reimbursed) && new Decimal(reimbursed).lte(total)) prefill.reimbursed = new Decimal(reimbursed).toFixed(2);
+  return prefill;
+}
+
+/** The query that hands an estimate to the application (the inverse of parsePrefill). */
+export function prefillQuery(prefill: EstimatePrefill): URLSearchParams {
+  const query = new URLSearchParams({ from: "estimate", policy: prefill.policy, total: prefill.total });
+  if (prefill.reimbursed) query.set("reimbursed", prefill.reimbursed);
+  return query;
 }

@@ -15,6 +15,7 @@ import {
   parseSection,
   SECTION_IDS,
   type SectionId,
+  type EstimatePrefill,
 } from "./draft-schema";
 import { currentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "./reference";
@@ -174,7 +175,7 @@ export async function setDocumentsToFollow(ctx: ServiceContext, citizenId: strin
   await updateDraft(ctx, citizenId, (d) => ({ ...d, documentsToFollow: [...new Set(documents)] }));
 }
 
-export async function setPrefill(ctx: ServiceContext, citizenId: string, prefill: { policy: string; total: string }): Promise<void> {
+export async function setPrefill(ctx: ServiceContext, citizenId: string, prefill: EstimatePrefill): Promise<void> {
   await updateDraft(ctx, citizenId, (d) => (d.illness ? d : { ...d, prefill }));
 }
 

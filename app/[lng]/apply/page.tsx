@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
-import { parsePrefill, SECTION_IDS } from "@/lib/applications/draft-schema";
+import { parsePrefill, prefillQuery, SECTION_IDS } from "@/lib/applications/draft-schema";
 import { getOrCreateDraft, sectionStatuses, setPrefill } from "@/lib/applications/service";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -22,7 +22,7 @@ export default async function ApplyPage({
   const prefill = parsePrefill(query);
   const user = await getSessionUser();
   if (user?.kind !== "citizen") {
-    const back = prefill ? `/${lng}/apply?from=estimate&policy=${prefill.policy}&total=${prefill.total}` : `/${lng}/apply`;
+    const back = prefill ? `/${lng}/apply?${prefillQuery(prefill)}` : `/${lng}/apply`;
     return (
       <PageFrame lng={lng} title={t("title")}>
         <p className="mb-4">{t("intro")}</p>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { parsePrefill, parseSection } from "@/lib/applications/draft-schema";
+import { parsePrefill, parseSection, prefillQuery } from "@/lib/applications/draft-schema";
 import { requiredDocuments } from "@/lib/applications/documents";
 import { parseStaffAction } from "@/lib/applications/staff-forms";
 
@@ -12,6 +12,19 @@ function form(entries: [string, string][]): FormData {
 describe("estimate prefill from query params", () => {
   test("a pack id and an amount are accepted; unknown params are ignored", () => {
     expect(parsePrefill({ from: "estimate", policy: "luzhai-2018", total: "12345.6", utm: "x" })).toEqual({ policy: "luzhai-2018", total: "12345.60" });
+  });
+  test("what the layers reimbursed comes along when it does not exceed the bill", () => {
+    expect(parsePrefill({ from: "estimate", policy: "luzhai-2018", total: "20000.00", reimbursed: "18000" })).toEqual({
+      policy: "luzhai-2018",
+      total: "20000.00",
+      reimbursed: "18000.00",
+    });
+    expect(parsePrefill({ from: "estimate", policy: "luzhai-2018", total: "100", reimbursed: "100.01" })).toEqual({ policy: "luzhai-2018", total: "100.00" });
+    expect(parsePrefill({ from: "estimate", policy: "luzhai-2018", total: "100", reimbursed: "-1" })).toEqual({ policy: "luzhai-2018", total: "100.00" });
+  });
+  test("prefillQuery is the inverse of parsePrefill", () => {
+    const prefill = { policy: "shenyang-2023", total: "86000.00", reimbursed: "61234.56" };
+    expect(parsePrefill(Object.fromEntries(prefillQuery(prefill)))).toEqual(prefill);
   });
   test.each([
     ["not from an estimate", { policy: "luzhai-2018", total: "100" }],

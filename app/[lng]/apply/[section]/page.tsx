@@ -85,6 +85,7 @@ function initialValues(id: FormSectionId, data: Awaited<ReturnType<typeof getOrC
     }
   } else if (id === "illness" && data.prefill) {
     out.totalCost = data.prefill.total;
+    if (data.prefill.reimbursed) out.reimbursed = data.prefill.reimbursed;
   } else if (id === "bank" && data.applicant) {
     out.accountName = data.applicant.name;
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { prefillQuery } from "@/lib/applications/draft-schema";
 import { EstimateForm } from "@/components/estimate/estimate-form";
 import { ResultView } from "@/components/estimate/result-view";
 import { PageFrame } from "@/components/shell/page-frame";
@@ -30,8 +31,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
   const proto = h.get("x-forwarded-proto") ?? "http";
   const sharePath = `/${lng}/estimate/result?${query}`;
-  const applyQuery = new URLSearchParams({ from: "estimate", policy: values.policy });
-  values.cat.forEach((c) => applyQuery.append("cat", c));
+  const applyQuery = prefillQuery({ policy: values.policy, total: outcome.result.total, reimbursed: outcome.result.reimbursed });
   return (
     <PageFrame lng={lng} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
       <ResultView
