@@ -13,7 +13,7 @@ import { createPrismaClient } from "../lib/db/client";
 import type { StaffRole } from "../lib/generated/prisma/client";
 import type { DraftData } from "../lib/applications/draft-schema";
 import { currentDeadline, procedureTimings } from "../lib/applications/procedure";
-import { encryptData } from "../lib/applications/service";
+import { encryptData, eventRow } from "../lib/applications/service";
 import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction, newApplication } from "../lib/applications/state-machine";
 import { toDbStatus } from "../lib/applications/status";
 import { idNumberCheckCharacter } from "../lib/identity/id-number";
@@ -194,18 +194,7 @@ async function main() {
       const application = await db.application.upsert({ where: { reference }, create: { reference, ...data }, update: data });
       for (const [i, event] of events.entries()) {
         const id = `seed-${reference}-${i + 1}`;
-        const row = {
-          applicationId: application.id,
-          status: toDbStatus(event.to),
-          fromStatus: toDbStatus(event.from),
-          action: event.action,
-          actorRole: event.actorRole,
-          actorId: event.actorId,
-          at: new Date(event.at),
-          reason: event.reason,
-          note: event.note,
-          detailsJson: Object.keys(event.details).length ? JSON.stringify(event.details) : null,
-        };
+        const row = eventRow(application.id, event);
         await db.applicationEvent.upsert({ where: { id }, create: { id, ...row }, update: row });
       }
       // Events from an older seed beyond the replayed ones would contradict the state.

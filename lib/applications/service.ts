@@ -292,7 +292,8 @@ async function highestSequence(tx: Tx, prefix: string, year: number): Promise<nu
   return rows.reduce((max, r) => Math.max(max, Number(r.reference!.slice(prefix.length + 5, prefix.length + 11)) || 0), 0);
 }
 
-function eventRow(applicationId: string, event: import("./state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
+/** The timeline row stored for a state-machine event (the seed replays demo cases through it too). */
+export function eventRow(applicationId: string, event: import("./state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
   const details = { ...event.details, ...(documentsToFollow.length ? { documentsToFollow } : {}) };
   return {
     applicationId,
