@@ -1,16 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import applyHans from "../../locales/zh-Hans/apply.json";
-import applyHant from "../../locales/zh-Hant/apply.json";
-import consoleHans from "../../locales/zh-Hans/console.json";
-import consoleHant from "../../locales/zh-Hant/console.json";
 import { forgetRateLimits, publicityPeriodPasses } from "./apply-db";
 import { readCodeFromOutbox, scripts, signInCitizen, signInStaff, text, type Script } from "./helpers";
-
-const T = {
-  "zh-Hans": { apply: applyHans, console: consoleHans },
-  "zh-Hant": { apply: applyHant, console: consoleHant },
-};
 
 // Fake but valid 居民身份证 numbers (GB 11643 check digit) for a parent and a child in 鹿寨 (450223).
 function idNumber(first17: string): string {
@@ -45,11 +36,11 @@ async function staff(page: Page, lng: Script, username: string) {
 async function saveSection(page: Page, lng: Script, section: string) {
   await page.getByTestId("save-section").click();
   await expect(page).toHaveURL(new RegExp(`/${lng}/apply(#.*)?$`));
-  await expect(page.getByTestId(`status-${section}`)).toHaveText(T[lng].apply.taskList.completed);
+  await expect(page.getByTestId(`status-${section}`)).toHaveText(text[lng].apply.taskList.completed);
 }
 
 async function fillFirstSections(page: Page, lng: Script, phone: string) {
-  const a = T[lng].apply;
+  const a = text[lng].apply;
   await page.goto(`/${lng}/apply`);
   await page.getByRole("link", { name: new RegExp(a.sections.applicant.title) }).click();
   await page.getByLabel(a.fields.applicant.name).fill("测试家长");
@@ -80,7 +71,7 @@ async function fillFirstSections(page: Page, lng: Script, phone: string) {
 }
 
 async function fillRemainingSections(page: Page, lng: Script, reliefType: "urgent" | "expense", photos: boolean) {
-  const a = T[lng].apply;
+  const a = text[lng].apply;
   await page.getByRole("link", { name: new RegExp(a.sections.illness.title) }).click();
   await page.getByLabel(a.fields.illness.diagnosis).fill("急性淋巴细胞白血病");
   await page.getByLabel(a.fields.illness.hospital).fill("柳州市人民医院");
@@ -111,10 +102,10 @@ async function fillRemainingSections(page: Page, lng: Script, reliefType: "urgen
   await page.getByRole("link", { name: new RegExp(a.sections.documents.title) }).click();
   if (photos) {
     await page.getByTestId("upload-applicant-id").locator('input[type="file"]').setInputFiles({ name: "id.png", mimeType: "image/png", buffer: PNG });
-    await page.getByTestId("upload-applicant-id").getByRole("button", { name: T[lng].apply.documents.upload, exact: true }).click();
+    await page.getByTestId("upload-applicant-id").getByRole("button", { name: text[lng].apply.documents.upload, exact: true }).click();
     await expect(page.getByTestId("upload-ok")).toBeVisible();
     await page.getByTestId("upload-diagnosis").locator('input[type="file"]').setInputFiles({ name: "diagnosis.jpg", mimeType: "image/jpeg", buffer: JPEG });
-    await page.getByTestId("upload-diagnosis").getByRole("button", { name: T[lng].apply.documents.upload, exact: true }).click();
+    await page.getByTestId("upload-diagnosis").getByRole("button", { name: text[lng].apply.documents.upload, exact: true }).click();
     await expect(page.getByTestId("doc-diagnosis")).toContainText(a.documents.uploadedCount.replace("{{count}}", "1"));
   }
   // Everything not uploaded yet will follow.
@@ -145,14 +136,14 @@ async function openAction(page: Page, action: string) {
 
 async function doAction(page: Page, lng: Script, action: string) {
   await page.getByTestId(`do-${action}`).click();
-  await expect(page.getByTestId("action-done")).toContainText(T[lng].console.actions[action as keyof typeof consoleHans.actions]);
+  await expect(page.getByTestId("action-done")).toContainText(text[lng].console.actions[action as keyof (typeof text)["zh-Hans"]["console"]["actions"]]);
 }
 
 for (const [index, lng] of scripts.entries()) {
   test.describe(lng, () => {
     test("a parent applies for a child with two photos, signs out and back in, submits once (double tap), then 补正 → 公示 → 审批 → 发放 on the timeline", async ({ page }) => {
       test.setTimeout(240_000);
-      const a = T[lng].apply;
+      const a = text[lng].apply;
       const phone = `1390000${2100 + index}`;
       await signIn(page, lng, phone);
       await fillFirstSections(page, lng, phone);
@@ -194,7 +185,7 @@ for (const [index, lng] of scripts.entries()) {
       await expect(page.getByTestId("todo")).toContainText(a.documents.types.bills);
       await expect(page.getByTestId("step-review-due")).toBeVisible();
       await page.getByTestId("upload-bills").locator('input[type="file"]').setInputFiles({ name: "bills.jpg", mimeType: "image/jpeg", buffer: JPEG });
-      await page.getByTestId("upload-bills").getByRole("button", { name: T[lng].apply.documents.upload, exact: true }).click();
+      await page.getByTestId("upload-bills").getByRole("button", { name: text[lng].apply.documents.upload, exact: true }).click();
       await expect(page.getByTestId("upload-ok")).toBeVisible();
       await page.getByTestId("hand-in").click();
       await expect(page.getByTestId("status")).toHaveText(text[lng].common.status.reviewing);
@@ -207,14 +198,14 @@ for (const [index, lng] of scripts.entries()) {
       await page.getByTestId("action-record-check").getByRole("textbox").fill("入户调查：情况属实");
       await doAction(page, lng, "record-check");
       await openAction(page, "propose-amount");
-      await page.getByTestId("action-propose-amount").getByLabel(T[lng].console.form.amount).fill("2800");
-      await page.getByTestId("action-propose-amount").getByLabel(T[lng].console.form.reason).fill("按 5 个月低保标准");
+      await page.getByTestId("action-propose-amount").getByLabel(text[lng].console.form.amount).fill("2800");
+      await page.getByTestId("action-propose-amount").getByLabel(text[lng].console.form.reason).fill("按 5 个月低保标准");
       await doAction(page, lng, "propose-amount");
       await openAction(page, "start-publicity");
       await doAction(page, lng, "start-publicity");
       await openAction(page, "end-publicity");
       await page.getByTestId("do-end-publicity").click();
-      await expect(page.getByTestId("action-error")).toHaveText(T[lng].console.errors["publicity-not-over"]);
+      await expect(page.getByTestId("action-error")).toHaveText(text[lng].console.errors["publicity-not-over"]);
       await publicityPeriodPasses(id);
       await page.reload();
       await openAction(page, "end-publicity");
@@ -242,7 +233,7 @@ for (const [index, lng] of scripts.entries()) {
 
     test("急难型: the approver pays first (先行救助); another citizen and another area's caseworker see nothing of it", async ({ page, request }) => {
       test.setTimeout(180_000);
-      const a = T[lng].apply;
+      const a = text[lng].apply;
       const phone = `1390000${2200 + index}`;
       await signIn(page, lng, phone);
       await fillFirstSections(page, lng, phone);
@@ -257,8 +248,8 @@ for (const [index, lng] of scripts.entries()) {
       await page.goto(`/${lng}/staff/applications/${id}`);
       await openAction(page, "emergency-approve-and-pay");
       const form = page.getByTestId("action-emergency-approve-and-pay");
-      await form.getByLabel(T[lng].console.form.amount).fill("1120");
-      await form.getByLabel(T[lng].console.form.reason).fill("突发重病，先行救助");
+      await form.getByLabel(text[lng].console.form.amount).fill("1120");
+      await form.getByLabel(text[lng].console.form.reason).fill("突发重病，先行救助");
       await doAction(page, lng, "emergency-approve-and-pay");
       await expect(page.getByTestId("staff-status")).toHaveText("paid");
 
@@ -310,7 +301,7 @@ for (const [index, lng] of scripts.entries()) {
     });
 
     test("a disguised file (text named .jpg) and an oversized file are refused with a clear message", async ({ page }) => {
-      const a = T[lng].apply;
+      const a = text[lng].apply;
       await signIn(page, lng, `1390000${2400 + index}`);
       // Arriving from an estimate: the total is prefilled, unknown parameters ignored.
       await page.goto(`/${lng}/apply?from=estimate&policy=luzhai-2018&total=12345.6&utm_source=x`);
@@ -320,7 +311,7 @@ for (const [index, lng] of scripts.entries()) {
       await page.goto(`/${lng}/apply/documents`);
       const upload = page.getByTestId("upload-applicant-id");
       await upload.locator('input[type="file"]').setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: Buffer.from("this is not a picture\n".repeat(20)) });
-      await upload.getByRole("button", { name: T[lng].apply.documents.upload, exact: true }).click();
+      await upload.getByRole("button", { name: text[lng].apply.documents.upload, exact: true }).click();
       await expect(page.getByTestId("upload-error")).toHaveText(a.documents.errors["bad-type"]);
       await page.getByTestId("upload-applicant-id").locator('input[type="file"]').setInputFiles({
         // A PDF, so the in-browser photo resizing leaves it as it is and the server sees all 9 MB.
@@ -328,7 +319,7 @@ for (const [index, lng] of scripts.entries()) {
         mimeType: "application/pdf",
         buffer: Buffer.concat([Buffer.from("%PDF-1.4\n"), Buffer.alloc(9 * 1024 * 1024, 0x20)]),
       });
-      await page.getByTestId("upload-applicant-id").getByRole("button", { name: T[lng].apply.documents.upload, exact: true }).click();
+      await page.getByTestId("upload-applicant-id").getByRole("button", { name: text[lng].apply.documents.upload, exact: true }).click();
       await expect(page.getByTestId("upload-error")).toHaveText(a.documents.errors["too-large"]);
       await expect(page.getByTestId("doc-applicant-id")).toContainText(a.documents.none);
     });
@@ -338,7 +329,7 @@ for (const [index, lng] of scripts.entries()) {
 test("the application pages pass axe (WCAG 2 A/AA) on a phone, with errors showing", async ({ page }) => {
   test.setTimeout(120_000);
   const lng = "zh-Hans";
-  const a = T[lng].apply;
+  const a = text[lng].apply;
   const check = async (what: string) => {
     const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
     expect(result.violations.map((v) => `${what}: ${v.id} (${v.nodes.length})`)).toEqual([]);

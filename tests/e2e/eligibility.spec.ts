@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, flowText, useLargeText } from "./flow-helpers";
+import { expectAccessible, useLargeText } from "./flow-helpers";
+import { text } from "./helpers";
 
 for (const [lng, large] of [
   ["zh-Hans", false],
   ["zh-Hant", true],
 ] as const) {
   test(`${lng}${large ? " 长辈版" : ""}: a 低保 pupil in 沈阳 from the first question to results to an estimate`, async ({ page, baseURL }) => {
-    const t = flowText[lng].eligibility;
-    const e = flowText[lng].estimate;
+    const t = text[lng].eligibility;
+    const e = text[lng].estimate;
     if (large) await useLargeText(page, baseURL);
     await page.goto(`/${lng}/eligibility`);
     if (large) await expect(page.locator("html")).toHaveClass(/large-text/);
@@ -90,7 +91,7 @@ for (const [lng, large] of [
 }
 
 test("zh-Hant: a family with no certification gets 'maybe — needs 认定' for 因病致贫 and a path to 临时救助", async ({ page }) => {
-  const t = flowText["zh-Hant"].eligibility;
+  const t = text["zh-Hant"].eligibility;
   const q = "policy=national-2021&who=adult&age=&insurance=resident&enrolled=yes&cert=none&costs=yes&union=no&urgent=no";
   await page.goto(`/zh-Hant/eligibility/check?${q}`);
   await expect(page.getByTestId("answer-certs")).toHaveText(t.question.certs.none);

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, flowText, useLargeText } from "./flow-helpers";
+import { expectAccessible, useLargeText } from "./flow-helpers";
+import { text } from "./helpers";
 
 /** Contract worked example 1 (鹿寨 2018, 建档立卡, county inpatient): 兜底 3,000.00, family 2,000.00. */
 async function fillLuzhaiSlip(page: Page, lng: "zh-Hans" | "zh-Hant") {
-  const e = flowText[lng].estimate;
+  const e = text[lng].estimate;
   await page.goto(`/${lng}/estimate`);
   await expectAccessible(page, "estimate start");
   await page.getByRole("link", { name: new RegExp(e.withBill) }).click();
@@ -25,7 +26,7 @@ for (const [lng, large] of [
   ["zh-Hant", false],
 ] as const) {
   test(`${lng}${large ? " 长辈版" : ""}: a 鹿寨 2018 registered-poor inpatient from a settlement slip shows the 90 % 兜底`, async ({ page, baseURL }) => {
-    const e = flowText[lng].estimate;
+    const e = text[lng].estimate;
     if (large) await useLargeText(page, baseURL);
     await fillLuzhaiSlip(page, lng);
     await expect(page.getByTestId("personal")).toHaveText("¥2,000.00");
@@ -48,7 +49,7 @@ for (const [lng, large] of [
 }
 
 test("zh-Hans: 自费 above the total is flagged beside the field, nothing typed is lost, and correcting it works", async ({ page }) => {
-  const e = flowText["zh-Hans"].estimate;
+  const e = text["zh-Hans"].estimate;
   await page.goto("/zh-Hans/estimate/form?mode=bill&policy=national-2021");
   await page.getByLabel(e.field.total.label).fill("3000");
   await page.getByLabel(e.field.selfFunded.label).fill("5000");
@@ -73,7 +74,7 @@ test("zh-Hans: 自费 above the total is flagged beside the field, nothing typed
 });
 
 test("zh-Hant: a malformed amount gets a translated message next to the field", async ({ page }) => {
-  const e = flowText["zh-Hant"].estimate;
+  const e = text["zh-Hant"].estimate;
   await page.goto("/zh-Hant/estimate/form?mode=typical");
   await page.getByLabel(e.field.total.label).fill("一万");
   await page.getByTestId("estimate-submit").click();
@@ -113,5 +114,5 @@ test("the share link rebuilds the same result in a new browser context, without 
   // The copy button puts the same URL on the clipboard.
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByTestId("copy-link").click();
-  await expect(page.getByTestId("copy-link")).toHaveText(flowText["zh-Hant"].estimate.result.copied);
+  await expect(page.getByTestId("copy-link")).toHaveText(text["zh-Hant"].estimate.result.copied);
 });

@@ -1,14 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import eligibilityHans from "../../locales/zh-Hans/eligibility.json";
-import eligibilityHant from "../../locales/zh-Hant/eligibility.json";
-import estimateHans from "../../locales/zh-Hans/estimate.json";
-import estimateHant from "../../locales/zh-Hant/estimate.json";
-
-export const flowText = {
-  "zh-Hans": { eligibility: eligibilityHans, estimate: estimateHans },
-  "zh-Hant": { eligibility: eligibilityHant, estimate: estimateHant },
-};
 
 /** axe-core on the current page: no serious or critical violations, and nothing spills sideways at 390 px. */
 export async function expectAccessible(page: Page, label: string) {

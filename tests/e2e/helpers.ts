@@ -1,16 +1,25 @@
 import { expect, type Page } from "@playwright/test";
+import applyHans from "../../locales/zh-Hans/apply.json";
 import authHans from "../../locales/zh-Hans/auth.json";
-import authHant from "../../locales/zh-Hant/auth.json";
 import commonHans from "../../locales/zh-Hans/common.json";
-import commonHant from "../../locales/zh-Hant/common.json";
+import consoleHans from "../../locales/zh-Hans/console.json";
+import eligibilityHans from "../../locales/zh-Hans/eligibility.json";
+import estimateHans from "../../locales/zh-Hans/estimate.json";
 import staffHans from "../../locales/zh-Hans/staff.json";
+import applyHant from "../../locales/zh-Hant/apply.json";
+import authHant from "../../locales/zh-Hant/auth.json";
+import commonHant from "../../locales/zh-Hant/common.json";
+import consoleHant from "../../locales/zh-Hant/console.json";
+import eligibilityHant from "../../locales/zh-Hant/eligibility.json";
+import estimateHant from "../../locales/zh-Hant/estimate.json";
 import staffHant from "../../locales/zh-Hant/staff.json";
 
 export const scripts = ["zh-Hans", "zh-Hant"] as const;
 export type Script = (typeof scripts)[number];
+// Every UI namespace, so tests find elements by the words a user sees in each script.
 export const text = {
-  "zh-Hans": { auth: authHans, common: commonHans, staff: staffHans },
-  "zh-Hant": { auth: authHant, common: commonHant, staff: staffHant },
+  "zh-Hans": { auth: authHans, common: commonHans, staff: staffHans, eligibility: eligibilityHans, estimate: estimateHans, apply: applyHans, console: consoleHans },
+  "zh-Hant": { auth: authHant, common: commonHant, staff: staffHant, eligibility: eligibilityHant, estimate: estimateHant, apply: applyHant, console: consoleHant },
 };
 
 export const demoPassword = "demo-password";

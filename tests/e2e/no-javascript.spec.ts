@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { flowText } from "./flow-helpers";
+import { text } from "./helpers";
 
 // Slow or absent JavaScript: every step is a plain GET form the server answers, so the flows still work.
 test.use({ javaScriptEnabled: false });
 
 test("zh-Hans without JavaScript: the screener reaches its results and the estimate form its result", async ({ page }) => {
-  const t = flowText["zh-Hans"].eligibility;
-  const e = flowText["zh-Hans"].estimate;
+  const t = text["zh-Hans"].eligibility;
+  const e = text["zh-Hans"].estimate;
   await page.goto("/zh-Hans/eligibility/q/place");
   const next = () => page.getByRole("button", { name: t.continue }).click();
   await page.locator('input[name="policy"][value="urumqi-2023"]').check();
@@ -28,7 +28,7 @@ test("zh-Hans without JavaScript: the screener reaches its results and the estim
   await expect(page.locator("html")).toHaveClass(/large-text/);
   await expect(page.getByTestId("answer-certs")).toHaveText(t.rules.cert.tekun);
   await page.getByTestId("switch-script").click();
-  await expect(page.getByTestId("answer-certs")).toHaveText(flowText["zh-Hant"].eligibility.rules.cert.tekun);
+  await expect(page.getByTestId("answer-certs")).toHaveText(text["zh-Hant"].eligibility.rules.cert.tekun);
   await page.getByTestId("switch-script").click();
   await page.getByTestId("toggle-large-text").click();
   await page.getByTestId("see-results").click();
