@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Lighthouse (mobile) on the home, screener and result pages: median of 3 runs each, against a `next start` this
+// Lighthouse (mobile) on the home, screener and result pages: median of 3 runs each, against the production server (dist/server.cjs) this
 // script starts on a loopback port. Needs a production build (`npm run build`) and Debian's Chromium.
 // Usage: npm run bench:lighthouse [-- --runs 3 --port 3190]
 import { spawn, execFile } from "node:child_process";
@@ -42,7 +42,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const server = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+const server = spawn(process.execPath, ["dist/server.cjs", "-H", "127.0.0.1", "-p", String(port)], {
   env: { ...process.env, YIZHAN_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: base },
   stdio: "ignore",
 });

@@ -8,6 +8,6 @@ export DATABASE_URL="${DATABASE_URL:-file:./data/yizhan.db}"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:${PORT:-3000}}"
 
 npm run -s db:setup
-npx next build
+npm run -s build
 echo "Yizhan demo on ${NEXTAUTH_URL} (demo accounts: see README.md)"
-exec npx next start -p "${PORT:-3000}"
+exec node dist/server.cjs -p "${PORT:-3000}"

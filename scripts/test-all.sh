@@ -37,7 +37,7 @@ run_step "migrations match the schema" npm run -s db:check
 echo "::: unit and property tests"
 npx vitest run --reporter=default --reporter=json --outputFile=reports/vitest.json || vitest_exit=$?
 
-if run_step "production build" npx next build; then
+if run_step "production build" npm run -s build; then
   # A fresh database with demo data for the browser tests.
   rm -f data/e2e.db data/e2e.db-wal data/e2e.db-shm
   if DATABASE_URL=file:./data/e2e.db run_step "e2e database" npm run -s db:setup; then

@@ -1,10 +1,9 @@
-import { estimateText, serializeEstimateResponse } from "../../../../lib/policy";
+import { answerEstimate, JSON_CONTENT_TYPE } from "@/lib/http/estimate-endpoint";
 
-// The HTTP door of the calculation module: same function, same bytes as the CLI.
+// The HTTP door of the calculation module: same function, same bytes as the CLI. In production the server's fast
+// path (lib/http/fast-path.ts) answers this URL before Next does, through the same answerEstimate().
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const HEADERS = { "content-type": "application/json; charset=utf-8" };
 
 export async function POST(request: Request): Promise<Response> {
   let text: string;
@@ -13,6 +12,6 @@ export async function POST(request: Request): Promise<Response> {
   } catch {
     text = "";
   }
-  const res = estimateText(text);
-  return new Response(serializeEstimateResponse(res), { status: res.status, headers: HEADERS });
+  const answer = answerEstimate(text);
+  return new Response(answer.body, { status: answer.status, headers: { "content-type": JSON_CONTENT_TYPE } });
 }

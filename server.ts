@@ -1,0 +1,42 @@
+/**
+ * The production server: Node's HTTP server in front of Next. The public calculation API is answered by the fast
+ * path (lib/http/fast-path.ts); every other request goes to Next's handler exactly as `next start` would serve it.
+ * Built by scripts/build-server.mjs into dist/server.cjs; run as `node dist/server.cjs [-H host] [-p port]`.
+ */
+import { createServer } from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { serveFastPath } from "@/lib/http/fast-path";
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { hostname: { type: "string", short: "H" }, port: { type: "string", short: "p" } },
+  });
+  const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  // Set before Next is loaded: it reads NODE_ENV when its modules initialise.
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    if (serveFastPath(req, res)) return;
+    handle(req, res).catch((e: unknown) => {
+      console.error(e);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.listen(port, hostname, () => console.log(`Yizhan ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+
+  const stop = () => server.close(() => process.exit(0));
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
