@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { lng as rootLng } from "next/root-params";
 import { PageFrame } from "@/components/shell/page-frame";
 import { getT } from "@/lib/i18n/server";

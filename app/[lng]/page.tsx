@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PageFrame } from "@/components/shell/page-frame";
 import { CellGroup, LinkCell, Notice } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { formQuery, type EstimateFormValues, type FieldError, type FieldName } from "@/lib/estimate/form";
 import { getT } from "@/lib/i18n/server";

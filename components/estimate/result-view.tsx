@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Disclosure } from "@/components/form/fields";
 import { formatMoney } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";

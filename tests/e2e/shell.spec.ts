@@ -111,3 +111,20 @@ test("长辈版 enlarges text and targets, and persists across pages and reloads
   await page.getByTestId("toggle-large-text").click();
   await expect(page.locator("html")).not.toHaveClass(/large-text/);
 });
+
+test("a page fetches no other page until a link is tapped, then navigates without a full reload", async ({ page }) => {
+  const pageFetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.resourceType() === "fetch" && new URL(r.url()).searchParams.has("_rsc")) pageFetches.push(r.url());
+  });
+  await page.goto("/zh-Hans");
+  await page.waitForLoadState("networkidle");
+  // Tab bar and four task tiles are in view; none of their pages is fetched ahead (slow, metered connections).
+  expect(pageFetches).toEqual([]);
+
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  await page.getByRole("navigation").getByRole("link", { name: "办事" }).click();
+  await expect(page).toHaveURL(/\/zh-Hans\/services$/);
+  expect(pageFetches).toHaveLength(1);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+});

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ApplicationList } from "@/components/applications/application-list";
 import { PageFrame } from "@/components/shell/page-frame";
 import { listApplicationsForCitizen } from "@/lib/applications/queries";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { PageFrame } from "@/components/shell/page-frame";
 import { activeSteps, firstIncomplete, readState, stateQuery, type Query, type ScreenerState, type Step } from "@/lib/eligibility/screener";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { ProgrammeCard } from "@/components/eligibility/programme-card";
 import { PageFrame } from "@/components/shell/page-frame";

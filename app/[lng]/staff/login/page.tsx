@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { redirect } from "next/navigation";
 import { StaffLoginForm } from "@/components/auth/staff-login-form";
 import { PageFrame } from "@/components/shell/page-frame";
