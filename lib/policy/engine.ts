@@ -25,6 +25,7 @@ import type {
   CriticalLayerDef,
   GuaranteeBackstopDef,
   LayerDef,
+  PackDef,
   ReferralDef,
   WaiverLayerDef,
 } from "./pack-schema";
@@ -32,6 +33,10 @@ import { type Bands, type CompiledPack, isBands, isLevels, type ResolvedParam } 
 import type { ParsedEpisode, ParsedRequest } from "./request-schema";
 import {
   CATEGORIES,
+  EPISODE_KINDS,
+  EXCLUSION_REASONS,
+  FACILITIES,
+  LAYER_IDS,
   type Category,
   type Cause,
   type EpisodeKind,
@@ -95,14 +100,70 @@ interface LayerOut {
 
 export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false; issues: ErrorIssue[] };
 
+/** Vocabulary labels of one locale, looked up once instead of by key on every use. */
+interface Labels {
+  layer: Record<LayerId, string>;
+  facility: Record<Facility, string>;
+  kind: Record<EpisodeKind, string>;
+  category: Record<Category, string>;
+  reason: Record<ExclusionReason, string>;
+}
+
+function buildLabels(locale: Locale): Labels {
+  const of = <K extends string>(ids: readonly K[], prefix: string, suffix = "") =>
+    Object.fromEntries(ids.map((id) => [id, t(locale, `${prefix}${id}${suffix}`)])) as Record<K, string>;
+  return {
+    layer: of(LAYER_IDS, "layer.", ".name"),
+    facility: of(FACILITIES, "facility."),
+    kind: of(EPISODE_KINDS, "kind."),
+    category: of(CATEGORIES, "category."),
+    reason: of(EXCLUSION_REASONS, "reason."),
+  };
+}
+
+const LABELS: Record<Locale, Labels> = { "zh-Hans": buildLabels("zh-Hans"), "zh-Hant": buildLabels("zh-Hant") };
+
+/**
+ * What the engine derives from a pack definition alone (the same for every
+ * date and request): built on first use and kept as long as the definition.
+ */
+interface PackInfo {
+  layerIds: LayerId[];
+  layerIndex: Map<LayerId, number>;
+  byId: Map<LayerId, LayerDef>;
+  /** Categories some rule of the pack names (others get an "unused category" assumption). */
+  usedCategories: Set<Category>;
+  /** Source objects by locale, source id and reliability (frozen: results share them). */
+  sourceRefs: Record<Locale, Map<string, Map<string, SourceRef>>>;
+}
+
+const packInfos = new WeakMap<PackDef, PackInfo>();
+
+function packInfo(def: PackDef): PackInfo {
+  let info = packInfos.get(def);
+  if (!info) {
+    const layerIds = def.layers.map((l) => l.id);
+    info = {
+      layerIds,
+      layerIndex: new Map(layerIds.map((id, i) => [id, i])),
+      byId: new Map(def.layers.map((l) => [l.id, l])),
+      usedCategories: referencedCategories(def),
+      sourceRefs: { "zh-Hans": new Map(), "zh-Hant": new Map() },
+    };
+    packInfos.set(def, info);
+  }
+  return info;
+}
+
 class Run {
   readonly locale: Locale;
   readonly cats: Set<Category>;
   readonly insurance: Insurance;
   readonly eps: Ep[];
+  readonly info: PackInfo;
+  readonly labels: Labels;
   /** The order yearly amounts accumulate in (see accumulationOrder). */
   order: Ep[] = [];
-  layerIndex: Map<LayerId, number> = new Map();
 
   /**
    * A layer the slip does not give, on a stay whose slip gives a later layer:
@@ -110,7 +171,7 @@ class Run {
    * stays cannot move an amount the slip has already fixed further down.
    */
   pinned(ep: Ep, id: LayerId): boolean {
-    return ep.settled[id] === undefined && this.layerIndex.get(id)! < ep.lastSettled;
+    return ep.settled[id] === undefined && this.info.layerIndex.get(id)! < ep.lastSettled;
   }
   readonly assumptions: string[] = [];
   readonly assumptionKeys = new Set<string>();
@@ -127,6 +188,8 @@ class Run {
     this.cats = new Set(req.person.categories ?? []);
     this.insurance = req.person.insurance;
     this.eps = req.episodes.map((e, i) => toEp(e, i));
+    this.info = packInfo(cp.def);
+    this.labels = LABELS[this.locale];
   }
 
   t(key: string, vars?: Vars): string {
@@ -174,13 +237,13 @@ class Run {
   }
 
   sourceRef(sid: string, reliability: string): SourceRef {
-    let byLocale = this.cp.memo.get(this.locale) as Map<string, SourceRef> | undefined;
-    if (!byLocale) {
-      byLocale = new Map();
-      this.cp.memo.set(this.locale, byLocale);
+    const bySource = this.info.sourceRefs[this.locale];
+    let byReliability = bySource.get(sid);
+    if (!byReliability) {
+      byReliability = new Map();
+      bySource.set(sid, byReliability);
     }
-    const key = reliability + sid;
-    let ref = byLocale.get(key);
+    let ref = byReliability.get(reliability);
     if (ref) return ref;
     const def = this.cp.def;
     const src = def.sources[sid];
@@ -192,7 +255,9 @@ class Run {
     if (src.quote) ref.quote = this.t(`pack.${def.id}.source.${sid}.quote`);
     if (doc.url) ref.url = doc.url;
     ref.reliability = reliability as SourceRef["reliability"];
-    byLocale.set(key, ref);
+    // Shared by every result that cites it: frozen so no caller can change another's.
+    Object.freeze(ref);
+    byReliability.set(reliability, ref);
     return ref;
   }
 
@@ -228,7 +293,7 @@ class Run {
         let text = p.assumed[lk];
         if (text === undefined) {
           text = this.t("assume.param", {
-            label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.t(`facility.${f}`) }),
+            label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.labels.facility[f] }),
             value: this.unitValue(p.unit, v),
           });
           p.assumed[lk] = text;
@@ -284,7 +349,7 @@ class Run {
       return list(
         this.locale,
         (["township", "county", "city", "provincial"] as const).map(
-          (f) => `${this.t(`facility.${f}`)} ${this.unitValue(p.unit, v[f])}`,
+          (f) => `${this.labels.facility[f]} ${this.unitValue(p.unit, v[f])}`,
         ),
       );
     }
@@ -294,7 +359,7 @@ class Run {
   catLabels(cats: readonly Category[]): string {
     return list(
       this.locale,
-      cats.map((c) => this.t(`category.${c}`)),
+      cats.map((c) => this.labels.category[c]),
     );
   }
 
@@ -304,11 +369,11 @@ class Run {
   }
 
   where(ep: Ep): string {
-    return this.t("common.where", { facility: this.t(`facility.${ep.facility}`), kind: this.t(`kind.${ep.kind}`) });
+    return this.t("common.where", { facility: this.labels.facility[ep.facility], kind: this.labels.kind[ep.kind] });
   }
 
   layerName(id: LayerId): string {
-    return this.t(`layer.${id}.name`);
+    return this.labels.layer[id];
   }
 }
 
@@ -360,7 +425,7 @@ function matches(c: ConditionDef, ep: Ep, insurance: Insurance): boolean {
 export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOutcome {
   const run = new Run(req, cp);
   const def = cp.def;
-  const layerIds = new Set<LayerId>(def.layers.map((l) => l.id));
+  const { layerIndex } = run.info;
 
   // Input checks that need the pack.
   for (const ep of run.eps) {
@@ -371,13 +436,13 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
       });
     }
     for (const k of Object.keys(ep.settled) as LayerId[]) {
-      if (!layerIds.has(k)) {
+      if (!layerIndex.has(k)) {
         run.issues.push({
           path: `episodes.${ep.i}.settled.${k}`,
           message: run.t("error.settledLayerNotInPack", {
             layer: run.layerName(k),
             id: k,
-            layers: def.layers.map((l) => l.id).join(", "),
+            layers: run.info.layerIds.join(", "),
           }),
         });
       }
@@ -385,11 +450,9 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   }
   if (run.issues.length) return { ok: false, issues: run.issues };
 
-  const layerOrder: LayerId[] = def.layers.map((l) => l.id);
   for (const ep of run.eps) {
-    for (const k of Object.keys(ep.settled) as LayerId[]) ep.lastSettled = Math.max(ep.lastSettled, layerOrder.indexOf(k));
+    for (const k of Object.keys(ep.settled) as LayerId[]) ep.lastSettled = Math.max(ep.lastSettled, layerIndex.get(k)!);
   }
-  run.layerIndex = new Map(layerOrder.map((id, i) => [id, i]));
 
   addRequestAssumptions(run);
   applyExclusions(run);
@@ -444,9 +507,8 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
 
 // ------------------------------------------------------------ assumptions & exclusions
 
-function referencedCategories(run: Run): Set<Category> {
+function referencedCategories(def: PackDef): Set<Category> {
   const out = new Set<Category>();
-  const def = run.cp.def;
   for (const l of def.layers) {
     if ("tilts" in l) for (const t of l.tilts) t.categories.forEach((c) => out.add(c));
     if ("schemes" in l) for (const s of l.schemes) s.categories.forEach((c) => out.add(c));
@@ -490,10 +552,10 @@ function addRequestAssumptions(run: Run): void {
   if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) {
     run.assume("target", run.t(`pack.${def.id}.note.${def.target.note}`));
   }
-  const used = referencedCategories(run);
+  const used = run.info.usedCategories;
   for (const c of CATEGORIES) {
     if (!run.cats.has(c)) continue;
-    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.t(`category.${c}`) }));
+    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.labels.category[c] }));
   }
   if (run.cats.has("medical-poverty") && used.has("medical-poverty")) run.assume("mp", run.t("assume.medicalPoverty"));
   if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"));
@@ -518,7 +580,7 @@ function eligibleFor(run: Run, l: LayerDef): boolean {
 
 function applyExclusions(run: Run): void {
   const def = run.cp.def;
-  const byId = new Map<LayerId, LayerDef>(def.layers.map((l) => [l.id, l]));
+  const { byId } = run.info;
   for (const ep of run.eps) {
     for (const rule of def.exclusions) {
       if (!matches(rule.when, ep, run.insurance)) continue;
@@ -572,16 +634,16 @@ function accumulationOrder(run: Run): Ep[] {
 }
 
 function buildExcluded(run: Run): ExcludedItem[] {
-  const order: LayerId[] = run.cp.def.layers.map((l) => l.id);
+  const { layerIndex } = run.info;
   return run.excluded.map((x) => ({
     episode: x.ep,
     reason: x.reason,
     explanation: run.t("excluded.sentence", {
       n: x.ep + 1,
-      reason: run.t(`reason.${x.reason}`),
+      reason: run.labels.reason[x.reason],
       layers: list(
         run.locale,
-        [...x.layers].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((l) => run.layerName(l)),
+        [...x.layers].sort((a, b) => layerIndex.get(a)! - layerIndex.get(b)!).map((l) => run.layerName(l)),
       ),
     }),
     sources: x.sources.map((s) => run.sourceRef(s, run.cp.def.sources[s].reliability)),
@@ -645,7 +707,7 @@ function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
 }
 
 function blockedText(run: Run, ep: Ep, id: LayerId): string {
-  return run.t("explain.blocked", { reason: run.t(`reason.${ep.blocked.get(id)!}`), layer: run.layerName(id) });
+  return run.t("explain.blocked", { reason: run.labels.reason[ep.blocked.get(id)!], layer: run.layerName(id) });
 }
 
 /** One sentence for one episode, or a total plus one item per episode (frags are indexed by episode). */
@@ -1117,8 +1179,8 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     if (!l.facility.includes(ep.facility) || !l.kinds.includes(ep.kind) || (l.inRegionOnly && !ep.inRegion)) {
       pay(ep, id, ZERO);
       frags[ep.i] = run.t("explain.waiver.notApplicable", {
-        where: list(run.locale, l.facility.map((f) => run.t(`facility.${f}`))),
-        kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))),
+        where: list(run.locale, l.facility.map((f) => run.labels.facility[f])),
+        kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])),
       });
       continue;
     }
@@ -1191,7 +1253,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       frags[ep.i] = blockedText(run, ep, id);
     } else if (!l.kinds.includes(ep.kind)) {
       pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))) });
+      frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
     } else if (splitApplies(l, ep)) {
       const share = run.num(l.splitShare!);
       const remainder = ep.left.plus(ep.paid.waiver ?? ZERO);
