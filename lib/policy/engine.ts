@@ -1,4 +1,5 @@
 import {
+  add,
   clamp,
   constFen,
   constMoney,
@@ -10,9 +11,13 @@ import {
   formatMoney,
   formatPercent,
   formatPoints,
+  isPositive,
   max,
   min,
+  nonNegative,
   ONE,
+  parseMoney,
+  sub,
   toFen,
   ZERO,
 } from "./money";
@@ -73,6 +78,8 @@ interface Ep {
   cause: Cause;
   total: Dec;
   selfFunded: Dec;
+  /** 自费 above the total (an input error reported once the pack is known). */
+  selfAboveTotal: boolean;
   settled: Partial<Record<LayerId, Dec>>;
   /** What the family would still pay for this episode after the layers so far. */
   left: Dec;
@@ -378,13 +385,14 @@ class Run {
 }
 
 function toEp(e: ParsedEpisode, i: number): Ep {
-  const total = new D(e.total);
-  const selfFunded = e.selfFunded === undefined ? ZERO : new D(e.selfFunded);
+  const total = parseMoney(e.total);
+  const selfFunded = e.selfFunded === undefined ? ZERO : parseMoney(e.selfFunded);
   const settled: Partial<Record<LayerId, Dec>> = {};
   if (e.settled) {
-    for (const [k, v] of Object.entries(e.settled)) if (v !== undefined) settled[k as LayerId] = new D(v);
+    for (const [k, v] of Object.entries(e.settled)) if (v !== undefined) settled[k as LayerId] = parseMoney(v);
   }
-  const inPolicy = selfFunded.gt(total) ? ZERO : total.minus(selfFunded);
+  const selfAboveTotal = !selfFunded.isZero() && selfFunded.gt(total);
+  const inPolicy = selfAboveTotal ? ZERO : sub(total, selfFunded);
   return {
     i,
     kind: e.kind,
@@ -396,6 +404,7 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     cause: e.cause ?? "illness",
     total,
     selfFunded,
+    selfAboveTotal,
     settled,
     left: total,
     policyLeft: inPolicy,
@@ -429,7 +438,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
 
   // Input checks that need the pack.
   for (const ep of run.eps) {
-    if (ep.selfFunded.gt(ep.total)) {
+    if (ep.selfAboveTotal) {
       run.issues.push({
         path: `episodes.${ep.i}.selfFunded`,
         message: run.t("error.selfFundedAboveTotal", { selfFunded: formatMoney(ep.selfFunded), total: formatMoney(ep.total) }),
@@ -476,7 +485,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
     res.explanation = out.explanation;
     res.sources = run.takeSources();
     layers.push(res);
-    reimbursed = reimbursed.plus(out.paid);
+    reimbursed = add(reimbursed, out.paid);
     if (l.id === "basic") {
       for (const ep of run.eps) {
         ep.b1 = ep.policyLeft;
@@ -486,7 +495,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   }
   if (run.issues.length) return { ok: false, issues: run.issues };
 
-  const total = run.eps.reduce((s, e) => s.plus(e.total), ZERO);
+  const total = run.eps.reduce((s, e) => add(s, e.total), ZERO);
   const personal = total.minus(reimbursed);
   const referrals = buildReferrals(run, personal);
 
@@ -675,8 +684,13 @@ function pay(ep: Ep, id: LayerId, amount: Dec): void {
   ep.paid[id] = amount;
   if (amount.isZero()) return;
   ep.left = ep.left.minus(amount);
-  ep.reimbursed = ep.reimbursed.plus(amount);
-  ep.policyLeft = max(ZERO, ep.policyLeft.minus(amount));
+  ep.reimbursed = add(ep.reimbursed, amount);
+  ep.policyLeft = nonNegative(ep.policyLeft.minus(amount));
+}
+
+/** An amount due, kept within [0, room]. */
+function clampPay(x: Dec, room: Dec): Dec {
+  return x.isNeg() && !x.isZero() ? ZERO : x.gt(room) ? room : x;
 }
 
 /** Layers that pay only from the in-policy part (政策范围内); 自费 is never theirs. */
@@ -744,9 +758,9 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     if (ep.settled.basic !== undefined) {
       const s = takeSettled(run, ep, "basic");
       const group = run.insurance === "none" ? "main" : l[run.insurance === "employee" ? "employee" : "resident"][ep.kind].capGroup;
-      used[group] = used[group].plus(s);
+      used[group] = add(used[group], s);
       pay(ep, "basic", s);
-      paid = paid.plus(s);
+      paid = add(paid, s);
       frags[ep.i] = run.t("explain.settled", { layer: run.layerName("basic"), paid: formatMoney(s) });
       continue;
     }
@@ -775,7 +789,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       const shared = yearDeductibleLeft.get(ep.kind) ?? ded;
       const leftDed = run.pinned(ep, "basic") ? ded : shared;
       applied = min(inPolicy, leftDed);
-      yearDeductibleLeft.set(ep.kind, max(ZERO, shared.minus(applied)));
+      yearDeductibleLeft.set(ep.kind, nonNegative(sub(shared, applied)));
       if (!ded.isZero()) notes.push(run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(ded) }));
     }
     let r = run.byLevel(scheme.rate, ep.facility);
@@ -794,14 +808,14 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     r = clamp(r, ZERO, ONE);
     const group = scheme.capGroup;
     const capV = run.num(ins.caps[group]);
-    const capLeft = run.pinned(ep, "basic") ? capV : max(ZERO, capV.minus(used[group]));
-    const raw = toFen(inPolicy.minus(applied).times(r));
+    const capLeft = run.pinned(ep, "basic") ? capV : nonNegative(sub(capV, used[group]));
+    const raw = toFen(sub(inPolicy, applied).times(r));
     const p = min(min(raw, capLeft), ep.left);
-    used[group] = used[group].plus(p);
+    used[group] = add(used[group], p);
     pay(ep, "basic", p);
-    paid = paid.plus(p);
-    base = base.plus(inPolicy);
-    deductible = deductible.plus(applied);
+    paid = add(paid, p);
+    base = add(base, inPolicy);
+    deductible = add(deductible, applied);
     rate = rate === undefined ? r : rate !== null && rate.eq(r) ? rate : null;
     if (group === "main" || cap === undefined) cap = capV;
     computed++;
@@ -854,17 +868,17 @@ function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], ba
     const next = i + 1 < bands.length ? bands[i + 1].from : null;
     let portion: Dec;
     if (basis === "excess") {
-      const x = cum.minus(threshold);
+      const x = sub(cum, threshold);
       const hi = next === null ? x : min(x, next);
-      portion = max(ZERO, hi.minus(b.from));
+      portion = nonNegative(sub(hi, b.from));
     } else {
       const lo = max(b.from, threshold);
       const hi = next === null ? cum : min(cum, next);
-      portion = max(ZERO, hi.minus(lo));
+      portion = nonNegative(sub(hi, lo));
     }
-    if (portion.gt(ZERO)) {
+    if (isPositive(portion)) {
       pieces.push({ amount: portion, rate: b.rate });
-      total = total.plus(portion.times(b.rate));
+      total = add(total, portion.times(b.rate));
     }
   }
   return { pay: total, pieces };
@@ -919,17 +933,17 @@ function yearlyLoop(
   };
   for (const ep of run.eps) {
     if (ep.settled[id] === undefined && (ep.blocked.has(id) || !eligibleEp(ep))) {
-      const d = refOf(ep).minus(baseOf(ep));
-      if (d.gt(ZERO)) st.deduction = st.deduction.plus(d);
+      const d = sub(refOf(ep), baseOf(ep));
+      if (isPositive(d)) st.deduction = add(st.deduction, d);
     }
   }
   const deduct = !st.deduction.isZero();
   for (const ep of run.order) {
     if (ep.settled[id] !== undefined) {
       const s = takeSettled(run, ep, id);
-      st.cum = st.cum.plus(baseOf(ep));
-      st.paidSoFar = st.paidSoFar.plus(s);
-      st.settled = st.settled.plus(s);
+      st.cum = add(st.cum, baseOf(ep));
+      st.paidSoFar = add(st.paidSoFar, s);
+      st.settled = add(st.settled, s);
       st.nSettled++;
       pay(ep, id, s);
       continue;
@@ -940,21 +954,21 @@ function yearlyLoop(
       continue;
     }
     const b = baseOf(ep);
-    st.cum = st.cum.plus(b);
+    st.cum = add(st.cum, b);
     let p: Dec;
     if (run.pinned(ep, id)) {
-      p = clamp(toFen(F(b)), ZERO, min(b, ep.left));
+      p = clampPay(toFen(F(b)), min(b, ep.left));
       st.standalone.push(ep.i);
     } else {
-      const target = toFen(F(deduct ? max(ZERO, st.cum.minus(st.deduction)) : st.cum));
-      p = clamp(st.paidSoFar.isZero() ? target : target.minus(st.paidSoFar), ZERO, min(b, ep.left));
+      const target = toFen(F(deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum));
+      p = clampPay(sub(target, st.paidSoFar), min(b, ep.left));
     }
-    if (!p.isZero()) st.paidSoFar = st.paidSoFar.plus(p);
+    st.paidSoFar = add(st.paidSoFar, p);
     st.nComputed++;
     pay(ep, id, p);
   }
-  st.computed = st.settled.isZero() ? st.paidSoFar : st.paidSoFar.minus(st.settled);
-  st.base = deduct ? max(ZERO, st.cum.minus(st.deduction)) : st.cum;
+  st.computed = sub(st.paidSoFar, st.settled);
+  st.base = deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum;
   return st;
 }
 
@@ -985,7 +999,7 @@ function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
   }
   if (st.blockedEps.length) {
     const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += st.deduction.gt(ZERO)
+    s += isPositive(st.deduction)
       ? run.t("explain.yearly.deduction", { episodes: list(run.locale, eps), layer: run.layerName(id), deduction: formatMoney(st.deduction) })
       : run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
@@ -1043,7 +1057,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
     return cap === null ? v : min(v, cap);
   };
   const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, insured);
-  const paid = st.settled.plus(st.computed);
+  const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
   if (nothing !== null) {
@@ -1100,14 +1114,14 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const ratio = run.num(scheme.ratio);
   const limit = scheme.limit ? run.num(scheme.limit) : null;
   const F = (cum: Dec) => {
-    const v = max(ZERO, cum.minus(threshold)).times(ratio);
+    const v = nonNegative(sub(cum, threshold)).times(ratio);
     return limit === null ? v : min(v, limit);
   };
   const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, () => true);
   if (id === "tilted" && run.eps.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
     run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
   }
-  const paid = st.settled.plus(st.computed);
+  const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
   if (nothing !== null) {
@@ -1161,7 +1175,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     if (ep.settled.waiver !== undefined) {
       const s = takeSettled(run, ep, id);
       pay(ep, id, s);
-      paid = paid.plus(s);
+      paid = add(paid, s);
       frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
       continue;
     }
@@ -1188,12 +1202,12 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     const b = ep.left;
     const p = min(toFen(b.times(share)), ep.left);
     pay(ep, id, p);
-    paid = paid.plus(p);
-    base = base.plus(b);
+    paid = add(paid, p);
+    base = add(base, b);
     computed++;
     frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
-  const explanation = !eligible && !paid.gt(ZERO) && run.eps.every((e) => e.settled.waiver === undefined)
+  const explanation = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined)
     ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
     : combine(run, frags, paid);
   const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
@@ -1240,7 +1254,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
     if (ep.settled.backstop !== undefined) {
       const s = takeSettled(run, ep, id);
       pay(ep, id, s);
-      paid = paid.plus(s);
+      paid = add(paid, s);
       frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
       continue;
     }
@@ -1256,11 +1270,11 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
     } else if (splitApplies(l, ep)) {
       const share = run.num(l.splitShare!);
-      const remainder = ep.left.plus(ep.paid.waiver ?? ZERO);
+      const remainder = add(ep.left, ep.paid.waiver ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
-      paid = paid.plus(p);
-      splitBase = splitBase.plus(remainder);
+      paid = add(paid, p);
+      splitBase = add(splitBase, remainder);
       splitShare = share;
       nSplit++;
       frags[ep.i] = run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) });
@@ -1275,18 +1289,18 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
     let total = ZERO;
     let reimbursed = ZERO;
     for (const ep of pool) {
-      total = total.plus(ep.total);
-      reimbursed = reimbursed.plus(ep.reimbursed);
+      total = add(total, ep.total);
+      reimbursed = add(reimbursed, ep.reimbursed);
     }
     const target = total.times(ratio);
-    let remaining = toFen(max(ZERO, target.minus(reimbursed)));
+    let remaining = toFen(nonNegative(sub(target, reimbursed)));
     const poolPaid = remaining;
     for (const ep of pool) {
       const p = min(remaining, ep.left);
       pay(ep, id, p);
-      remaining = remaining.minus(p);
+      remaining = sub(remaining, p);
     }
-    paid = paid.plus(poolPaid);
+    paid = add(paid, poolPaid);
     const vars = {
       count: pool.length,
       total: formatMoney(total),
@@ -1295,7 +1309,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       reimbursed: formatMoney(reimbursed),
       paid: formatMoney(poolPaid),
     };
-    const key = poolPaid.gt(ZERO) ? "guarantee" : "guaranteeMet";
+    const key = isPositive(poolPaid) ? "guarantee" : "guaranteeMet";
     if (pool.length > 1) {
       run.assume("guaranteePooled", run.t("assume.guaranteePooled"));
       poolText = run.t(`explain.backstop.${key}Pooled`, vars) + run.t("explain.backstop.pooledEpisodes", {
@@ -1349,11 +1363,11 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     run,
     id,
     (ep) => (includeSelfFunded ? ep.left : ep.policyLeft),
-    (cum) => max(ZERO, cum.minus(standard)),
+    (cum) => nonNegative(sub(cum, standard)),
     () => true,
     (ep) => (includeSelfFunded ? ep.left1 : ep.b1),
   );
-  const paid = st.settled.plus(st.computed);
+  const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
   if (nothing !== null) {
@@ -1401,7 +1415,7 @@ function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolean {
   if (w.categoriesNone && w.categoriesNone.some((c) => run.cats.has(c))) return false;
   if (w.insurance && !w.insurance.includes(run.insurance)) return false;
   if (w.episodeAny && !run.eps.some((ep) => matches(w.episodeAny!, ep, run.insurance))) return false;
-  if (w.personalPositive && !personal.gt(ZERO)) return false;
+  if (w.personalPositive && !isPositive(personal)) return false;
   return true;
 }
 

@@ -87,6 +87,32 @@ export function rateString(x: Dec): string {
   return x.toFixed(4, D.ROUND_HALF_UP);
 }
 
+// Sums and differences where one side is often zero (the first episode, a
+// layer that paid nothing): adding zero gives the other operand's value, so
+// the operand itself is returned instead of a copy decimal.js would allocate.
+// Every Decimal here has far fewer than `precision` digits, so nothing that
+// decimal.js would round is skipped.
+
+/** a + b. */
+export function add(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.isZero() ? b : a.plus(b);
+}
+
+/** a − b. */
+export function sub(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.minus(b);
+}
+
+/** x > 0, from the sign and zero tests (no operand copy, unlike gt(ZERO)). */
+export function isPositive(x: Dec): boolean {
+  return !x.isZero() && !x.isNeg();
+}
+
+/** max(ZERO, x): ZERO itself when x ≤ 0. */
+export function nonNegative(x: Dec): Dec {
+  return isPositive(x) ? x : ZERO;
+}
+
 export function min(a: Dec, b: Dec): Dec {
   return a.lte(b) ? a : b;
 }
@@ -126,3 +152,10 @@ export const constMoney = (x: Dec) => cached(moneyCache, x, formatMoney);
 export const constFen = (x: Dec) => cached(fenCache, x, fenString);
 export const constPercent = (x: Dec) => cached(pctCache, x, formatPercent);
 export const constRate = (x: Dec) => cached(rateCache, x, rateString);
+
+const ZERO_MONEY = /^0(\.0{1,2})?$/;
+
+/** A request amount (MONEY_PATTERN already checked); zero is the shared ZERO, not a fresh parse. */
+export function parseMoney(s: string): Dec {
+  return ZERO_MONEY.test(s) ? ZERO : new D(s);
+}
