@@ -4,6 +4,7 @@ import {
   constFen,
   constMoney,
   constPercent,
+  constPoints,
   constRate,
   D,
   type Dec,
@@ -232,15 +233,22 @@ class Run {
     return out;
   }
 
-  /** Memoised per compiled pack: texts and objects that only depend on the pack, the date and the locale. */
-  memo<T>(key: string, make: () => T): T {
-    const m = this.cp.memo;
-    let v = m.get(key) as T | undefined;
-    if (v === undefined) {
-      v = make();
-      m.set(key, v);
+  /**
+   * Memoised per compiled pack (pack and date): values that only depend on
+   * the pack's parameters, keyed by the definition object they derive from.
+   */
+  memo<T>(key: object, make: () => T): T {
+    return memoIn(this.cp.memo, key, make);
+  }
+
+  /** The same for texts, which also depend on the locale. */
+  memoText<T>(key: object, make: () => T): T {
+    let byLocale = this.cp.memo.get(this.locale) as Map<unknown, unknown> | undefined;
+    if (!byLocale) {
+      byLocale = new Map();
+      this.cp.memo.set(this.locale, byLocale);
     }
-    return v;
+    return memoIn(byLocale, key, make);
   }
 
   sourceRef(sid: string, reliability: string): SourceRef {
@@ -382,6 +390,15 @@ class Run {
   layerName(id: LayerId): string {
     return this.labels.layer[id];
   }
+}
+
+function memoIn<T>(m: Map<unknown, unknown>, key: unknown, make: () => T): T {
+  let v = m.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    m.set(key, v);
+  }
+  return v;
 }
 
 function toEp(e: ParsedEpisode, i: number): Ep {
@@ -780,7 +797,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       for (const s of tilt.sources) run.cite(s);
       const f = run.num(tilt.deductibleFactor);
       ded = ded.times(f);
-      notes.push(run.t("explain.basic.tiltDeductible", { who: run.catLabels(run.matching(tilt.categories)), factor: formatPercent(f) }));
+      notes.push(run.t("explain.basic.tiltDeductible", { who: run.catLabels(run.matching(tilt.categories)), factor: constPercent(f) }));
     }
     let applied: Dec;
     if (scheme.deductiblePer === "admission") {
@@ -793,19 +810,24 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       if (!ded.isZero()) notes.push(run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(ded) }));
     }
     let r = run.byLevel(scheme.rate, ep.facility);
+    /** Whether r is the pack's rate itself (its text is then formatted once) or moved by points here. */
+    let moved = false;
     if (tilt?.ratePoints && (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)) {
       for (const s of tilt.sources) run.cite(s);
       const pts = run.num(tilt.ratePoints);
       r = r.plus(pts);
-      notes.push(run.t("explain.basic.tiltRate", { who: run.catLabels(run.matching(tilt.categories)), points: formatPoints(pts) }));
+      moved = true;
+      notes.push(run.t("explain.basic.tiltRate", { who: run.catLabels(run.matching(tilt.categories)), points: constPoints(pts) }));
     }
     if (!ep.inRegion) {
       for (const s of l.outOfRegion.sources) run.cite(s);
       const pts = run.num(ep.referred ? l.outOfRegion.referredPoints : l.outOfRegion.unreferredPoints);
       r = r.minus(pts);
-      notes.push(run.t(ep.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: formatPoints(pts) }));
+      moved = true;
+      notes.push(run.t(ep.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: constPoints(pts) }));
     }
     r = clamp(r, ZERO, ONE);
+    const rateText = moved ? formatPercent(r) : constPercent(r);
     const group = scheme.capGroup;
     const capV = run.num(ins.caps[group]);
     const capLeft = run.pinned(ep, "basic") ? capV : nonNegative(sub(capV, used[group]));
@@ -827,7 +849,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       sentence = run.t("explain.basic.capped", {
         base: formatMoney(inPolicy),
         deductible: formatMoney(applied),
-        rate: formatPercent(r),
+        rate: rateText,
         due: formatMoney(raw),
         cap: formatMoney(capV),
         paid: formatMoney(p),
@@ -836,7 +858,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       sentence = run.t("explain.basic.paid", {
         base: formatMoney(inPolicy),
         deductible: formatMoney(applied),
-        rate: formatPercent(r),
+        rate: rateText,
         paid: formatMoney(p),
       });
     }
@@ -1033,27 +1055,39 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   const bandsDef = run.bands(l.bands);
   let cap: Dec | null = l.cap ? run.num(l.cap) : null;
   let bands = bandsDef.bands;
-  const tiltItems: string[] = [];
+  let tiltItems: string[] = [];
   if (tilt) {
     for (const s of tilt.sources) run.cite(s);
-    if (tilt.thresholdFactor) {
-      const f = run.num(tilt.thresholdFactor);
-      threshold = threshold.times(f);
-      tiltItems.push(run.t("explain.critical.tiltThreshold", { factor: formatPercent(ONE.minus(f)) }));
-    }
+    // The tilt's parameters are read (cited, assumptions noted) on every
+    // estimate; what follows from them only once per pack, date and locale.
+    const f = tilt.thresholdFactor ? run.num(tilt.thresholdFactor) : null;
     const pts = tilt.ratePoints ? run.num(tilt.ratePoints) : ZERO;
     const floor = tilt.rateMin ? run.num(tilt.rateMin) : ZERO;
-    if (tilt.ratePoints) tiltItems.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
-    if (tilt.rateMin) tiltItems.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
-    const base = bands;
-    bands = run.memo(`bands|${l.tilts.indexOf(tilt)}`, () => base.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) })));
-    if (tilt.removeCap) {
-      cap = null;
-      tiltItems.push(run.t("explain.critical.tiltNoCap"));
-    }
+    const base = { threshold, bands };
+    const tilted = run.memo(tilt, () => ({
+      threshold: f ? base.threshold.times(f) : base.threshold,
+      bands: base.bands.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) })),
+    }));
+    threshold = tilted.threshold;
+    bands = tilted.bands;
+    if (tilt.removeCap) cap = null;
+    tiltItems = run.memoText(tilt, () => {
+      const items: string[] = [];
+      if (f) items.push(run.t("explain.critical.tiltThreshold", { factor: formatPercent(ONE.minus(f)) }));
+      if (tilt.ratePoints) items.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
+      if (tilt.rateMin) items.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
+      if (tilt.removeCap) items.push(run.t("explain.critical.tiltNoCap"));
+      return items;
+    });
   }
+  // The year's formula; the text below reuses its last band split when the base is the same value.
+  let lastSplit: { cum: Dec; split: ReturnType<typeof bandPay> } | null = null;
+  const split = (cum: Dec) => {
+    if (lastSplit === null || lastSplit.cum !== cum) lastSplit = { cum, split: bandPay(cum, threshold, bands, bandsDef.basis) };
+    return lastSplit.split;
+  };
   const F = (cum: Dec) => {
-    const v = bandPay(cum, threshold, bands, bandsDef.basis).pay;
+    const v = split(cum).pay;
     return cap === null ? v : min(v, cap);
   };
   const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, insured);
@@ -1073,9 +1107,9 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   if (st.base.lte(threshold)) {
     text = run.t("explain.critical.below", { base: formatMoney(st.base), threshold: formatMoney(threshold) });
   } else {
-    const { pay: raw, pieces } = bandPay(st.base, threshold, bands, bandsDef.basis);
+    const { pay: raw, pieces } = split(st.base);
     const arithmetic = pieces
-      .map((p) => run.t("explain.piece", { amount: formatMoney(p.amount), rate: formatPercent(p.rate) }))
+      .map((p) => run.t("explain.piece", { amount: formatMoney(p.amount), rate: constPercent(p.rate) }))
       .join(" + ");
     text = run.t("explain.critical.paid", {
       base: formatMoney(st.base),
@@ -1424,7 +1458,7 @@ function referralText(run: Run, r: ReferralDef, personal: Dec): string {
   const wanted = slots(run.locale, key);
   if (wanted.includes("personal")) return renderReferral(run, key, wanted, personal);
   // Texts that only depend on the pack: render once, but still record the assumed values they show.
-  const text = run.memo(`r|${run.locale}|${r.text}`, () => renderReferral(run, key, wanted, personal));
+  const text = run.memoText(r, () => renderReferral(run, key, wanted, personal));
   for (const slot of wanted) for (const pid of slotParams(run, slot)) run.param(pid);
   return text;
 }

@@ -137,6 +137,7 @@ const moneyCache = new WeakMap<Dec, string>();
 const fenCache = new WeakMap<Dec, string>();
 const pctCache = new WeakMap<Dec, string>();
 const rateCache = new WeakMap<Dec, string>();
+const pointsCache = new WeakMap<Dec, string>();
 
 function cached(cache: WeakMap<Dec, string>, x: Dec, f: (x: Dec) => string): string {
   let v = cache.get(x);
@@ -152,6 +153,7 @@ export const constMoney = (x: Dec) => cached(moneyCache, x, formatMoney);
 export const constFen = (x: Dec) => cached(fenCache, x, fenString);
 export const constPercent = (x: Dec) => cached(pctCache, x, formatPercent);
 export const constRate = (x: Dec) => cached(rateCache, x, rateString);
+export const constPoints = (x: Dec) => cached(pointsCache, x, formatPoints);
 
 const ZERO_MONEY = /^0(\.0{1,2})?$/;
 

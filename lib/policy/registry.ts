@@ -51,8 +51,12 @@ export interface CompiledPack {
   version: PackDef["versions"][number];
   date: string;
   params: Map<string, ResolvedParam>;
-  /** Per-pack-and-date memo for the engine (rendered assumption texts, source objects, tilted bands). */
-  memo: Map<string, unknown>;
+  /**
+   * Per-pack-and-date memo for the engine: values derived from parameters
+   * (tilted bands and thresholds) keyed by the pack-definition object they
+   * belong to, and texts keyed per locale.
+   */
+  memo: Map<unknown, unknown>;
 }
 
 export class PackError extends Error {}
