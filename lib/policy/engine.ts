@@ -108,13 +108,17 @@ interface LayerOut {
 
 export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false; issues: ErrorIssue[] };
 
-/** Vocabulary labels of one locale, looked up once instead of by key on every use. */
+/** Vocabulary labels and fixed sentences of one locale, looked up once instead of by key on every use. */
 interface Labels {
   layer: Record<LayerId, string>;
   facility: Record<Facility, string>;
   kind: Record<EpisodeKind, string>;
   category: Record<Category, string>;
   reason: Record<ExclusionReason, string>;
+  /** The request-independent assumptions every estimate (or every multi-episode one) states. */
+  firstThisYear: string;
+  inPolicy: string;
+  multiEpisodeOrder: string;
 }
 
 function buildLabels(locale: Locale): Labels {
@@ -126,6 +130,9 @@ function buildLabels(locale: Locale): Labels {
     kind: of(EPISODE_KINDS, "kind."),
     category: of(CATEGORIES, "category."),
     reason: of(EXCLUSION_REASONS, "reason."),
+    firstThisYear: t(locale, "assume.firstThisYear"),
+    inPolicy: t(locale, "assume.inPolicy"),
+    multiEpisodeOrder: t(locale, "assume.multiEpisodeOrder"),
   };
 }
 
@@ -139,10 +146,55 @@ interface PackInfo {
   layerIds: LayerId[];
   layerIndex: Map<LayerId, number>;
   byId: Map<LayerId, LayerDef>;
+  /** The 90 % guarantee layer, if the pack has one (it orders the episodes). */
+  guarantee: GuaranteeBackstopDef | undefined;
   /** Categories some rule of the pack names (others get an "unused category" assumption). */
   usedCategories: Set<Category>;
+  /** Per referral: its message key, the placeholders it shows and the parameters behind them. */
+  referrals: Map<ReferralDef, { key: string; slots: Record<Locale, string[]>; params: Record<Locale, string[]> }>;
   /** Source objects by locale, source id and reliability (frozen: results share them). */
   sourceRefs: Record<Locale, Map<string, Map<string, SourceRef>>>;
+  texts: Record<Locale, PackTexts>;
+}
+
+/** The pack's own fixed texts in one locale. */
+interface PackTexts {
+  title: string;
+  /** Assumptions every estimate with this pack states, as [key, text]. */
+  notes: [string, string][];
+  /** The note shown when the person is outside the pack's target group. */
+  target: string | undefined;
+}
+
+function packTexts(def: PackDef, locale: Locale): PackTexts {
+  const notes: [string, string][] = [];
+  if (def.historic) notes.push(["historic", t(locale, "assume.historic")]);
+  for (const n of def.notes) notes.push([`note:${n}`, t(locale, `pack.${def.id}.note.${n}`)]);
+  return {
+    title: t(locale, `pack.${def.id}.title`),
+    notes,
+    target: def.target ? t(locale, `pack.${def.id}.note.${def.target.note}`) : undefined,
+  };
+}
+
+/** The parameters behind a referral placeholder. */
+function slotParams(def: PackDef, slot: string): string[] {
+  const tr = def.temporaryRelief;
+  const ids = (...xs: (string | undefined)[]) => xs.filter((x): x is string => !!x);
+  switch (slot) {
+    case "dibaoMonthly":
+      return ids(tr.dibaoMonthly);
+    case "monthsMax":
+      return ids(tr.monthsMax);
+    case "emergencyMonthsMin":
+      return ids(tr.emergencyMonthsMin);
+    case "maxAmount":
+      return ids(tr.dibaoMonthly, tr.monthsMax);
+    case "minAmount":
+      return ids(tr.dibaoMonthly, tr.emergencyMonthsMin);
+    default:
+      return Object.prototype.hasOwnProperty.call(def.parameters, slot) ? [slot] : [];
+  }
 }
 
 const packInfos = new WeakMap<PackDef, PackInfo>();
@@ -151,12 +203,26 @@ function packInfo(def: PackDef): PackInfo {
   let info = packInfos.get(def);
   if (!info) {
     const layerIds = def.layers.map((l) => l.id);
+    const referrals: PackInfo["referrals"] = new Map();
+    for (const r of def.referrals) {
+      const key = `pack.${def.id}.referral.${r.text}`;
+      const slotsOf = (locale: Locale) => slots(locale, key);
+      const paramsOf = (locale: Locale) => slotsOf(locale).flatMap((slot) => slotParams(def, slot));
+      referrals.set(r, {
+        key,
+        slots: { "zh-Hans": slotsOf("zh-Hans"), "zh-Hant": slotsOf("zh-Hant") },
+        params: { "zh-Hans": paramsOf("zh-Hans"), "zh-Hant": paramsOf("zh-Hant") },
+      });
+    }
     info = {
       layerIds,
       layerIndex: new Map(layerIds.map((id, i) => [id, i])),
       byId: new Map(def.layers.map((l) => [l.id, l])),
+      guarantee: def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio"),
       usedCategories: referencedCategories(def),
+      referrals,
       sourceRefs: { "zh-Hans": new Map(), "zh-Hant": new Map() },
+      texts: { "zh-Hans": packTexts(def, "zh-Hans"), "zh-Hant": packTexts(def, "zh-Hant") },
     };
     packInfos.set(def, info);
   }
@@ -517,7 +583,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   const referrals = buildReferrals(run, personal);
 
   const result: EstimateResult = {
-    policy: { id: def.id, version: cp.version.id, title: run.t(`pack.${def.id}.title`) },
+    policy: { id: def.id, version: cp.version.id, title: run.info.texts[run.locale].title },
     currency: "CNY",
     total: fenString(total),
     layers,
@@ -549,35 +615,35 @@ function referencedCategories(def: PackDef): Set<Category> {
 
 function addRequestAssumptions(run: Run): void {
   const def = run.cp.def;
-  run.assume("firstThisYear", run.t("assume.firstThisYear"));
-  run.assume("inPolicy", run.t("assume.inPolicy"));
-  if (run.eps.length > 1) run.assume("order", run.t("assume.multiEpisodeOrder"));
+  run.assume("firstThisYear", run.labels.firstThisYear);
+  run.assume("inPolicy", run.labels.inPolicy);
+  if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder);
 
-  const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
-    run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
-  const fields: [string, (e: ParsedEpisode, ep: Ep) => boolean, string][] = [
-    ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
-    ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
-    ["referred", (e, ep) => e.referred === undefined && !ep.inRegion, run.t("value.no")],
-    ["designated", (e) => e.designated === undefined, run.t("value.yes")],
-    ["emergency", (e, ep) => e.emergency === undefined && !ep.designated, run.t("value.no")],
-    ["cause", (e) => e.cause === undefined, run.t("cause.illness")],
-  ];
-  for (const [field, pred, value] of fields) {
-    const eps = missing(pred);
-    if (eps.length) {
-      run.assume(
-        `default:${field}`,
-        run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
-      );
+  if (run.req.episodes.some(hasDefaults)) {
+    const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
+      run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
+    const fields: [string, (e: ParsedEpisode, ep: Ep) => boolean, string][] = [
+      ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
+      ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
+      ["referred", (e, ep) => e.referred === undefined && !ep.inRegion, run.t("value.no")],
+      ["designated", (e) => e.designated === undefined, run.t("value.yes")],
+      ["emergency", (e, ep) => e.emergency === undefined && !ep.designated, run.t("value.no")],
+      ["cause", (e) => e.cause === undefined, run.t("cause.illness")],
+    ];
+    for (const [field, pred, value] of fields) {
+      const eps = missing(pred);
+      if (eps.length) {
+        run.assume(
+          `default:${field}`,
+          run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
+        );
+      }
     }
   }
 
-  if (def.historic) run.assume("historic", run.t("assume.historic"));
-  for (const n of def.notes) run.assume(`note:${n}`, run.t(`pack.${def.id}.note.${n}`));
-  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) {
-    run.assume("target", run.t(`pack.${def.id}.note.${def.target.note}`));
-  }
+  const texts = run.info.texts[run.locale];
+  for (const [key, text] of texts.notes) run.assume(key, text);
+  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) run.assume("target", texts.target!);
   const used = run.info.usedCategories;
   for (const c of CATEGORIES) {
     if (!run.cats.has(c)) continue;
@@ -585,6 +651,18 @@ function addRequestAssumptions(run: Run): void {
   }
   if (run.cats.has("medical-poverty") && used.has("medical-poverty")) run.assume("mp", run.t("assume.medicalPoverty"));
   if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"));
+}
+
+/** Whether an episode leaves out a field that has a default (each default used is an assumption). */
+function hasDefaults(e: ParsedEpisode): boolean {
+  return (
+    e.selfFunded === undefined ||
+    e.inRegion === undefined ||
+    e.referred === undefined ||
+    e.designated === undefined ||
+    e.emergency === undefined ||
+    e.cause === undefined
+  );
 }
 
 /** Whether the person could get this layer at all (category-wise), so an exclusion is worth reporting. */
@@ -640,7 +718,7 @@ function applyExclusions(run: Run): void {
  * contract's invariant forbids.
  */
 function accumulationOrder(run: Run): Ep[] {
-  const g = run.cp.def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio");
+  const g = run.info.guarantee;
   if (!g || !g.categories.some((c) => run.cats.has(c))) return run.eps;
   const group = (ep: Ep): number => {
     if (ep.settled.backstop !== undefined || ep.blocked.has("backstop") || !g.kinds.includes(ep.kind)) return 0;
@@ -1454,33 +1532,13 @@ function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolean {
 }
 
 function referralText(run: Run, r: ReferralDef, personal: Dec): string {
-  const key = `pack.${run.cp.def.id}.referral.${r.text}`;
-  const wanted = slots(run.locale, key);
-  if (wanted.includes("personal")) return renderReferral(run, key, wanted, personal);
+  const meta = run.info.referrals.get(r)!;
+  const wanted = meta.slots[run.locale];
+  if (wanted.includes("personal")) return renderReferral(run, meta.key, wanted, personal);
   // Texts that only depend on the pack: render once, but still record the assumed values they show.
-  const text = run.memoText(r, () => renderReferral(run, key, wanted, personal));
-  for (const slot of wanted) for (const pid of slotParams(run, slot)) run.param(pid);
+  const text = run.memoText(r, () => renderReferral(run, meta.key, wanted, personal));
+  for (const pid of meta.params[run.locale]) run.param(pid);
   return text;
-}
-
-/** The parameters behind a referral placeholder. */
-function slotParams(run: Run, slot: string): string[] {
-  const tr = run.cp.def.temporaryRelief;
-  const ids = (...xs: (string | undefined)[]) => xs.filter((x): x is string => !!x);
-  switch (slot) {
-    case "dibaoMonthly":
-      return ids(tr.dibaoMonthly);
-    case "monthsMax":
-      return ids(tr.monthsMax);
-    case "emergencyMonthsMin":
-      return ids(tr.emergencyMonthsMin);
-    case "maxAmount":
-      return ids(tr.dibaoMonthly, tr.monthsMax);
-    case "minAmount":
-      return ids(tr.dibaoMonthly, tr.emergencyMonthsMin);
-    default:
-      return run.cp.params.has(slot) ? [slot] : [];
-  }
 }
 
 function renderReferral(run: Run, key: string, wanted: string[], personal: Dec): string {
