@@ -1211,7 +1211,7 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
     const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
-    const who = run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories)));
+    const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
     return {
       paid: st.settled,
       origin: st.nSettled && st.nSettled === run.eps.length ? "settled" : "computed",
@@ -1226,7 +1226,8 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const ratio = run.num(scheme.ratio);
   const limit = scheme.limit ? run.num(scheme.limit) : null;
   const F = (cum: Dec) => {
-    const v = nonNegative(sub(cum, threshold)).times(ratio);
+    const over = nonNegative(sub(cum, threshold));
+    const v = over.isZero() ? over : over.times(ratio);
     return limit === null ? v : min(v, limit);
   };
   const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, () => true);
@@ -1245,7 +1246,7 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   out.deductible = threshold;
   out.rate = ratio;
   if (limit !== null) out.cap = limit;
-  const schemeName = schemeLabel(run, scheme.id);
+  const schemeName = schemeLabel(run, scheme);
   const vars = {
     scheme: schemeName,
     base: formatMoney(st.base),
@@ -1253,9 +1254,10 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
     ratio: constPercent(ratio),
     paid: formatMoney(paid),
   };
+  const keys = ASSISTANCE_KEYS[id];
   let text: string;
-  if (st.base.lte(threshold)) text = run.t(`explain.${id}.below`, vars);
-  else text = run.t(threshold.isZero() ? `explain.${id}.paidNoThreshold` : `explain.${id}.paid`, vars);
+  if (st.base.lte(threshold)) text = run.t(keys.below, vars);
+  else text = run.t(threshold.isZero() ? keys.paidNoThreshold : keys.paid, vars);
   if (limit !== null && paid.gte(limit) && st.base.minus(threshold).times(ratio).gt(limit)) {
     text += run.t("explain.limitReached", { limit: constMoney(limit) });
   }
@@ -1263,9 +1265,17 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   return out;
 }
 
-function schemeLabel(run: Run, schemeId: string): string {
-  const own = `pack.${run.cp.def.id}.scheme.${schemeId}`;
-  return run.t(has(run.locale, own) ? own : `scheme.${schemeId}`);
+const ASSISTANCE_KEYS = {
+  assistance: { below: "explain.assistance.below", paid: "explain.assistance.paid", paidNoThreshold: "explain.assistance.paidNoThreshold" },
+  tilted: { below: "explain.tilted.below", paid: "explain.tilted.paid", paidNoThreshold: "explain.tilted.paidNoThreshold" },
+} as const;
+
+/** A scheme's name: the pack's own wording if it has one, else the common one. */
+function schemeLabel(run: Run, scheme: { id: string }): string {
+  return run.memoText(scheme, () => {
+    const own = `pack.${run.cp.def.id}.scheme.${scheme.id}`;
+    return run.t(has(run.locale, own) ? own : `scheme.${scheme.id}`);
+  });
 }
 
 function uniqueCats(cats: Category[]): Category[] {
@@ -1493,7 +1503,7 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
   out.base = st.base;
   if (scheme.standard) out.deductible = standard;
   const vars = {
-    scheme: schemeLabel(run, scheme.id),
+    scheme: schemeLabel(run, scheme),
     base: formatMoney(st.base),
     standard: formatMoney(standard),
     standardLabel: scheme.standard ? run.t(run.cp.params.get(scheme.standard)!.labelKey) : "",

@@ -13,7 +13,8 @@ export const HUNDRED = new D(100);
 
 /** Round to the fen (two decimals), half up. */
 export function toFen(x: Dec): Dec {
-  return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+  // Already whole fen (decimalPlaces reads the digits, no copy): rounding would give the same value.
+  return x.decimalPlaces() <= 2 ? x : x.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 
 /**
