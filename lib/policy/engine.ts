@@ -472,7 +472,11 @@ function toEp(e: ParsedEpisode, i: number): Ep {
   const selfFunded = e.selfFunded === undefined ? ZERO : parseMoney(e.selfFunded);
   const settled: Partial<Record<LayerId, Dec>> = {};
   if (e.settled) {
-    for (const [k, v] of Object.entries(e.settled)) if (v !== undefined) settled[k as LayerId] = parseMoney(v);
+    // In vocabulary order whatever the request's key order (issues about them come out in this order).
+    for (const id of LAYER_IDS) {
+      const v = e.settled[id];
+      if (v !== undefined) settled[id] = parseMoney(v);
+    }
   }
   const selfAboveTotal = !selfFunded.isZero() && selfFunded.gt(total);
   const inPolicy = selfAboveTotal ? ZERO : sub(total, selfFunded);

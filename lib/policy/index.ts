@@ -1,7 +1,7 @@
 import { computeEstimate } from "./engine";
 import { errorBody, invalidJson, invalidRequest, mapZodIssues, pickLocale } from "./errors";
 import { list, t } from "./messages";
-import { requestSchema } from "./request-schema";
+import { parseValidRequest, requestSchema } from "./request-schema";
 import { compilePack, getPackDef, isKnownPack, PACK_IDS, versionFor } from "./registry";
 import type { EstimateResponse, Locale } from "./types";
 import { describePack, summarizePack } from "./views";
@@ -18,7 +18,8 @@ export { serializeEstimateResponse, serializeJson } from "./serialize";
 /** Estimate from an already-parsed JSON value. Never throws for bad input. */
 export function estimate(requestJson: unknown): EstimateResponse {
   const locale = pickLocale(requestJson);
-  const parsed = requestSchema.safeParse(requestJson, { reportInput: true });
+  const valid = parseValidRequest(requestJson);
+  const parsed = valid ? { success: true as const, data: valid } : requestSchema.safeParse(requestJson, { reportInput: true });
   if (!parsed.success) {
     const issues = mapZodIssues(locale, parsed.error.issues);
     const policy = (requestJson as { policy?: unknown } | null)?.policy;
