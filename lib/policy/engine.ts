@@ -35,7 +35,7 @@ import type {
   ReferralDef,
   WaiverLayerDef,
 } from "./pack-schema";
-import { type Bands, type CompiledPack, isBands, isLevels, type ResolvedParam } from "./registry";
+import { type Bands, type CompiledPack, isBands, isLevels, type ParamUse, type ResolvedParam } from "./registry";
 import type { ParsedEpisode, ParsedRequest } from "./request-schema";
 import {
   CATEGORIES,
@@ -342,16 +342,30 @@ class Run {
     return ref;
   }
 
+  /** A parameter's source object and assumption texts in this locale (built on its first use). */
+  use(p: ResolvedParam): ParamUse {
+    let use = p.uses[this.locale];
+    if (!use) {
+      use = { ref: this.sourceRef(p.sourceId, p.reliability), assumedAt: {} };
+      p.uses[this.locale] = use;
+    }
+    return use;
+  }
+
+  /** Cite a parameter's source for the current layer (as cite(p.sourceId, p.reliability)). */
+  citeParam(p: ResolvedParam, use: ParamUse): void {
+    if (this.layerSourceIds.includes(p.sourceId)) return;
+    this.layerSourceIds.push(p.sourceId);
+    this.layerSources.push(use.ref);
+  }
+
   param(id: string): ResolvedParam {
     const p = this.cp.params.get(id)!;
-    this.cite(p.sourceId, p.reliability);
+    const use = this.use(p);
+    this.citeParam(p, use);
     if (p.reliability === "ASSUMED" && !this.assumptionKeys.has(id)) {
-      let text = p.assumed[this.locale];
-      if (text === undefined) {
-        text = this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) });
-        p.assumed[this.locale] = text;
-      }
-      this.assume(id, text);
+      if (use.assumed === undefined) use.assumed = this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) });
+      this.assume(id, use.assumed);
     }
     return p;
   }
@@ -365,19 +379,20 @@ class Run {
   byLevel(id: string, f: Facility): Dec {
     const p = this.cp.params.get(id)!;
     if (!isLevels(p.value)) return this.num(id);
-    this.cite(p.sourceId, p.reliability);
+    const use = this.use(p);
+    this.citeParam(p, use);
     const v = p.value[f];
     if (p.reliability === "ASSUMED") {
-      const key = `${id}:${f}`;
+      if (!p.levelKeys) p.levelKeys = levelKeys(id);
+      const key = p.levelKeys[f];
       if (!this.assumptionKeys.has(key)) {
-        const lk = `${this.locale}:${f}`;
-        let text = p.assumed[lk];
+        let text = use.assumedAt[f];
         if (text === undefined) {
           text = this.t("assume.param", {
             label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.labels.facility[f] }),
             value: this.unitValue(p.unit, v),
           });
-          p.assumed[lk] = text;
+          use.assumedAt[f] = text;
         }
         this.assume(key, text);
       }
@@ -456,6 +471,10 @@ class Run {
   layerName(id: LayerId): string {
     return this.labels.layer[id];
   }
+}
+
+function levelKeys(id: string): Record<Facility, string> {
+  return { township: `${id}:township`, county: `${id}:county`, city: `${id}:city`, provincial: `${id}:provincial` };
 }
 
 function memoIn<T>(m: Map<unknown, unknown>, key: unknown, make: () => T): T {

@@ -7,7 +7,7 @@ import innerMongolia from "./packs/inner-mongolia-2018.json";
 import urumqi from "./packs/urumqi-2023.json";
 import shenyang from "./packs/shenyang-2023.json";
 import national from "./packs/national-2021.json";
-import { FACILITIES, LOCALES, type Facility, type Reliability } from "./types";
+import { FACILITIES, LOCALES, type Facility, type Locale, type Reliability, type SourceRef } from "./types";
 
 /**
  * Loads the policy packs, validates each once (schema + cross references +
@@ -42,8 +42,18 @@ export interface ResolvedParam {
   labelKey: string;
   /** The raw value (strings), for listings. */
   raw: unknown;
-  /** Rendered assumption texts by locale (filled by the engine on first use). */
-  assumed: Partial<Record<string, string>>;
+  /** What the engine derives when it first uses the parameter in a locale. */
+  uses: Partial<Record<Locale, ParamUse>>;
+  /** Assumption keys per facility level (`<id>:<facility>`), built by the engine for tables. */
+  levelKeys?: Record<Facility, string>;
+}
+
+export interface ParamUse {
+  /** The source object the parameter is cited with. */
+  ref: SourceRef;
+  /** The assumption sentence for an ASSUMED value, and per facility level for a table. */
+  assumed?: string;
+  assumedAt: Partial<Record<Facility, string>>;
 }
 
 export interface CompiledPack {
@@ -172,7 +182,7 @@ function compileDef(def: PackDef, version: PackDef["versions"][number], date: st
       sourceId,
       labelKey: p.labelKey ?? `param.${pid}`,
       raw,
-      assumed: {},
+      uses: {},
     };
     params.set(pid, rp);
     return rp;
