@@ -927,7 +927,11 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       moved = true;
       notes.push(run.t(ep.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: constPoints(pts) }));
     }
-    r = clamp(r, ZERO, ONE);
+    if (moved) r = clamp(r, ZERO, ONE);
+    else {
+      const packRate = r;
+      r = run.memo(packRate, () => clamp(packRate, ZERO, ONE));
+    }
     const rateText = moved ? formatPercent(r) : constPercent(r);
     const group = scheme.capGroup;
     const capV = run.num(ins.caps[group]);
@@ -943,10 +947,14 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     if (group === "main" || cap === undefined) cap = capV;
     computed++;
 
+    // min() returns its first argument unless the second is smaller, so these
+    // identities say inPolicy ≤ deductible and "capped below the amount due".
+    const belowDeductible = applied === inPolicy;
+    const capped = p !== raw;
     let sentence: string;
-    if (inPolicy.lte(applied)) {
+    if (belowDeductible) {
       sentence = run.t("explain.basic.belowDeductible", { base: formatMoney(inPolicy), deductible: formatMoney(ded) });
-    } else if (p.lt(raw)) {
+    } else if (capped) {
       sentence = run.t("explain.basic.capped", {
         base: formatMoney(inPolicy),
         deductible: formatMoney(applied),
@@ -1156,7 +1164,8 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   const bandsDef = run.bands(l.bands);
   let cap: Dec | null = l.cap ? run.num(l.cap) : null;
   let bands = bandsDef.bands;
-  let tiltItems: string[] = [];
+  /** What the tilt changes, as one list ("" when nothing). */
+  let tiltItems = "";
   if (tilt) {
     for (const s of tilt.sources) run.cite(s);
     // The tilt's parameters are read (cited, assumptions noted) on every
@@ -1178,7 +1187,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
       if (tilt.ratePoints) items.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
       if (tilt.rateMin) items.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
       if (tilt.removeCap) items.push(run.t("explain.critical.tiltNoCap"));
-      return items;
+      return items.length ? list(run.locale, items) : "";
     });
   }
   // The year's formula; the text below reuses its last band split when the base is the same value.
@@ -1220,8 +1229,8 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
     });
     if (cap !== null && raw.gt(cap)) text += run.t("explain.capReached", { cap: formatMoney(cap) });
   }
-  if (tiltItems.length) {
-    text += run.t("explain.critical.tilt", { who: run.catLabels(run.matching(tilt!.categories)), items: list(run.locale, tiltItems) });
+  if (tiltItems) {
+    text += run.t("explain.critical.tilt", { who: run.catLabels(run.matching(tilt!.categories)), items: tiltItems });
   }
   out.explanation = text + yearlyTail(run, id, st);
   return out;

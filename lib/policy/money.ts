@@ -114,10 +114,12 @@ export function nonNegative(x: Dec): Dec {
   return isPositive(x) ? x : ZERO;
 }
 
+/** The smaller of a and b; a itself when they are equal. */
 export function min(a: Dec, b: Dec): Dec {
   return a.lte(b) ? a : b;
 }
 
+/** The larger of a and b; a itself when they are equal. */
 export function max(a: Dec, b: Dec): Dec {
   return a.gte(b) ? a : b;
 }
