@@ -84,9 +84,8 @@ interface Ep {
   settled: Partial<Record<LayerId, Dec>>;
   /** What the family would still pay for this episode after the layers so far. */
   left: Dec;
-  /** The in-policy part of `left` (政策范围内个人负担). */
+  /** The in-policy part of `left` (政策范围内个人负担). What the layers paid on it is total − left. */
   policyLeft: Dec;
-  reimbursed: Dec;
   /** In-policy and total remainders right after 基本医保 (the class-independent reference for left-out episodes). */
   b1: Dec;
   left1: Dec;
@@ -514,7 +513,6 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     settled,
     left: total,
     policyLeft: inPolicy,
-    reimbursed: ZERO,
     b1: inPolicy,
     left1: total,
     lastSettled: -1,
@@ -802,7 +800,6 @@ function pay(ep: Ep, id: LayerId, amount: Dec): void {
   ep.paid[id] = amount;
   if (amount.isZero()) return;
   ep.left = ep.left.minus(amount);
-  ep.reimbursed = add(ep.reimbursed, amount);
   ep.policyLeft = nonNegative(ep.policyLeft.minus(amount));
 }
 
@@ -1444,7 +1441,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
     let reimbursed = ZERO;
     for (const ep of pool) {
       total = add(total, ep.total);
-      reimbursed = add(reimbursed, ep.reimbursed);
+      reimbursed = add(reimbursed, sub(ep.total, ep.left));
     }
     const target = total.times(ratio);
     let remaining = toFen(nonNegative(sub(target, reimbursed)));
