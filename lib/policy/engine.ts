@@ -12,7 +12,11 @@ import {
   formatMoney,
   formatPercent,
   formatPoints,
+  gt,
+  gte,
+  eq,
   isPositive,
+  lte,
   max,
   min,
   nonNegative,
@@ -496,7 +500,7 @@ function toEp(e: ParsedEpisode, i: number): Ep {
       if (v !== undefined) settled[id] = parseMoney(v);
     }
   }
-  const selfAboveTotal = !selfFunded.isZero() && selfFunded.gt(total);
+  const selfAboveTotal = !selfFunded.isZero() && gt(selfFunded, total);
   const inPolicy = selfAboveTotal ? ZERO : sub(total, selfFunded);
   return {
     i,
@@ -805,7 +809,7 @@ function pay(ep: Ep, id: LayerId, amount: Dec): void {
 
 /** An amount due, kept within [0, room]. */
 function clampPay(x: Dec, room: Dec): Dec {
-  return x.isNeg() && !x.isZero() ? ZERO : x.gt(room) ? room : x;
+  return x.isNeg() && !x.isZero() ? ZERO : gt(x, room) ? room : x;
 }
 
 /** Layers that pay only from the in-policy part (政策范围内); 自费 is never theirs. */
@@ -821,7 +825,7 @@ function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
   const s = ep.settled[id]!;
   const policy = POLICY_LAYERS.has(id);
   const room = policy ? min(ep.policyLeft, ep.left) : ep.left;
-  if (s.gt(room)) {
+  if (gt(s, room)) {
     run.issues.push({
       path: `episodes.${ep.i}.settled.${id}`,
       message: run.t(policy ? "error.settledTooHighPolicy" : "error.settledTooHigh", {
@@ -940,7 +944,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     paid = add(paid, p);
     base = add(base, inPolicy);
     deductible = add(deductible, applied);
-    rate = rate === undefined ? r : rate !== null && rate.eq(r) ? rate : null;
+    rate = rate === undefined ? r : rate !== null && eq(rate, r) ? rate : null;
     if (group === "main" || cap === undefined) cap = capV;
     computed++;
 
@@ -990,7 +994,7 @@ interface BandPiece {
 function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], basis: "excess" | "cumulative"): { pay: Dec; pieces: BandPiece[] } {
   let total = ZERO;
   const pieces: BandPiece[] = [];
-  if (cum.lte(threshold)) return { pay: ZERO, pieces };
+  if (lte(cum, threshold)) return { pay: ZERO, pieces };
   for (let i = 0; i < bands.length; i++) {
     const b = bands[i];
     const next = i + 1 < bands.length ? bands[i + 1].from : null;
@@ -1211,7 +1215,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   if (bands.length === 1) out.rate = bands[0].rate;
   if (cap !== null) out.cap = cap;
   let text: string;
-  if (st.base.lte(threshold)) {
+  if (lte(st.base, threshold)) {
     text = run.t("explain.critical.below", { base: formatMoney(st.base), threshold: formatMoney(threshold) });
   } else {
     const { pay: raw, pieces } = split(st.base);
@@ -1224,7 +1228,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
       arithmetic,
       paid: formatMoney(paid),
     });
-    if (cap !== null && raw.gt(cap)) text += run.t("explain.capReached", { cap: formatMoney(cap) });
+    if (cap !== null && gt(raw, cap)) text += run.t("explain.capReached", { cap: formatMoney(cap) });
   }
   if (tiltItems) {
     text += run.t("explain.critical.tilt", { who: run.catLabels(run.matching(tilt!.categories)), items: tiltItems });
@@ -1285,9 +1289,9 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   };
   const keys = ASSISTANCE_KEYS[id];
   let text: string;
-  if (st.base.lte(threshold)) text = run.t(keys.below, vars);
+  if (lte(st.base, threshold)) text = run.t(keys.below, vars);
   else text = run.t(threshold.isZero() ? keys.paidNoThreshold : keys.paid, vars);
-  if (limit !== null && paid.gte(limit) && st.base.minus(threshold).times(ratio).gt(limit)) {
+  if (limit !== null && gte(paid, limit) && gt(st.base.minus(threshold).times(ratio), limit)) {
     text += run.t("explain.limitReached", { limit: constMoney(limit) });
   }
   out.explanation = text + yearlyTail(run, id, st);
@@ -1540,7 +1544,7 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
   };
   let text: string;
   if (!scheme.standard) text = run.t("explain.backstop.full", vars);
-  else if (st.base.lte(standard)) text = run.t("explain.backstop.belowStandard", vars);
+  else if (lte(st.base, standard)) text = run.t("explain.backstop.belowStandard", vars);
   else text = run.t("explain.backstop.aboveStandard", vars);
   out.explanation = text + yearlyTail(run, id, st);
   return out;

@@ -114,19 +114,47 @@ export function nonNegative(x: Dec): Dec {
   return isPositive(x) ? x : ZERO;
 }
 
+/**
+ * x.cmp(y) without the copy of y that decimal.js's cmp makes first (a copy is
+ * two allocations, and comparisons are a third of the engine's decimal work):
+ * the same steps on the documented d/e/s fields. Values that are not finite
+ * or whose exponent the copy would clamp go to cmp itself. Property-tested
+ * equal to cmp (money.test.ts).
+ */
+export function compare(x: Dec, y: Dec): number {
+  const xd = x.d;
+  const yd = y.d;
+  if (!xd || !yd || y.e > D.maxE || y.e < D.minE) return x.cmp(y);
+  const xs = x.s;
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -y.s : 0;
+  if (xs !== y.s) return xs;
+  const flip = xs < 0;
+  if (x.e !== y.e) return x.e > y.e !== flip ? 1 : -1;
+  const n = xd.length < yd.length ? xd.length : yd.length;
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return xd[i] > yd[i] !== flip ? 1 : -1;
+  return xd.length === yd.length ? 0 : xd.length > yd.length !== flip ? 1 : -1;
+}
+
+// The comparisons decimal.js defines from cmp (a NaN result is false in all of them).
+export const lt = (a: Dec, b: Dec): boolean => compare(a, b) < 0;
+export const lte = (a: Dec, b: Dec): boolean => compare(a, b) <= 0;
+export const gt = (a: Dec, b: Dec): boolean => compare(a, b) > 0;
+export const gte = (a: Dec, b: Dec): boolean => compare(a, b) >= 0;
+export const eq = (a: Dec, b: Dec): boolean => compare(a, b) === 0;
+
 /** The smaller of a and b; a itself when they are equal. */
 export function min(a: Dec, b: Dec): Dec {
-  return a.lte(b) ? a : b;
+  return lte(a, b) ? a : b;
 }
 
 /** The larger of a and b; a itself when they are equal. */
 export function max(a: Dec, b: Dec): Dec {
-  return a.gte(b) ? a : b;
+  return gte(a, b) ? a : b;
 }
 
 /** Clamp to [lo, hi]. */
 export function clamp(x: Dec, lo: Dec, hi: Dec): Dec {
-  return x.lt(lo) ? lo : x.gt(hi) ? hi : x;
+  return lt(x, lo) ? lo : gt(x, hi) ? hi : x;
 }
 
 /** Request money: at most two decimals, no sign, no exponent. */

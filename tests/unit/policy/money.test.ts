@@ -53,3 +53,23 @@ describe("fixed2 (fast toFixed(2))", () => {
     }
   });
 });
+
+describe("compare (cmp without copying the operand)", () => {
+  it("matches decimal.js cmp, and lt/lte/gt/gte/eq theirs, on signed decimals of any length and scale", async () => {
+    const fc = (await import("fast-check")).default;
+    const { compare, eq, gt, gte, lt, lte } = await import("@/lib/policy/money");
+    const dec = fc
+      .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -12, max: 12 }), fc.boolean())
+      .map(([n, scale, small]) => new D((small ? n % 1000n : n).toString()).times(new D(10).pow(scale)));
+    fc.assert(
+      fc.property(dec, dec, fc.boolean(), (a, b0, same) => {
+        const b = same ? new D(a) : b0; // equal values half the time
+        expect(compare(a, b)).toBe(a.cmp(b));
+        expect([lt(a, b), lte(a, b), gt(a, b), gte(a, b), eq(a, b)]).toEqual([a.lt(b), a.lte(b), a.gt(b), a.gte(b), a.eq(b)]);
+      }),
+      { numRuns: 10000 },
+    );
+    const odd = ["0", "-0", "1e-9000000000000000", "1e9000000000000000", "NaN", "Infinity", "-Infinity", "0.1", "-0.1"].map((s) => new D(s));
+    for (const a of odd) for (const b of odd) expect(compare(a, b), `${a} vs ${b}`).toBe(a.cmp(b));
+  });
+});
