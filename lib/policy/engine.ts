@@ -96,7 +96,7 @@ interface Ep {
   /** Position (in the pack's layer order) of the last layer the settlement slip gives; -1 when none. */
   lastSettled: number;
   blocked: Map<LayerId, ExclusionReason>;
-  paid: Partial<Record<LayerId, Dec>>;
+  paid: Map<LayerId, Dec>;
 }
 
 interface LayerOut {
@@ -157,6 +157,8 @@ interface PackInfo {
   referrals: Map<ReferralDef, { key: string; slots: Record<Locale, string[]>; params: Record<Locale, string[]> }>;
   /** Source objects by locale, source id and reliability (frozen: results share them). */
   sourceRefs: Record<Locale, Map<string, Map<string, SourceRef>>>;
+  /** Per locale and layer: the layer's own sources, which every estimate cites first. */
+  layerStarts: Record<Locale, Map<unknown, unknown>>;
   texts: Record<Locale, PackTexts>;
 }
 
@@ -225,6 +227,7 @@ function packInfo(def: PackDef): PackInfo {
       usedCategories: referencedCategories(def),
       referrals,
       sourceRefs: { "zh-Hans": new Map(), "zh-Hant": new Map() },
+      layerStarts: { "zh-Hans": new Map(), "zh-Hant": new Map() },
       texts: { "zh-Hans": packTexts(def, "zh-Hans"), "zh-Hant": packTexts(def, "zh-Hant") },
     };
     packInfos.set(def, info);
@@ -281,10 +284,16 @@ class Run {
 
   // ---- parameters, with their sources and assumptions recorded as used
 
-  startLayer(sources: string[]): void {
-    this.layerSources = [];
-    this.layerSourceIds = [];
-    for (const s of sources) this.cite(s);
+  startLayer(l: LayerDef): void {
+    // The layer's own sources, cited the same way every time: listed once per pack and locale, copied here.
+    const start = memoIn(this.info.layerStarts[this.locale], l, () => {
+      this.layerSources = [];
+      this.layerSourceIds = [];
+      for (const s of l.sources) this.cite(s);
+      return { ids: this.layerSourceIds, refs: this.layerSources };
+    });
+    this.layerSourceIds = start.ids.slice();
+    this.layerSources = start.refs.slice();
   }
 
   /** Cite a source for the current layer (a parameter's source carries the parameter's reliability). */
@@ -521,7 +530,7 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     left1: total,
     lastSettled: -1,
     blocked: new Map(),
-    paid: {},
+    paid: new Map(),
   };
 }
 
@@ -578,7 +587,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   const layers: LayerResult[] = [];
   let reimbursed = ZERO;
   for (const l of def.layers) {
-    run.startLayer(l.sources);
+    run.startLayer(l);
     const out = runLayer(run, l);
     const res: LayerResult = {
       id: l.id,
@@ -801,7 +810,7 @@ function runLayer(run: Run, l: LayerDef): LayerOut {
 
 /** Record what a layer paid on an episode and move the episode's remainders on. */
 function pay(ep: Ep, id: LayerId, amount: Dec): void {
-  ep.paid[id] = amount;
+  ep.paid.set(id, amount);
   if (amount.isZero()) return;
   ep.left = ep.left.minus(amount);
   ep.policyLeft = nonNegative(ep.policyLeft.minus(amount));
@@ -1425,7 +1434,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
     } else if (splitApplies(l, ep)) {
       const share = run.num(l.splitShare!);
-      const remainder = add(ep.left, ep.paid.waiver ?? ZERO);
+      const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
       paid = add(paid, p);

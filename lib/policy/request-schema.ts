@@ -17,13 +17,15 @@ const SERVICE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const money = z.string().regex(MONEY_PATTERN, { error: "@money" });
 const positiveMoney = money.refine((s) => !ZERO_AMOUNT.test(s), { error: "@totalPositive" });
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isCalendarDate(s: string): boolean {
   const y = Number(s.slice(0, 4));
   const m = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
 const settledShape: Record<string, typeof money> = {};
