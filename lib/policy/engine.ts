@@ -848,6 +848,35 @@ function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
   return s;
 }
 
+/**
+ * How a per-episode layer (waiver, 90 % guarantee) starts on an episode: an
+ * amount the settlement slip gives is taken as it is; a person the layer does
+ * not cover, or an episode an exclusion leaves out, gets ¥0 with the reason.
+ * Null when the layer has to compute the episode itself.
+ */
+function episodeStart(
+  run: Run,
+  ep: Ep,
+  id: LayerId,
+  eligible: boolean,
+  covered: readonly Category[],
+): { settled: Dec | null; text: string } | null {
+  if (ep.settled[id] !== undefined) {
+    const s = takeSettled(run, ep, id);
+    pay(ep, id, s);
+    return { settled: s, text: run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) }) };
+  }
+  if (!eligible) {
+    pay(ep, id, ZERO);
+    return { settled: null, text: run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(covered) }) };
+  }
+  if (ep.blocked.has(id)) {
+    pay(ep, id, ZERO);
+    return { settled: null, text: blockedText(run, ep, id) };
+  }
+  return null;
+}
+
 function blockedText(run: Run, ep: Ep, id: LayerId): string {
   return run.t("explain.blocked", { reason: run.labels.reason[ep.blocked.get(id)!], layer: run.layerName(id) });
 }
@@ -1118,6 +1147,21 @@ function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: Ep) => boolean): b
   return run.eps.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
 }
 
+/**
+ * A yearly layer that does not cover the person (no scheme for their
+ * categories, or an insurance it does not model): amounts the settlement
+ * slips give are taken as they are, nothing else is paid.
+ */
+function yearlyNotCovered(run: Run, id: LayerId, why: () => string): LayerOut {
+  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+  return {
+    paid: st.settled,
+    // nSettled is at most the number of episodes, which is at least one
+    origin: st.nSettled === run.eps.length ? "settled" : "computed",
+    explanation: st.nSettled ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) }) : why(),
+  };
+}
+
 /** A yearly layer with nothing to compute: only settled amounts, or nothing covered. */
 function yearlyIdle(run: Run, id: LayerId): LayerOut {
   const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
@@ -1158,14 +1202,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   if (!l.insurance.includes(run.insurance) && run.insurance !== "none") {
     // 职工大额医疗补助 differs everywhere; the pack does not model it.
     run.assume("employeeCritical", run.t("assume.employeeCritical"));
-    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
-    return {
-      paid: st.settled,
-      origin: st.nSettled === run.eps.length ? "settled" : "computed",
-      explanation: st.nSettled
-        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
-        : run.t("explain.critical.employee"),
-    };
+    return yearlyNotCovered(run, id, () => run.t("explain.critical.employee"));
   }
   const insured = () => run.insurance !== "none";
   if (!needsCompute(run, id, insured)) return yearlyIdle(run, id);
@@ -1252,15 +1289,8 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const id = l.id;
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
-    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
     const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
-    return {
-      paid: st.settled,
-      origin: st.nSettled && st.nSettled === run.eps.length ? "settled" : "computed",
-      explanation: st.nSettled
-        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
-        : run.t("explain.notEligible", { layer: run.layerName(id), who }),
-    };
+    return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
   if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
   for (const s of scheme.sources) run.cite(s);
@@ -1336,24 +1366,14 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
   let settledAll = true;
   let share: Dec | undefined;
   for (const ep of run.order) {
-    if (ep.settled.waiver !== undefined) {
-      const s = takeSettled(run, ep, id);
-      pay(ep, id, s);
-      paid = add(paid, s);
-      frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
+    const start = episodeStart(run, ep, id, eligible, l.categories);
+    if (start) {
+      if (start.settled) paid = add(paid, start.settled);
+      else settledAll = false;
+      frags[ep.i] = start.text;
       continue;
     }
     settledAll = false;
-    if (!eligible) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) });
-      continue;
-    }
-    if (ep.blocked.has(id)) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = blockedText(run, ep, id);
-      continue;
-    }
     if (!l.facility.includes(ep.facility) || !l.kinds.includes(ep.kind) || (l.inRegionOnly && !ep.inRegion)) {
       pay(ep, id, ZERO);
       frags[ep.i] = run.t("explain.waiver.notApplicable", {
@@ -1415,21 +1435,15 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
   let splitShare: Dec | undefined;
   let nSplit = 0;
   for (const ep of run.order) {
-    if (ep.settled.backstop !== undefined) {
-      const s = takeSettled(run, ep, id);
-      pay(ep, id, s);
-      paid = add(paid, s);
-      frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
+    const start = episodeStart(run, ep, id, eligible, l.categories);
+    if (start) {
+      if (start.settled) paid = add(paid, start.settled);
+      else settledAll = false;
+      frags[ep.i] = start.text;
       continue;
     }
     settledAll = false;
-    if (!eligible) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) });
-    } else if (ep.blocked.has(id)) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = blockedText(run, ep, id);
-    } else if (!l.kinds.includes(ep.kind)) {
+    if (!l.kinds.includes(ep.kind)) {
       pay(ep, id, ZERO);
       frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
     } else if (splitApplies(l, ep)) {
@@ -1510,14 +1524,8 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
   const id: LayerId = "backstop";
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
-    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
-    return {
-      paid: st.settled,
-      origin: st.nSettled && st.nSettled === run.eps.length ? "settled" : "computed",
-      explanation: st.nSettled
-        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
-        : run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))) }),
-    };
+    const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
+    return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
   if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
   for (const s of scheme.sources) run.cite(s);
