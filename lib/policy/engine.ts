@@ -27,6 +27,7 @@ import {
   ZERO,
 } from "./money";
 import { has, list, slots, t, type Vars } from "./messages";
+import { rememberObjectJson, rememberTextJson } from "./serialize";
 import type {
   AnnualExcessBackstopDef,
   AssistanceLayerDef,
@@ -127,15 +128,19 @@ interface Labels {
 function buildLabels(locale: Locale): Labels {
   const of = <K extends string>(ids: readonly K[], prefix: string, suffix = "") =>
     Object.fromEntries(ids.map((id) => [id, t(locale, `${prefix}${id}${suffix}`)])) as Record<K, string>;
+  // Texts that appear as whole values in results have their JSON kept too (serialize.ts).
+  const fixed = (key: string) => rememberTextJson(t(locale, key));
+  const layer = of(LAYER_IDS, "layer.", ".name");
+  for (const name of Object.values(layer)) rememberTextJson(name);
   return {
-    layer: of(LAYER_IDS, "layer.", ".name"),
+    layer,
     facility: of(FACILITIES, "facility."),
     kind: of(EPISODE_KINDS, "kind."),
     category: of(CATEGORIES, "category."),
     reason: of(EXCLUSION_REASONS, "reason."),
-    firstThisYear: t(locale, "assume.firstThisYear"),
-    inPolicy: t(locale, "assume.inPolicy"),
-    multiEpisodeOrder: t(locale, "assume.multiEpisodeOrder"),
+    firstThisYear: fixed("assume.firstThisYear"),
+    inPolicy: fixed("assume.inPolicy"),
+    multiEpisodeOrder: fixed("assume.multiEpisodeOrder"),
   };
 }
 
@@ -172,13 +177,14 @@ interface PackTexts {
 }
 
 function packTexts(def: PackDef, locale: Locale): PackTexts {
+  const fixed = (key: string) => rememberTextJson(t(locale, key));
   const notes: [string, string][] = [];
-  if (def.historic) notes.push(["historic", t(locale, "assume.historic")]);
-  for (const n of def.notes) notes.push([`note:${n}`, t(locale, `pack.${def.id}.note.${n}`)]);
+  if (def.historic) notes.push(["historic", fixed("assume.historic")]);
+  for (const n of def.notes) notes.push([`note:${n}`, fixed(`pack.${def.id}.note.${n}`)]);
   return {
-    title: t(locale, `pack.${def.id}.title`),
+    title: fixed(`pack.${def.id}.title`),
     notes,
-    target: def.target ? t(locale, `pack.${def.id}.note.${def.target.note}`) : undefined,
+    target: def.target ? fixed(`pack.${def.id}.note.${def.target.note}`) : undefined,
   };
 }
 
@@ -349,7 +355,7 @@ class Run {
     if (doc.url) ref.url = doc.url;
     ref.reliability = reliability as SourceRef["reliability"];
     // Shared by every result that cites it: frozen so no caller can change another's.
-    Object.freeze(ref);
+    rememberObjectJson(Object.freeze(ref));
     byReliability.set(reliability, ref);
     return ref;
   }
@@ -376,7 +382,9 @@ class Run {
     const use = this.use(p);
     this.citeParam(p, use);
     if (p.reliability === "ASSUMED" && !this.assumptionKeys.has(id)) {
-      if (use.assumed === undefined) use.assumed = this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) });
+      if (use.assumed === undefined) {
+        use.assumed = rememberTextJson(this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
+      }
       this.assume(id, use.assumed);
     }
     return p;
@@ -400,10 +408,12 @@ class Run {
       if (!this.assumptionKeys.has(key)) {
         let text = use.assumedAt[f];
         if (text === undefined) {
-          text = this.t("assume.param", {
-            label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.labels.facility[f] }),
-            value: this.unitValue(p.unit, v),
-          });
+          text = rememberTextJson(
+            this.t("assume.param", {
+              label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.labels.facility[f] }),
+              value: this.unitValue(p.unit, v),
+            }),
+          );
           use.assumedAt[f] = text;
         }
         this.assume(key, text);
@@ -1596,7 +1606,7 @@ function referralText(run: Run, r: ReferralDef, personal: Dec): string {
   const wanted = meta.slots[run.locale];
   if (wanted.includes("personal")) return renderReferral(run, meta.key, wanted, personal);
   // Texts that only depend on the pack: render once, but still record the assumed values they show.
-  const text = run.memoText(r, () => renderReferral(run, meta.key, wanted, personal));
+  const text = run.memoText(r, () => rememberTextJson(renderReferral(run, meta.key, wanted, personal)));
   for (const pid of meta.params[run.locale]) run.param(pid);
   return text;
 }
