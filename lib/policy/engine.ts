@@ -1308,8 +1308,8 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const ratio = run.num(scheme.ratio);
   const limit = scheme.limit ? run.num(scheme.limit) : null;
   const F = (cum: Dec) => {
-    const over = nonNegative(sub(cum, threshold));
-    const v = over.isZero() ? over : over.times(ratio);
+    // Up to the threshold nothing is due (compared first: a comparison costs less than a subtraction).
+    const v = gt(cum, threshold) ? sub(cum, threshold).times(ratio) : ZERO;
     return limit === null ? v : min(v, limit);
   };
   const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, () => true);
