@@ -20,35 +20,39 @@ export function toFen(x: Dec): Dec {
 /**
  * toFixed(2) for the common case of a value with at most two decimals, read
  * straight from decimal.js's documented instance properties (d: digit words
- * in base 1e7, e: exponent, s: sign); anything else goes through toFixed.
- * Same output, about ten times faster, which matters for the throughput target.
+ * in base 1e7, e: base-10 exponent, s: sign); anything else goes through
+ * toFixed. The words are aligned on the decimal point: with e ≥ 0, words
+ * 0…⌊e/7⌋ hold the integer digits and the next one the first seven decimals;
+ * with −7 ≤ e < 0, word 0 holds those decimals. Same output as toFixed
+ * (property-tested), many times faster, which matters for the throughput target.
  */
 export function fixed2(x: Dec): string {
   const d = (x as unknown as { d: number[] | null }).d;
-  if (!d) return x.toFixed(2, D.ROUND_HALF_UP);
-  let c = String(d[0]);
-  for (let i = 1; i < d.length; i++) {
-    const w = String(d[i]);
-    c += w.length === 7 ? w : "0000000".slice(w.length) + w;
-  }
   const e = x.e;
+  if (!d) return x.toFixed(2, D.ROUND_HALF_UP);
   let int: string;
-  let frac: string;
+  /** The first seven decimals as one word (0 when there are none). */
+  let decimals: number;
   if (e >= 0) {
-    if (c.length <= e + 1) {
-      int = c.length === e + 1 ? c : c + "0".repeat(e + 1 - c.length);
-      frac = "";
-    } else {
-      int = c.slice(0, e + 1);
-      frac = c.slice(e + 1);
-    }
+    const last = (e - (e % 7)) / 7; // the last integer word
+    if (d.length > last + 2) return x.toFixed(2, D.ROUND_HALF_UP); // more than seven decimals
+    int = String(d[0]);
+    for (let i = 1; i <= last; i++) int += i < d.length ? pad7(d[i]) : "0000000";
+    decimals = d.length > last + 1 ? d[last + 1] : 0;
   } else {
+    if (e < -7 || d.length > 1) return x.toFixed(2, D.ROUND_HALF_UP);
     int = "0";
-    frac = "0".repeat(-e - 1) + c;
+    decimals = d[0];
   }
-  for (let i = 2; i < frac.length; i++) if (frac.charCodeAt(i) !== 48) return x.toFixed(2, D.ROUND_HALF_UP);
-  frac = frac.length >= 2 ? frac.slice(0, 2) : frac.length === 1 ? frac + "0" : "00";
-  return (x.s < 0 && (int !== "0" || frac !== "00") ? "-" : "") + int + "." + frac;
+  if (decimals % 100000 !== 0) return x.toFixed(2, D.ROUND_HALF_UP); // a third decimal or more
+  const cents = decimals / 100000;
+  return (x.s < 0 && (int !== "0" || cents !== 0) ? "-" : "") + int + (cents < 10 ? ".0" : ".") + cents;
+}
+
+/** A base-1e7 word as its seven digits. */
+function pad7(w: number): string {
+  const s = String(w);
+  return s.length === 7 ? s : "0000000".slice(s.length) + s;
 }
 
 /** "1234.5" → "1234.50" (the JSON form). */
@@ -59,18 +63,15 @@ export function fenString(x: Dec): string {
 /** Plain-language form for explanations: "18,000.00". */
 export function formatMoney(x: Dec): string {
   const s = fixed2(x);
-  const neg = s.charCodeAt(0) === 45;
-  const body = neg ? s.slice(1) : s;
-  const dot = body.length - 3;
-  let int = body.slice(0, dot);
-  if (int.length > 3) {
-    let out = "";
-    let i = int.length % 3;
-    if (i > 0) out = int.slice(0, i);
-    for (; i < int.length; i += 3) out += (out ? "," : "") + int.slice(i, i + 3);
-    int = out;
-  }
-  return (neg ? "-" : "") + int + body.slice(dot);
+  const start = s.charCodeAt(0) === 45 ? 1 : 0; // after a minus sign
+  const dot = s.length - 3;
+  const digits = dot - start;
+  if (digits <= 3) return s;
+  // The first group has 1–3 digits, the others 3.
+  let i = start + (digits % 3 || 3);
+  let out = s.slice(0, i);
+  for (; i < dot; i += 3) out += "," + s.slice(i, i + 3);
+  return out + s.slice(dot);
 }
 
 /** A ratio as a percentage for explanations: 0.7 → "70%", 0.725 → "72.5%". */
