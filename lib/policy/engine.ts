@@ -87,6 +87,8 @@ interface Ep {
   /** 自费 above the total (an input error reported once the pack is known). */
   selfAboveTotal: boolean;
   settled: Partial<Record<LayerId, Dec>>;
+  /** The layers `settled` gives, in vocabulary order. */
+  settledIds: LayerId[];
   /** What the family would still pay for this episode after the layers so far. */
   left: Dec;
   /** The in-policy part of `left` (政策范围内个人负担). What the layers paid on it is total − left. */
@@ -385,7 +387,8 @@ class Run {
       if (use.assumed === undefined) {
         use.assumed = rememberTextJson(this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
       }
-      this.assume(id, use.assumed);
+      this.assumptionKeys.add(id);
+      this.assumptions.push(use.assumed);
     }
     return p;
   }
@@ -512,11 +515,15 @@ function toEp(e: ParsedEpisode, i: number): Ep {
   const total = parseMoney(e.total);
   const selfFunded = e.selfFunded === undefined ? ZERO : parseMoney(e.selfFunded);
   const settled: Partial<Record<LayerId, Dec>> = {};
+  const settledIds: LayerId[] = [];
   if (e.settled) {
     // In vocabulary order whatever the request's key order (issues about them come out in this order).
     for (const id of LAYER_IDS) {
       const v = e.settled[id];
-      if (v !== undefined) settled[id] = parseMoney(v);
+      if (v !== undefined) {
+        settled[id] = parseMoney(v);
+        settledIds.push(id);
+      }
     }
   }
   const selfAboveTotal = !selfFunded.isZero() && gt(selfFunded, total);
@@ -534,6 +541,7 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     selfFunded,
     selfAboveTotal,
     settled,
+    settledIds,
     left: total,
     policyLeft: inPolicy,
     b1: inPolicy,
@@ -571,7 +579,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
         message: run.t("error.selfFundedAboveTotal", { selfFunded: formatMoney(ep.selfFunded), total: formatMoney(ep.total) }),
       });
     }
-    for (const k of Object.keys(ep.settled) as LayerId[]) {
+    for (const k of ep.settledIds) {
       if (!layerIndex.has(k)) {
         run.issues.push({
           path: `episodes.${ep.i}.settled.${k}`,
@@ -587,7 +595,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   if (run.issues.length) return { ok: false, issues: run.issues };
 
   for (const ep of run.eps) {
-    for (const k of Object.keys(ep.settled) as LayerId[]) ep.lastSettled = Math.max(ep.lastSettled, layerIndex.get(k)!);
+    for (const k of ep.settledIds) ep.lastSettled = Math.max(ep.lastSettled, layerIndex.get(k)!);
   }
 
   addRequestAssumptions(run);
@@ -1275,9 +1283,11 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
     text = run.t("explain.critical.below", { base: formatMoney(st.base), threshold: formatMoney(threshold) });
   } else {
     const { pay: raw, pieces } = split(st.base);
-    const arithmetic = pieces
-      .map((p) => run.t("explain.piece", { amount: formatMoney(p.amount), rate: constPercent(p.rate) }))
-      .join(" + ");
+    let arithmetic = "";
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i];
+      arithmetic += (i ? " + " : "") + run.t("explain.piece", { amount: formatMoney(p.amount), rate: constPercent(p.rate) });
+    }
     text = run.t("explain.critical.paid", {
       base: formatMoney(st.base),
       threshold: formatMoney(threshold),
@@ -1607,7 +1617,8 @@ function referralText(run: Run, r: ReferralDef, personal: Dec): string {
   if (wanted.includes("personal")) return renderReferral(run, meta.key, wanted, personal);
   // Texts that only depend on the pack: render once, but still record the assumed values they show.
   const text = run.memoText(r, () => rememberTextJson(renderReferral(run, meta.key, wanted, personal)));
-  for (const pid of meta.params[run.locale]) run.param(pid);
+  // Referrals list no sources, so of the parameters shown only an assumed value leaves a trace (its assumption).
+  for (const pid of meta.params[run.locale]) if (run.cp.params.get(pid)!.reliability === "ASSUMED") run.param(pid);
   return text;
 }
 
