@@ -1147,11 +1147,14 @@ function yearlyLoop(
     if (run.pinned(ep, id)) {
       p = clampPay(toFen(F(b)), min(b, ep.left));
       st.standalone.push(ep.i);
+      st.paidSoFar = add(st.paidSoFar, p);
     } else {
       const target = toFen(F(deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum));
-      p = clampPay(sub(target, st.paidSoFar), min(b, ep.left));
+      const due = sub(target, st.paidSoFar);
+      p = clampPay(due, min(b, ep.left));
+      // Paid in full, the year's total so far is the target itself (exactly what the sum gives).
+      st.paidSoFar = p === due ? target : add(st.paidSoFar, p);
     }
-    st.paidSoFar = add(st.paidSoFar, p);
     st.nComputed++;
     pay(ep, id, p);
   }
