@@ -830,8 +830,9 @@ function runLayer(run: Run, l: LayerDef): LayerOut {
 function pay(ep: Ep, id: LayerId, amount: Dec): void {
   ep.paid.set(id, amount);
   if (amount.isZero()) return;
-  ep.left = ep.left.minus(amount);
-  ep.policyLeft = nonNegative(ep.policyLeft.minus(amount));
+  // Paying all of what is left (the same value object) leaves zero, without a subtraction.
+  ep.left = amount === ep.left ? ZERO : ep.left.minus(amount);
+  ep.policyLeft = amount === ep.policyLeft ? ZERO : nonNegative(ep.policyLeft.minus(amount));
 }
 
 /** An amount due, kept within [0, room]. */
