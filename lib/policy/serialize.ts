@@ -27,6 +27,13 @@ export function serializeEstimateResponse(res: Pick<EstimateResponse, "body">): 
 const objectJson = new WeakMap<object, string>();
 /** JSON of fixed sentences (assumptions, titles, referrals), keyed by the text. */
 const textJson = new Map<string, string>();
+/**
+ * Length and first character of each fixed sentence, as one number: most
+ * strings of a result are not fixed, and this rules them out without hashing
+ * the whole text for the map.
+ */
+const textShapes = new Set<number>();
+const shape = (s: string) => s.length * 0x10000 + s.charCodeAt(0);
 /** JSON of property names. */
 const keyJson = new Map<string, string>();
 const MAX_KEYS = 256;
@@ -45,7 +52,10 @@ export function rememberObjectJson<T extends object>(o: T): T {
  * texts cached per pack and locale only, so the map stays as small as they are.
  */
 export function rememberTextJson(text: string): string {
-  if (!textJson.has(text)) textJson.set(text, JSON.stringify(text));
+  if (text && !textJson.has(text)) {
+    textJson.set(text, JSON.stringify(text));
+    textShapes.add(shape(text));
+  }
   return text;
 }
 
@@ -58,7 +68,7 @@ const MAX_DEPTH = 32;
 function writeValue(v: unknown, depth: number): string | undefined | null {
   switch (typeof v) {
     case "string":
-      return textJson.get(v) ?? quote(v);
+      return (v && textShapes.has(shape(v)) && textJson.get(v)) || quote(v);
     case "number":
       return JSON.stringify(v);
     case "boolean":
