@@ -267,6 +267,8 @@ class Run {
   readonly excluded: { ep: number; reason: ExclusionReason; layers: LayerId[]; sources: string[] }[] = [];
   private layerSources: SourceRef[] = [];
   private layerSourceIds: string[] = [];
+  /** This locale's text memo of the compiled pack (looked up on first use). */
+  private textMemo: Map<unknown, unknown> | undefined;
 
   constructor(
     readonly req: ParsedRequest,
@@ -329,10 +331,14 @@ class Run {
 
   /** The same for texts, which also depend on the locale. */
   memoText<T>(key: object, make: () => T): T {
-    let byLocale = this.cp.memo.get(this.locale) as Map<unknown, unknown> | undefined;
+    let byLocale = this.textMemo;
     if (!byLocale) {
-      byLocale = new Map();
-      this.cp.memo.set(this.locale, byLocale);
+      byLocale = this.cp.memo.get(this.locale) as Map<unknown, unknown> | undefined;
+      if (!byLocale) {
+        byLocale = new Map();
+        this.cp.memo.set(this.locale, byLocale);
+      }
+      this.textMemo = byLocale;
     }
     return memoIn(byLocale, key, make);
   }
@@ -1089,6 +1095,13 @@ interface YearlyState {
   standalone: number[];
 }
 
+// The usual arguments of yearlyLoop, made once.
+const policyLeft = (ep: Ep): Dec => ep.policyLeft;
+const inPolicyAfterBasic = (ep: Ep): Dec => ep.b1;
+const nothingDue = (): Dec => ZERO;
+const everyEpisode = (): boolean => true;
+const noEpisode = (): boolean => false;
+
 /**
  * The shared loop of the yearly layers: the year's formula F is applied to the
  * cumulative base after each episode, and the episode is paid the increase of
@@ -1106,7 +1119,7 @@ function yearlyLoop(
   baseOf: (ep: Ep) => Dec,
   F: (cum: Dec) => Dec,
   eligibleEp: (ep: Ep) => boolean,
-  refOf: (ep: Ep) => Dec = (ep) => ep.b1,
+  refOf: (ep: Ep) => Dec = inPolicyAfterBasic,
 ): YearlyState {
   const st: YearlyState = {
     cum: ZERO,
@@ -1175,7 +1188,7 @@ function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: Ep) => boolean): b
  * slips give are taken as they are, nothing else is paid.
  */
 function yearlyNotCovered(run: Run, id: LayerId, why: () => string): LayerOut {
-  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
   return {
     paid: st.settled,
     // nSettled is at most the number of episodes, which is at least one
@@ -1186,7 +1199,7 @@ function yearlyNotCovered(run: Run, id: LayerId, why: () => string): LayerOut {
 
 /** A yearly layer with nothing to compute: only settled amounts, or nothing covered. */
 function yearlyIdle(run: Run, id: LayerId): LayerOut {
-  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
   return {
     paid: st.settled,
     origin: st.nSettled ? "settled" : "computed",
@@ -1269,7 +1282,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
     const v = split(cum).pay;
     return cap === null ? v : min(v, cap);
   };
-  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, insured);
+  const st = yearlyLoop(run, id, policyLeft, F, insured);
   const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
@@ -1316,7 +1329,7 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
     const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
     return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
-  if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
+  if (!needsCompute(run, id, everyEpisode)) return yearlyIdle(run, id);
   for (const s of scheme.sources) run.cite(s);
   const threshold = run.num(scheme.threshold);
   const ratio = run.num(scheme.ratio);
@@ -1326,7 +1339,7 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
     const v = gt(cum, threshold) ? sub(cum, threshold).times(ratio) : ZERO;
     return limit === null ? v : min(v, limit);
   };
-  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, () => true);
+  const st = yearlyLoop(run, id, policyLeft, F, everyEpisode);
   if (id === "tilted" && run.eps.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
     run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
   }
@@ -1551,7 +1564,7 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
     return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
-  if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
+  if (!needsCompute(run, id, everyEpisode)) return yearlyIdle(run, id);
   for (const s of scheme.sources) run.cite(s);
   const includeSelfFunded = run.flag(l.includeSelfFunded);
   const standard = scheme.standard ? run.num(scheme.standard) : ZERO;
@@ -1560,7 +1573,7 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     id,
     (ep) => (includeSelfFunded ? ep.left : ep.policyLeft),
     (cum) => nonNegative(sub(cum, standard)),
-    () => true,
+    everyEpisode,
     (ep) => (includeSelfFunded ? ep.left1 : ep.b1),
   );
   const paid = add(st.settled, st.computed);
