@@ -322,8 +322,9 @@ class Run {
   }
 
   /**
-   * Memoised per compiled pack (pack and date): values that only depend on
-   * the pack's parameters, keyed by the definition object they derive from.
+   * Memoised per compiled pack (pack and period): values that only depend on
+   * the pack's parameters, keyed by the pack object they derive from (a tilt,
+   * a parameter's value).
    */
   memo<T>(key: object, make: () => T): T {
     return memoIn(this.cp.memo, key, make);
@@ -1251,7 +1252,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   if (tilt) {
     for (const s of tilt.sources) run.cite(s);
     // The tilt's parameters are read (cited, assumptions noted) on every
-    // estimate; what follows from them only once per pack, date and locale.
+    // estimate; what follows from them only once per pack, period and locale.
     const f = tilt.thresholdFactor ? run.num(tilt.thresholdFactor) : null;
     const pts = tilt.ratePoints ? run.num(tilt.ratePoints) : ZERO;
     const floor = tilt.rateMin ? run.num(tilt.rateMin) : ZERO;

@@ -180,7 +180,7 @@ function cached(cache: WeakMap<Dec, string>, x: Dec, f: (x: Dec) => string): str
   return v;
 }
 
-/** formatMoney for a constant (a pack parameter or a value derived once per pack and date). */
+/** formatMoney for a constant (a pack parameter or a value derived once per pack and period). */
 export const constMoney = (x: Dec) => cached(moneyCache, x, formatMoney);
 export const constFen = (x: Dec) => cached(fenCache, x, fenString);
 export const constPercent = (x: Dec) => cached(pctCache, x, formatPercent);

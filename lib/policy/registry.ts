@@ -12,7 +12,8 @@ import { FACILITIES, LOCALES, type Facility, type Locale, type Reliability, type
 /**
  * Loads the policy packs, validates each once (schema + cross references +
  * monotone tilts) and compiles the parameters in force on a date into
- * Decimals, cached per (pack, date) so estimates never re-validate a pack.
+ * Decimals, once per period in which nothing changes, so estimates never
+ * re-validate or re-parse a pack.
  */
 
 const RAW: Record<string, unknown> = {
@@ -66,9 +67,9 @@ export interface CompiledPack {
   from: string;
   params: Map<string, ResolvedParam>;
   /**
-   * Per-pack-and-date memo for the engine: values derived from parameters
-   * (tilted bands and thresholds) keyed by the pack-definition object they
-   * belong to, and texts keyed per locale.
+   * The engine's memo for these values: what it derives from parameters
+   * (tilted bands and thresholds, clamped rates) keyed by the pack object it
+   * derives from, and under each locale a map of texts keyed the same way.
    */
   memo: Map<unknown, unknown>;
 }
