@@ -1,8 +1,10 @@
 import {
+  add,
   clamp,
   constFen,
   constMoney,
   constPercent,
+  constPoints,
   constRate,
   D,
   type Dec,
@@ -10,13 +12,22 @@ import {
   formatMoney,
   formatPercent,
   formatPoints,
+  gt,
+  gte,
+  eq,
+  isPositive,
+  lte,
   max,
   min,
+  nonNegative,
   ONE,
+  parseMoney,
+  sub,
   toFen,
   ZERO,
 } from "./money";
 import { has, list, slots, t, type Vars } from "./messages";
+import { rememberObjectJson, rememberTextJson } from "./serialize";
 import type {
   AnnualExcessBackstopDef,
   AssistanceLayerDef,
@@ -25,13 +36,18 @@ import type {
   CriticalLayerDef,
   GuaranteeBackstopDef,
   LayerDef,
+  PackDef,
   ReferralDef,
   WaiverLayerDef,
 } from "./pack-schema";
-import { type Bands, type CompiledPack, isBands, isLevels, type ResolvedParam } from "./registry";
+import { type Bands, type CompiledPack, isBands, isLevels, type ParamUse, type ResolvedParam } from "./registry";
 import type { ParsedEpisode, ParsedRequest } from "./request-schema";
 import {
   CATEGORIES,
+  EPISODE_KINDS,
+  EXCLUSION_REASONS,
+  FACILITIES,
+  LAYER_IDS,
   type Category,
   type Cause,
   type EpisodeKind,
@@ -68,19 +84,22 @@ interface Ep {
   cause: Cause;
   total: Dec;
   selfFunded: Dec;
+  /** 自费 above the total (an input error reported once the pack is known). */
+  selfAboveTotal: boolean;
   settled: Partial<Record<LayerId, Dec>>;
+  /** The layers `settled` gives, in vocabulary order. */
+  settledIds: LayerId[];
   /** What the family would still pay for this episode after the layers so far. */
   left: Dec;
-  /** The in-policy part of `left` (政策范围内个人负担). */
+  /** The in-policy part of `left` (政策范围内个人负担). What the layers paid on it is total − left. */
   policyLeft: Dec;
-  reimbursed: Dec;
   /** In-policy and total remainders right after 基本医保 (the class-independent reference for left-out episodes). */
   b1: Dec;
   left1: Dec;
   /** Position (in the pack's layer order) of the last layer the settlement slip gives; -1 when none. */
   lastSettled: number;
   blocked: Map<LayerId, ExclusionReason>;
-  paid: Partial<Record<LayerId, Dec>>;
+  paid: Map<LayerId, Dec>;
 }
 
 interface LayerOut {
@@ -95,14 +114,144 @@ interface LayerOut {
 
 export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false; issues: ErrorIssue[] };
 
+/** Vocabulary labels and fixed sentences of one locale, looked up once instead of by key on every use. */
+interface Labels {
+  layer: Record<LayerId, string>;
+  facility: Record<Facility, string>;
+  kind: Record<EpisodeKind, string>;
+  category: Record<Category, string>;
+  reason: Record<ExclusionReason, string>;
+  /** The request-independent assumptions every estimate (or every multi-episode one) states. */
+  firstThisYear: string;
+  inPolicy: string;
+  multiEpisodeOrder: string;
+}
+
+function buildLabels(locale: Locale): Labels {
+  const of = <K extends string>(ids: readonly K[], prefix: string, suffix = "") =>
+    Object.fromEntries(ids.map((id) => [id, t(locale, `${prefix}${id}${suffix}`)])) as Record<K, string>;
+  // Texts that appear as whole values in results have their JSON kept too (serialize.ts).
+  const fixed = (key: string) => rememberTextJson(t(locale, key));
+  const layer = of(LAYER_IDS, "layer.", ".name");
+  for (const name of Object.values(layer)) rememberTextJson(name);
+  return {
+    layer,
+    facility: of(FACILITIES, "facility."),
+    kind: of(EPISODE_KINDS, "kind."),
+    category: of(CATEGORIES, "category."),
+    reason: of(EXCLUSION_REASONS, "reason."),
+    firstThisYear: fixed("assume.firstThisYear"),
+    inPolicy: fixed("assume.inPolicy"),
+    multiEpisodeOrder: fixed("assume.multiEpisodeOrder"),
+  };
+}
+
+const LABELS: Record<Locale, Labels> = { "zh-Hans": buildLabels("zh-Hans"), "zh-Hant": buildLabels("zh-Hant") };
+
+/**
+ * What the engine derives from a pack definition alone (the same for every
+ * date and request): built on first use and kept as long as the definition.
+ */
+interface PackInfo {
+  layerIds: LayerId[];
+  layerIndex: Map<LayerId, number>;
+  byId: Map<LayerId, LayerDef>;
+  /** The 90 % guarantee layer, if the pack has one (it orders the episodes). */
+  guarantee: GuaranteeBackstopDef | undefined;
+  /** Categories some rule of the pack names (others get an "unused category" assumption). */
+  usedCategories: Set<Category>;
+  /** Per referral: its message key, the placeholders it shows and the parameters behind them. */
+  referrals: Map<ReferralDef, { key: string; slots: Record<Locale, string[]>; params: Record<Locale, string[]> }>;
+  /** Source objects by locale, source id and reliability (frozen: results share them). */
+  sourceRefs: Record<Locale, Map<string, Map<string, SourceRef>>>;
+  /** Per locale and layer: the layer's own sources, which every estimate cites first. */
+  layerStarts: Record<Locale, Map<unknown, unknown>>;
+  texts: Record<Locale, PackTexts>;
+}
+
+/** The pack's own fixed texts in one locale. */
+interface PackTexts {
+  title: string;
+  /** Assumptions every estimate with this pack states, as [key, text]. */
+  notes: [string, string][];
+  /** The note shown when the person is outside the pack's target group. */
+  target: string | undefined;
+}
+
+function packTexts(def: PackDef, locale: Locale): PackTexts {
+  const fixed = (key: string) => rememberTextJson(t(locale, key));
+  const notes: [string, string][] = [];
+  if (def.historic) notes.push(["historic", fixed("assume.historic")]);
+  for (const n of def.notes) notes.push([`note:${n}`, fixed(`pack.${def.id}.note.${n}`)]);
+  return {
+    title: fixed(`pack.${def.id}.title`),
+    notes,
+    target: def.target ? fixed(`pack.${def.id}.note.${def.target.note}`) : undefined,
+  };
+}
+
+/** The parameters behind a referral placeholder. */
+function slotParams(def: PackDef, slot: string): string[] {
+  const tr = def.temporaryRelief;
+  const ids = (...xs: (string | undefined)[]) => xs.filter((x): x is string => !!x);
+  switch (slot) {
+    case "dibaoMonthly":
+      return ids(tr.dibaoMonthly);
+    case "monthsMax":
+      return ids(tr.monthsMax);
+    case "emergencyMonthsMin":
+      return ids(tr.emergencyMonthsMin);
+    case "maxAmount":
+      return ids(tr.dibaoMonthly, tr.monthsMax);
+    case "minAmount":
+      return ids(tr.dibaoMonthly, tr.emergencyMonthsMin);
+    default:
+      return Object.prototype.hasOwnProperty.call(def.parameters, slot) ? [slot] : [];
+  }
+}
+
+const packInfos = new WeakMap<PackDef, PackInfo>();
+
+function packInfo(def: PackDef): PackInfo {
+  let info = packInfos.get(def);
+  if (!info) {
+    const layerIds = def.layers.map((l) => l.id);
+    const referrals: PackInfo["referrals"] = new Map();
+    for (const r of def.referrals) {
+      const key = `pack.${def.id}.referral.${r.text}`;
+      const slotsOf = (locale: Locale) => slots(locale, key);
+      const paramsOf = (locale: Locale) => slotsOf(locale).flatMap((slot) => slotParams(def, slot));
+      referrals.set(r, {
+        key,
+        slots: { "zh-Hans": slotsOf("zh-Hans"), "zh-Hant": slotsOf("zh-Hant") },
+        params: { "zh-Hans": paramsOf("zh-Hans"), "zh-Hant": paramsOf("zh-Hant") },
+      });
+    }
+    info = {
+      layerIds,
+      layerIndex: new Map(layerIds.map((id, i) => [id, i])),
+      byId: new Map(def.layers.map((l) => [l.id, l])),
+      guarantee: def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio"),
+      usedCategories: referencedCategories(def),
+      referrals,
+      sourceRefs: { "zh-Hans": new Map(), "zh-Hant": new Map() },
+      layerStarts: { "zh-Hans": new Map(), "zh-Hant": new Map() },
+      texts: { "zh-Hans": packTexts(def, "zh-Hans"), "zh-Hant": packTexts(def, "zh-Hant") },
+    };
+    packInfos.set(def, info);
+  }
+  return info;
+}
+
 class Run {
   readonly locale: Locale;
   readonly cats: Set<Category>;
   readonly insurance: Insurance;
   readonly eps: Ep[];
+  readonly info: PackInfo;
+  readonly labels: Labels;
   /** The order yearly amounts accumulate in (see accumulationOrder). */
   order: Ep[] = [];
-  layerIndex: Map<LayerId, number> = new Map();
 
   /**
    * A layer the slip does not give, on a stay whose slip gives a later layer:
@@ -110,7 +259,7 @@ class Run {
    * stays cannot move an amount the slip has already fixed further down.
    */
   pinned(ep: Ep, id: LayerId): boolean {
-    return ep.settled[id] === undefined && this.layerIndex.get(id)! < ep.lastSettled;
+    return ep.settled[id] === undefined && this.info.layerIndex.get(id)! < ep.lastSettled;
   }
   readonly assumptions: string[] = [];
   readonly assumptionKeys = new Set<string>();
@@ -118,6 +267,8 @@ class Run {
   readonly excluded: { ep: number; reason: ExclusionReason; layers: LayerId[]; sources: string[] }[] = [];
   private layerSources: SourceRef[] = [];
   private layerSourceIds: string[] = [];
+  /** This locale's text memo of the compiled pack (looked up on first use). */
+  private textMemo: Map<unknown, unknown> | undefined;
 
   constructor(
     readonly req: ParsedRequest,
@@ -127,6 +278,8 @@ class Run {
     this.cats = new Set(req.person.categories ?? []);
     this.insurance = req.person.insurance;
     this.eps = req.episodes.map((e, i) => toEp(e, i));
+    this.info = packInfo(cp.def);
+    this.labels = LABELS[this.locale];
   }
 
   t(key: string, vars?: Vars): string {
@@ -141,10 +294,16 @@ class Run {
 
   // ---- parameters, with their sources and assumptions recorded as used
 
-  startLayer(sources: string[]): void {
-    this.layerSources = [];
-    this.layerSourceIds = [];
-    for (const s of sources) this.cite(s);
+  startLayer(l: LayerDef): void {
+    // The layer's own sources, cited the same way every time: listed once per pack and locale, copied here.
+    const start = memoIn(this.info.layerStarts[this.locale], l, () => {
+      this.layerSources = [];
+      this.layerSourceIds = [];
+      for (const s of l.sources) this.cite(s);
+      return { ids: this.layerSourceIds, refs: this.layerSources };
+    });
+    this.layerSourceIds = start.ids.slice();
+    this.layerSources = start.refs.slice();
   }
 
   /** Cite a source for the current layer (a parameter's source carries the parameter's reliability). */
@@ -162,25 +321,37 @@ class Run {
     return out;
   }
 
-  /** Memoised per compiled pack: texts and objects that only depend on the pack, the date and the locale. */
-  memo<T>(key: string, make: () => T): T {
-    const m = this.cp.memo;
-    let v = m.get(key) as T | undefined;
-    if (v === undefined) {
-      v = make();
-      m.set(key, v);
+  /**
+   * Memoised per compiled pack (pack and period): values that only depend on
+   * the pack's parameters, keyed by the pack object they derive from (a tilt,
+   * a parameter's value).
+   */
+  memo<T>(key: object, make: () => T): T {
+    return memoIn(this.cp.memo, key, make);
+  }
+
+  /** The same for texts, which also depend on the locale. */
+  memoText<T>(key: object, make: () => T): T {
+    let byLocale = this.textMemo;
+    if (!byLocale) {
+      byLocale = this.cp.memo.get(this.locale) as Map<unknown, unknown> | undefined;
+      if (!byLocale) {
+        byLocale = new Map();
+        this.cp.memo.set(this.locale, byLocale);
+      }
+      this.textMemo = byLocale;
     }
-    return v;
+    return memoIn(byLocale, key, make);
   }
 
   sourceRef(sid: string, reliability: string): SourceRef {
-    let byLocale = this.cp.memo.get(this.locale) as Map<string, SourceRef> | undefined;
-    if (!byLocale) {
-      byLocale = new Map();
-      this.cp.memo.set(this.locale, byLocale);
+    const bySource = this.info.sourceRefs[this.locale];
+    let byReliability = bySource.get(sid);
+    if (!byReliability) {
+      byReliability = new Map();
+      bySource.set(sid, byReliability);
     }
-    const key = reliability + sid;
-    let ref = byLocale.get(key);
+    let ref = byReliability.get(reliability);
     if (ref) return ref;
     const def = this.cp.def;
     const src = def.sources[sid];
@@ -192,20 +363,39 @@ class Run {
     if (src.quote) ref.quote = this.t(`pack.${def.id}.source.${sid}.quote`);
     if (doc.url) ref.url = doc.url;
     ref.reliability = reliability as SourceRef["reliability"];
-    byLocale.set(key, ref);
+    // Shared by every result that cites it: frozen so no caller can change another's.
+    rememberObjectJson(Object.freeze(ref));
+    byReliability.set(reliability, ref);
     return ref;
+  }
+
+  /** A parameter's source object and assumption texts in this locale (built on its first use). */
+  use(p: ResolvedParam): ParamUse {
+    let use = p.uses[this.locale];
+    if (!use) {
+      use = { ref: this.sourceRef(p.sourceId, p.reliability), assumedAt: {} };
+      p.uses[this.locale] = use;
+    }
+    return use;
+  }
+
+  /** Cite a parameter's source for the current layer (as cite(p.sourceId, p.reliability)). */
+  citeParam(p: ResolvedParam, use: ParamUse): void {
+    if (this.layerSourceIds.includes(p.sourceId)) return;
+    this.layerSourceIds.push(p.sourceId);
+    this.layerSources.push(use.ref);
   }
 
   param(id: string): ResolvedParam {
     const p = this.cp.params.get(id)!;
-    this.cite(p.sourceId, p.reliability);
+    const use = this.use(p);
+    this.citeParam(p, use);
     if (p.reliability === "ASSUMED" && !this.assumptionKeys.has(id)) {
-      let text = p.assumed[this.locale];
-      if (text === undefined) {
-        text = this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) });
-        p.assumed[this.locale] = text;
+      if (use.assumed === undefined) {
+        use.assumed = rememberTextJson(this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
       }
-      this.assume(id, text);
+      this.assumptionKeys.add(id);
+      this.assumptions.push(use.assumed);
     }
     return p;
   }
@@ -219,19 +409,22 @@ class Run {
   byLevel(id: string, f: Facility): Dec {
     const p = this.cp.params.get(id)!;
     if (!isLevels(p.value)) return this.num(id);
-    this.cite(p.sourceId, p.reliability);
+    const use = this.use(p);
+    this.citeParam(p, use);
     const v = p.value[f];
     if (p.reliability === "ASSUMED") {
-      const key = `${id}:${f}`;
+      if (!p.levelKeys) p.levelKeys = levelKeys(id);
+      const key = p.levelKeys[f];
       if (!this.assumptionKeys.has(key)) {
-        const lk = `${this.locale}:${f}`;
-        let text = p.assumed[lk];
+        let text = use.assumedAt[f];
         if (text === undefined) {
-          text = this.t("assume.param", {
-            label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.t(`facility.${f}`) }),
-            value: this.unitValue(p.unit, v),
-          });
-          p.assumed[lk] = text;
+          text = rememberTextJson(
+            this.t("assume.param", {
+              label: this.t("common.labelAtLevel", { label: this.t(p.labelKey), facility: this.labels.facility[f] }),
+              value: this.unitValue(p.unit, v),
+            }),
+          );
+          use.assumedAt[f] = text;
         }
         this.assume(key, text);
       }
@@ -284,7 +477,7 @@ class Run {
       return list(
         this.locale,
         (["township", "county", "city", "provincial"] as const).map(
-          (f) => `${this.t(`facility.${f}`)} ${this.unitValue(p.unit, v[f])}`,
+          (f) => `${this.labels.facility[f]} ${this.unitValue(p.unit, v[f])}`,
         ),
       );
     }
@@ -294,7 +487,7 @@ class Run {
   catLabels(cats: readonly Category[]): string {
     return list(
       this.locale,
-      cats.map((c) => this.t(`category.${c}`)),
+      cats.map((c) => this.labels.category[c]),
     );
   }
 
@@ -304,22 +497,44 @@ class Run {
   }
 
   where(ep: Ep): string {
-    return this.t("common.where", { facility: this.t(`facility.${ep.facility}`), kind: this.t(`kind.${ep.kind}`) });
+    return this.t("common.where", { facility: this.labels.facility[ep.facility], kind: this.labels.kind[ep.kind] });
   }
 
   layerName(id: LayerId): string {
-    return this.t(`layer.${id}.name`);
+    return this.labels.layer[id];
   }
 }
 
-function toEp(e: ParsedEpisode, i: number): Ep {
-  const total = new D(e.total);
-  const selfFunded = e.selfFunded === undefined ? ZERO : new D(e.selfFunded);
-  const settled: Partial<Record<LayerId, Dec>> = {};
-  if (e.settled) {
-    for (const [k, v] of Object.entries(e.settled)) if (v !== undefined) settled[k as LayerId] = new D(v);
+function levelKeys(id: string): Record<Facility, string> {
+  return { township: `${id}:township`, county: `${id}:county`, city: `${id}:city`, provincial: `${id}:provincial` };
+}
+
+function memoIn<T>(m: Map<unknown, unknown>, key: unknown, make: () => T): T {
+  let v = m.get(key) as T | undefined;
+  if (v === undefined) {
+    v = make();
+    m.set(key, v);
   }
-  const inPolicy = selfFunded.gt(total) ? ZERO : total.minus(selfFunded);
+  return v;
+}
+
+function toEp(e: ParsedEpisode, i: number): Ep {
+  const total = parseMoney(e.total);
+  const selfFunded = e.selfFunded === undefined ? ZERO : parseMoney(e.selfFunded);
+  const settled: Partial<Record<LayerId, Dec>> = {};
+  const settledIds: LayerId[] = [];
+  if (e.settled) {
+    // In vocabulary order whatever the request's key order (issues about them come out in this order).
+    for (const id of LAYER_IDS) {
+      const v = e.settled[id];
+      if (v !== undefined) {
+        settled[id] = parseMoney(v);
+        settledIds.push(id);
+      }
+    }
+  }
+  const selfAboveTotal = !selfFunded.isZero() && gt(selfFunded, total);
+  const inPolicy = selfAboveTotal ? ZERO : sub(total, selfFunded);
   return {
     i,
     kind: e.kind,
@@ -331,15 +546,16 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     cause: e.cause ?? "illness",
     total,
     selfFunded,
+    selfAboveTotal,
     settled,
+    settledIds,
     left: total,
     policyLeft: inPolicy,
-    reimbursed: ZERO,
     b1: inPolicy,
     left1: total,
     lastSettled: -1,
     blocked: new Map(),
-    paid: {},
+    paid: new Map(),
   };
 }
 
@@ -360,24 +576,24 @@ function matches(c: ConditionDef, ep: Ep, insurance: Insurance): boolean {
 export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOutcome {
   const run = new Run(req, cp);
   const def = cp.def;
-  const layerIds = new Set<LayerId>(def.layers.map((l) => l.id));
+  const { layerIndex } = run.info;
 
   // Input checks that need the pack.
   for (const ep of run.eps) {
-    if (ep.selfFunded.gt(ep.total)) {
+    if (ep.selfAboveTotal) {
       run.issues.push({
         path: `episodes.${ep.i}.selfFunded`,
         message: run.t("error.selfFundedAboveTotal", { selfFunded: formatMoney(ep.selfFunded), total: formatMoney(ep.total) }),
       });
     }
-    for (const k of Object.keys(ep.settled) as LayerId[]) {
-      if (!layerIds.has(k)) {
+    for (const k of ep.settledIds) {
+      if (!layerIndex.has(k)) {
         run.issues.push({
           path: `episodes.${ep.i}.settled.${k}`,
           message: run.t("error.settledLayerNotInPack", {
             layer: run.layerName(k),
             id: k,
-            layers: def.layers.map((l) => l.id).join(", "),
+            layers: run.info.layerIds.join(", "),
           }),
         });
       }
@@ -385,11 +601,9 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   }
   if (run.issues.length) return { ok: false, issues: run.issues };
 
-  const layerOrder: LayerId[] = def.layers.map((l) => l.id);
   for (const ep of run.eps) {
-    for (const k of Object.keys(ep.settled) as LayerId[]) ep.lastSettled = Math.max(ep.lastSettled, layerOrder.indexOf(k));
+    for (const k of ep.settledIds) ep.lastSettled = Math.max(ep.lastSettled, layerIndex.get(k)!);
   }
-  run.layerIndex = new Map(layerOrder.map((id, i) => [id, i]));
 
   addRequestAssumptions(run);
   applyExclusions(run);
@@ -398,7 +612,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   const layers: LayerResult[] = [];
   let reimbursed = ZERO;
   for (const l of def.layers) {
-    run.startLayer(l.sources);
+    run.startLayer(l);
     const out = runLayer(run, l);
     const res: LayerResult = {
       id: l.id,
@@ -413,7 +627,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
     res.explanation = out.explanation;
     res.sources = run.takeSources();
     layers.push(res);
-    reimbursed = reimbursed.plus(out.paid);
+    reimbursed = add(reimbursed, out.paid);
     if (l.id === "basic") {
       for (const ep of run.eps) {
         ep.b1 = ep.policyLeft;
@@ -423,12 +637,12 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   }
   if (run.issues.length) return { ok: false, issues: run.issues };
 
-  const total = run.eps.reduce((s, e) => s.plus(e.total), ZERO);
+  const total = run.eps.reduce((s, e) => add(s, e.total), ZERO);
   const personal = total.minus(reimbursed);
   const referrals = buildReferrals(run, personal);
 
   const result: EstimateResult = {
-    policy: { id: def.id, version: cp.version.id, title: run.t(`pack.${def.id}.title`) },
+    policy: { id: def.id, version: cp.version.id, title: run.info.texts[run.locale].title },
     currency: "CNY",
     total: fenString(total),
     layers,
@@ -444,9 +658,8 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
 
 // ------------------------------------------------------------ assumptions & exclusions
 
-function referencedCategories(run: Run): Set<Category> {
+function referencedCategories(def: PackDef): Set<Category> {
   const out = new Set<Category>();
-  const def = run.cp.def;
   for (const l of def.layers) {
     if ("tilts" in l) for (const t of l.tilts) t.categories.forEach((c) => out.add(c));
     if ("schemes" in l) for (const s of l.schemes) s.categories.forEach((c) => out.add(c));
@@ -461,42 +674,54 @@ function referencedCategories(run: Run): Set<Category> {
 
 function addRequestAssumptions(run: Run): void {
   const def = run.cp.def;
-  run.assume("firstThisYear", run.t("assume.firstThisYear"));
-  run.assume("inPolicy", run.t("assume.inPolicy"));
-  if (run.eps.length > 1) run.assume("order", run.t("assume.multiEpisodeOrder"));
+  run.assume("firstThisYear", run.labels.firstThisYear);
+  run.assume("inPolicy", run.labels.inPolicy);
+  if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder);
 
-  const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
-    run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
-  const fields: [string, (e: ParsedEpisode, ep: Ep) => boolean, string][] = [
-    ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
-    ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
-    ["referred", (e, ep) => e.referred === undefined && !ep.inRegion, run.t("value.no")],
-    ["designated", (e) => e.designated === undefined, run.t("value.yes")],
-    ["emergency", (e, ep) => e.emergency === undefined && !ep.designated, run.t("value.no")],
-    ["cause", (e) => e.cause === undefined, run.t("cause.illness")],
-  ];
-  for (const [field, pred, value] of fields) {
-    const eps = missing(pred);
-    if (eps.length) {
-      run.assume(
-        `default:${field}`,
-        run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
-      );
+  if (run.req.episodes.some(hasDefaults)) {
+    const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
+      run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
+    const fields: [string, (e: ParsedEpisode, ep: Ep) => boolean, string][] = [
+      ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
+      ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
+      ["referred", (e, ep) => e.referred === undefined && !ep.inRegion, run.t("value.no")],
+      ["designated", (e) => e.designated === undefined, run.t("value.yes")],
+      ["emergency", (e, ep) => e.emergency === undefined && !ep.designated, run.t("value.no")],
+      ["cause", (e) => e.cause === undefined, run.t("cause.illness")],
+    ];
+    for (const [field, pred, value] of fields) {
+      const eps = missing(pred);
+      if (eps.length) {
+        run.assume(
+          `default:${field}`,
+          run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
+        );
+      }
     }
   }
 
-  if (def.historic) run.assume("historic", run.t("assume.historic"));
-  for (const n of def.notes) run.assume(`note:${n}`, run.t(`pack.${def.id}.note.${n}`));
-  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) {
-    run.assume("target", run.t(`pack.${def.id}.note.${def.target.note}`));
-  }
-  const used = referencedCategories(run);
+  const texts = run.info.texts[run.locale];
+  for (const [key, text] of texts.notes) run.assume(key, text);
+  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) run.assume("target", texts.target!);
+  const used = run.info.usedCategories;
   for (const c of CATEGORIES) {
     if (!run.cats.has(c)) continue;
-    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.t(`category.${c}`) }));
+    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.labels.category[c] }));
   }
   if (run.cats.has("medical-poverty") && used.has("medical-poverty")) run.assume("mp", run.t("assume.medicalPoverty"));
   if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"));
+}
+
+/** Whether an episode leaves out a field that has a default (each default used is an assumption). */
+function hasDefaults(e: ParsedEpisode): boolean {
+  return (
+    e.selfFunded === undefined ||
+    e.inRegion === undefined ||
+    e.referred === undefined ||
+    e.designated === undefined ||
+    e.emergency === undefined ||
+    e.cause === undefined
+  );
 }
 
 /** Whether the person could get this layer at all (category-wise), so an exclusion is worth reporting. */
@@ -518,7 +743,7 @@ function eligibleFor(run: Run, l: LayerDef): boolean {
 
 function applyExclusions(run: Run): void {
   const def = run.cp.def;
-  const byId = new Map<LayerId, LayerDef>(def.layers.map((l) => [l.id, l]));
+  const { byId } = run.info;
   for (const ep of run.eps) {
     for (const rule of def.exclusions) {
       if (!matches(rule.when, ep, run.insurance)) continue;
@@ -552,7 +777,7 @@ function applyExclusions(run: Run): void {
  * contract's invariant forbids.
  */
 function accumulationOrder(run: Run): Ep[] {
-  const g = run.cp.def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio");
+  const g = run.info.guarantee;
   if (!g || !g.categories.some((c) => run.cats.has(c))) return run.eps;
   const group = (ep: Ep): number => {
     if (ep.settled.backstop !== undefined || ep.blocked.has("backstop") || !g.kinds.includes(ep.kind)) return 0;
@@ -572,16 +797,16 @@ function accumulationOrder(run: Run): Ep[] {
 }
 
 function buildExcluded(run: Run): ExcludedItem[] {
-  const order: LayerId[] = run.cp.def.layers.map((l) => l.id);
+  const { layerIndex } = run.info;
   return run.excluded.map((x) => ({
     episode: x.ep,
     reason: x.reason,
     explanation: run.t("excluded.sentence", {
       n: x.ep + 1,
-      reason: run.t(`reason.${x.reason}`),
+      reason: run.labels.reason[x.reason],
       layers: list(
         run.locale,
-        [...x.layers].sort((a, b) => order.indexOf(a) - order.indexOf(b)).map((l) => run.layerName(l)),
+        [...x.layers].sort((a, b) => layerIndex.get(a)! - layerIndex.get(b)!).map((l) => run.layerName(l)),
       ),
     }),
     sources: x.sources.map((s) => run.sourceRef(s, run.cp.def.sources[s].reliability)),
@@ -610,11 +835,16 @@ function runLayer(run: Run, l: LayerDef): LayerOut {
 
 /** Record what a layer paid on an episode and move the episode's remainders on. */
 function pay(ep: Ep, id: LayerId, amount: Dec): void {
-  ep.paid[id] = amount;
+  ep.paid.set(id, amount);
   if (amount.isZero()) return;
-  ep.left = ep.left.minus(amount);
-  ep.reimbursed = ep.reimbursed.plus(amount);
-  ep.policyLeft = max(ZERO, ep.policyLeft.minus(amount));
+  // Paying all of what is left (the same value object) leaves zero, without a subtraction.
+  ep.left = amount === ep.left ? ZERO : ep.left.minus(amount);
+  ep.policyLeft = amount === ep.policyLeft ? ZERO : nonNegative(ep.policyLeft.minus(amount));
+}
+
+/** An amount due, kept within [0, room]. */
+function clampPay(x: Dec, room: Dec): Dec {
+  return x.isNeg() && !x.isZero() ? ZERO : gt(x, room) ? room : x;
 }
 
 /** Layers that pay only from the in-policy part (政策范围内); 自费 is never theirs. */
@@ -630,7 +860,7 @@ function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
   const s = ep.settled[id]!;
   const policy = POLICY_LAYERS.has(id);
   const room = policy ? min(ep.policyLeft, ep.left) : ep.left;
-  if (s.gt(room)) {
+  if (gt(s, room)) {
     run.issues.push({
       path: `episodes.${ep.i}.settled.${id}`,
       message: run.t(policy ? "error.settledTooHighPolicy" : "error.settledTooHigh", {
@@ -644,8 +874,37 @@ function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
   return s;
 }
 
+/**
+ * How a per-episode layer (waiver, 90 % guarantee) starts on an episode: an
+ * amount the settlement slip gives is taken as it is; a person the layer does
+ * not cover, or an episode an exclusion leaves out, gets ¥0 with the reason.
+ * Null when the layer has to compute the episode itself.
+ */
+function episodeStart(
+  run: Run,
+  ep: Ep,
+  id: LayerId,
+  eligible: boolean,
+  covered: readonly Category[],
+): { settled: Dec | null; text: string } | null {
+  if (ep.settled[id] !== undefined) {
+    const s = takeSettled(run, ep, id);
+    pay(ep, id, s);
+    return { settled: s, text: run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) }) };
+  }
+  if (!eligible) {
+    pay(ep, id, ZERO);
+    return { settled: null, text: run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(covered) }) };
+  }
+  if (ep.blocked.has(id)) {
+    pay(ep, id, ZERO);
+    return { settled: null, text: blockedText(run, ep, id) };
+  }
+  return null;
+}
+
 function blockedText(run: Run, ep: Ep, id: LayerId): string {
-  return run.t("explain.blocked", { reason: run.t(`reason.${ep.blocked.get(id)!}`), layer: run.layerName(id) });
+  return run.t("explain.blocked", { reason: run.labels.reason[ep.blocked.get(id)!], layer: run.layerName(id) });
 }
 
 /** One sentence for one episode, or a total plus one item per episode (frags are indexed by episode). */
@@ -682,9 +941,9 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     if (ep.settled.basic !== undefined) {
       const s = takeSettled(run, ep, "basic");
       const group = run.insurance === "none" ? "main" : l[run.insurance === "employee" ? "employee" : "resident"][ep.kind].capGroup;
-      used[group] = used[group].plus(s);
+      used[group] = add(used[group], s);
       pay(ep, "basic", s);
-      paid = paid.plus(s);
+      paid = add(paid, s);
       frags[ep.i] = run.t("explain.settled", { layer: run.layerName("basic"), paid: formatMoney(s) });
       continue;
     }
@@ -704,7 +963,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       for (const s of tilt.sources) run.cite(s);
       const f = run.num(tilt.deductibleFactor);
       ded = ded.times(f);
-      notes.push(run.t("explain.basic.tiltDeductible", { who: run.catLabels(run.matching(tilt.categories)), factor: formatPercent(f) }));
+      notes.push(run.t("explain.basic.tiltDeductible", { who: run.catLabels(run.matching(tilt.categories)), factor: constPercent(f) }));
     }
     let applied: Dec;
     if (scheme.deductiblePer === "admission") {
@@ -713,45 +972,58 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       const shared = yearDeductibleLeft.get(ep.kind) ?? ded;
       const leftDed = run.pinned(ep, "basic") ? ded : shared;
       applied = min(inPolicy, leftDed);
-      yearDeductibleLeft.set(ep.kind, max(ZERO, shared.minus(applied)));
+      yearDeductibleLeft.set(ep.kind, nonNegative(sub(shared, applied)));
       if (!ded.isZero()) notes.push(run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(ded) }));
     }
     let r = run.byLevel(scheme.rate, ep.facility);
+    /** Whether r is the pack's rate itself (its text is then formatted once) or moved by points here. */
+    let moved = false;
     if (tilt?.ratePoints && (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)) {
       for (const s of tilt.sources) run.cite(s);
       const pts = run.num(tilt.ratePoints);
       r = r.plus(pts);
-      notes.push(run.t("explain.basic.tiltRate", { who: run.catLabels(run.matching(tilt.categories)), points: formatPoints(pts) }));
+      moved = true;
+      notes.push(run.t("explain.basic.tiltRate", { who: run.catLabels(run.matching(tilt.categories)), points: constPoints(pts) }));
     }
     if (!ep.inRegion) {
       for (const s of l.outOfRegion.sources) run.cite(s);
       const pts = run.num(ep.referred ? l.outOfRegion.referredPoints : l.outOfRegion.unreferredPoints);
       r = r.minus(pts);
-      notes.push(run.t(ep.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: formatPoints(pts) }));
+      moved = true;
+      notes.push(run.t(ep.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: constPoints(pts) }));
     }
-    r = clamp(r, ZERO, ONE);
+    if (moved) r = clamp(r, ZERO, ONE);
+    else {
+      const packRate = r;
+      r = run.memo(packRate, () => clamp(packRate, ZERO, ONE));
+    }
+    const rateText = moved ? formatPercent(r) : constPercent(r);
     const group = scheme.capGroup;
     const capV = run.num(ins.caps[group]);
-    const capLeft = run.pinned(ep, "basic") ? capV : max(ZERO, capV.minus(used[group]));
-    const raw = toFen(inPolicy.minus(applied).times(r));
+    const capLeft = run.pinned(ep, "basic") ? capV : nonNegative(sub(capV, used[group]));
+    const raw = toFen(sub(inPolicy, applied).times(r));
     const p = min(min(raw, capLeft), ep.left);
-    used[group] = used[group].plus(p);
+    used[group] = add(used[group], p);
     pay(ep, "basic", p);
-    paid = paid.plus(p);
-    base = base.plus(inPolicy);
-    deductible = deductible.plus(applied);
-    rate = rate === undefined ? r : rate !== null && rate.eq(r) ? rate : null;
+    paid = add(paid, p);
+    base = add(base, inPolicy);
+    deductible = add(deductible, applied);
+    rate = rate === undefined ? r : rate !== null && eq(rate, r) ? rate : null;
     if (group === "main" || cap === undefined) cap = capV;
     computed++;
 
+    // min() returns its first argument unless the second is smaller, so these
+    // identities say inPolicy ≤ deductible and "capped below the amount due".
+    const belowDeductible = applied === inPolicy;
+    const capped = p !== raw;
     let sentence: string;
-    if (inPolicy.lte(applied)) {
+    if (belowDeductible) {
       sentence = run.t("explain.basic.belowDeductible", { base: formatMoney(inPolicy), deductible: formatMoney(ded) });
-    } else if (p.lt(raw)) {
+    } else if (capped) {
       sentence = run.t("explain.basic.capped", {
         base: formatMoney(inPolicy),
         deductible: formatMoney(applied),
-        rate: formatPercent(r),
+        rate: rateText,
         due: formatMoney(raw),
         cap: formatMoney(capV),
         paid: formatMoney(p),
@@ -760,7 +1032,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       sentence = run.t("explain.basic.paid", {
         base: formatMoney(inPolicy),
         deductible: formatMoney(applied),
-        rate: formatPercent(r),
+        rate: rateText,
         paid: formatMoney(p),
       });
     }
@@ -786,23 +1058,23 @@ interface BandPiece {
 function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], basis: "excess" | "cumulative"): { pay: Dec; pieces: BandPiece[] } {
   let total = ZERO;
   const pieces: BandPiece[] = [];
-  if (cum.lte(threshold)) return { pay: ZERO, pieces };
+  if (lte(cum, threshold)) return { pay: ZERO, pieces };
   for (let i = 0; i < bands.length; i++) {
     const b = bands[i];
     const next = i + 1 < bands.length ? bands[i + 1].from : null;
     let portion: Dec;
     if (basis === "excess") {
-      const x = cum.minus(threshold);
+      const x = sub(cum, threshold);
       const hi = next === null ? x : min(x, next);
-      portion = max(ZERO, hi.minus(b.from));
+      portion = nonNegative(sub(hi, b.from));
     } else {
       const lo = max(b.from, threshold);
       const hi = next === null ? cum : min(cum, next);
-      portion = max(ZERO, hi.minus(lo));
+      portion = nonNegative(sub(hi, lo));
     }
-    if (portion.gt(ZERO)) {
+    if (isPositive(portion)) {
       pieces.push({ amount: portion, rate: b.rate });
-      total = total.plus(portion.times(b.rate));
+      total = add(total, portion.times(b.rate));
     }
   }
   return { pay: total, pieces };
@@ -824,6 +1096,13 @@ interface YearlyState {
   standalone: number[];
 }
 
+// The usual arguments of yearlyLoop, made once.
+const policyLeft = (ep: Ep): Dec => ep.policyLeft;
+const inPolicyAfterBasic = (ep: Ep): Dec => ep.b1;
+const nothingDue = (): Dec => ZERO;
+const everyEpisode = (): boolean => true;
+const noEpisode = (): boolean => false;
+
 /**
  * The shared loop of the yearly layers: the year's formula F is applied to the
  * cumulative base after each episode, and the episode is paid the increase of
@@ -841,7 +1120,7 @@ function yearlyLoop(
   baseOf: (ep: Ep) => Dec,
   F: (cum: Dec) => Dec,
   eligibleEp: (ep: Ep) => boolean,
-  refOf: (ep: Ep) => Dec = (ep) => ep.b1,
+  refOf: (ep: Ep) => Dec = inPolicyAfterBasic,
 ): YearlyState {
   const st: YearlyState = {
     cum: ZERO,
@@ -857,17 +1136,17 @@ function yearlyLoop(
   };
   for (const ep of run.eps) {
     if (ep.settled[id] === undefined && (ep.blocked.has(id) || !eligibleEp(ep))) {
-      const d = refOf(ep).minus(baseOf(ep));
-      if (d.gt(ZERO)) st.deduction = st.deduction.plus(d);
+      const d = sub(refOf(ep), baseOf(ep));
+      if (isPositive(d)) st.deduction = add(st.deduction, d);
     }
   }
   const deduct = !st.deduction.isZero();
   for (const ep of run.order) {
     if (ep.settled[id] !== undefined) {
       const s = takeSettled(run, ep, id);
-      st.cum = st.cum.plus(baseOf(ep));
-      st.paidSoFar = st.paidSoFar.plus(s);
-      st.settled = st.settled.plus(s);
+      st.cum = add(st.cum, baseOf(ep));
+      st.paidSoFar = add(st.paidSoFar, s);
+      st.settled = add(st.settled, s);
       st.nSettled++;
       pay(ep, id, s);
       continue;
@@ -878,21 +1157,24 @@ function yearlyLoop(
       continue;
     }
     const b = baseOf(ep);
-    st.cum = st.cum.plus(b);
+    st.cum = add(st.cum, b);
     let p: Dec;
     if (run.pinned(ep, id)) {
-      p = clamp(toFen(F(b)), ZERO, min(b, ep.left));
+      p = clampPay(toFen(F(b)), min(b, ep.left));
       st.standalone.push(ep.i);
+      st.paidSoFar = add(st.paidSoFar, p);
     } else {
-      const target = toFen(F(deduct ? max(ZERO, st.cum.minus(st.deduction)) : st.cum));
-      p = clamp(st.paidSoFar.isZero() ? target : target.minus(st.paidSoFar), ZERO, min(b, ep.left));
+      const target = toFen(F(deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum));
+      const due = sub(target, st.paidSoFar);
+      p = clampPay(due, min(b, ep.left));
+      // Paid in full, the year's total so far is the target itself (exactly what the sum gives).
+      st.paidSoFar = p === due ? target : add(st.paidSoFar, p);
     }
-    if (!p.isZero()) st.paidSoFar = st.paidSoFar.plus(p);
     st.nComputed++;
     pay(ep, id, p);
   }
-  st.computed = st.settled.isZero() ? st.paidSoFar : st.paidSoFar.minus(st.settled);
-  st.base = deduct ? max(ZERO, st.cum.minus(st.deduction)) : st.cum;
+  st.computed = sub(st.paidSoFar, st.settled);
+  st.base = deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum;
   return st;
 }
 
@@ -901,9 +1183,24 @@ function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: Ep) => boolean): b
   return run.eps.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
 }
 
+/**
+ * A yearly layer that does not cover the person (no scheme for their
+ * categories, or an insurance it does not model): amounts the settlement
+ * slips give are taken as they are, nothing else is paid.
+ */
+function yearlyNotCovered(run: Run, id: LayerId, why: () => string): LayerOut {
+  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
+  return {
+    paid: st.settled,
+    // nSettled is at most the number of episodes, which is at least one
+    origin: st.nSettled === run.eps.length ? "settled" : "computed",
+    explanation: st.nSettled ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) }) : why(),
+  };
+}
+
 /** A yearly layer with nothing to compute: only settled amounts, or nothing covered. */
 function yearlyIdle(run: Run, id: LayerId): LayerOut {
-  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
+  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
   return {
     paid: st.settled,
     origin: st.nSettled ? "settled" : "computed",
@@ -923,7 +1220,7 @@ function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
   }
   if (st.blockedEps.length) {
     const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += st.deduction.gt(ZERO)
+    s += isPositive(st.deduction)
       ? run.t("explain.yearly.deduction", { episodes: list(run.locale, eps), layer: run.layerName(id), deduction: formatMoney(st.deduction) })
       : run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
@@ -941,14 +1238,7 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   if (!l.insurance.includes(run.insurance) && run.insurance !== "none") {
     // 职工大额医疗补助 differs everywhere; the pack does not model it.
     run.assume("employeeCritical", run.t("assume.employeeCritical"));
-    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
-    return {
-      paid: st.settled,
-      origin: st.nSettled === run.eps.length ? "settled" : "computed",
-      explanation: st.nSettled
-        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
-        : run.t("explain.critical.employee"),
-    };
+    return yearlyNotCovered(run, id, () => run.t("explain.critical.employee"));
   }
   const insured = () => run.insurance !== "none";
   if (!needsCompute(run, id, insured)) return yearlyIdle(run, id);
@@ -957,31 +1247,44 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   const bandsDef = run.bands(l.bands);
   let cap: Dec | null = l.cap ? run.num(l.cap) : null;
   let bands = bandsDef.bands;
-  const tiltItems: string[] = [];
+  /** What the tilt changes, as one list ("" when nothing). */
+  let tiltItems = "";
   if (tilt) {
     for (const s of tilt.sources) run.cite(s);
-    if (tilt.thresholdFactor) {
-      const f = run.num(tilt.thresholdFactor);
-      threshold = threshold.times(f);
-      tiltItems.push(run.t("explain.critical.tiltThreshold", { factor: formatPercent(ONE.minus(f)) }));
-    }
+    // The tilt's parameters are read (cited, assumptions noted) on every
+    // estimate; what follows from them only once per pack, period and locale.
+    const f = tilt.thresholdFactor ? run.num(tilt.thresholdFactor) : null;
     const pts = tilt.ratePoints ? run.num(tilt.ratePoints) : ZERO;
     const floor = tilt.rateMin ? run.num(tilt.rateMin) : ZERO;
-    if (tilt.ratePoints) tiltItems.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
-    if (tilt.rateMin) tiltItems.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
-    const base = bands;
-    bands = run.memo(`bands|${l.tilts.indexOf(tilt)}`, () => base.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) })));
-    if (tilt.removeCap) {
-      cap = null;
-      tiltItems.push(run.t("explain.critical.tiltNoCap"));
-    }
+    const base = { threshold, bands };
+    const tilted = run.memo(tilt, () => ({
+      threshold: f ? base.threshold.times(f) : base.threshold,
+      bands: base.bands.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) })),
+    }));
+    threshold = tilted.threshold;
+    bands = tilted.bands;
+    if (tilt.removeCap) cap = null;
+    tiltItems = run.memoText(tilt, () => {
+      const items: string[] = [];
+      if (f) items.push(run.t("explain.critical.tiltThreshold", { factor: formatPercent(ONE.minus(f)) }));
+      if (tilt.ratePoints) items.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
+      if (tilt.rateMin) items.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
+      if (tilt.removeCap) items.push(run.t("explain.critical.tiltNoCap"));
+      return items.length ? list(run.locale, items) : "";
+    });
   }
+  // The year's formula; the text below reuses its last band split when the base is the same value.
+  let lastSplit: { cum: Dec; split: ReturnType<typeof bandPay> } | null = null;
+  const split = (cum: Dec) => {
+    if (lastSplit === null || lastSplit.cum !== cum) lastSplit = { cum, split: bandPay(cum, threshold, bands, bandsDef.basis) };
+    return lastSplit.split;
+  };
   const F = (cum: Dec) => {
-    const v = bandPay(cum, threshold, bands, bandsDef.basis).pay;
+    const v = split(cum).pay;
     return cap === null ? v : min(v, cap);
   };
-  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, insured);
-  const paid = st.settled.plus(st.computed);
+  const st = yearlyLoop(run, id, policyLeft, F, insured);
+  const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
   if (nothing !== null) {
@@ -994,23 +1297,25 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   if (bands.length === 1) out.rate = bands[0].rate;
   if (cap !== null) out.cap = cap;
   let text: string;
-  if (st.base.lte(threshold)) {
+  if (lte(st.base, threshold)) {
     text = run.t("explain.critical.below", { base: formatMoney(st.base), threshold: formatMoney(threshold) });
   } else {
-    const { pay: raw, pieces } = bandPay(st.base, threshold, bands, bandsDef.basis);
-    const arithmetic = pieces
-      .map((p) => run.t("explain.piece", { amount: formatMoney(p.amount), rate: formatPercent(p.rate) }))
-      .join(" + ");
+    const { pay: raw, pieces } = split(st.base);
+    let arithmetic = "";
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i];
+      arithmetic += (i ? " + " : "") + run.t("explain.piece", { amount: formatMoney(p.amount), rate: constPercent(p.rate) });
+    }
     text = run.t("explain.critical.paid", {
       base: formatMoney(st.base),
       threshold: formatMoney(threshold),
       arithmetic,
       paid: formatMoney(paid),
     });
-    if (cap !== null && raw.gt(cap)) text += run.t("explain.capReached", { cap: formatMoney(cap) });
+    if (cap !== null && gt(raw, cap)) text += run.t("explain.capReached", { cap: formatMoney(cap) });
   }
-  if (tiltItems.length) {
-    text += run.t("explain.critical.tilt", { who: run.catLabels(run.matching(tilt!.categories)), items: list(run.locale, tiltItems) });
+  if (tiltItems) {
+    text += run.t("explain.critical.tilt", { who: run.catLabels(run.matching(tilt!.categories)), items: tiltItems });
   }
   out.explanation = text + yearlyTail(run, id, st);
   return out;
@@ -1022,30 +1327,24 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const id = l.id;
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
-    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
-    const who = run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories)));
-    return {
-      paid: st.settled,
-      origin: st.nSettled && st.nSettled === run.eps.length ? "settled" : "computed",
-      explanation: st.nSettled
-        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
-        : run.t("explain.notEligible", { layer: run.layerName(id), who }),
-    };
+    const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
+    return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
-  if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
+  if (!needsCompute(run, id, everyEpisode)) return yearlyIdle(run, id);
   for (const s of scheme.sources) run.cite(s);
   const threshold = run.num(scheme.threshold);
   const ratio = run.num(scheme.ratio);
   const limit = scheme.limit ? run.num(scheme.limit) : null;
   const F = (cum: Dec) => {
-    const v = max(ZERO, cum.minus(threshold)).times(ratio);
+    // Up to the threshold nothing is due (compared first: a comparison costs less than a subtraction).
+    const v = gt(cum, threshold) ? sub(cum, threshold).times(ratio) : ZERO;
     return limit === null ? v : min(v, limit);
   };
-  const st = yearlyLoop(run, id, (ep) => ep.policyLeft, F, () => true);
+  const st = yearlyLoop(run, id, policyLeft, F, everyEpisode);
   if (id === "tilted" && run.eps.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
     run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
   }
-  const paid = st.settled.plus(st.computed);
+  const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
   if (nothing !== null) {
@@ -1057,7 +1356,7 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   out.deductible = threshold;
   out.rate = ratio;
   if (limit !== null) out.cap = limit;
-  const schemeName = schemeLabel(run, scheme.id);
+  const schemeName = schemeLabel(run, scheme);
   const vars = {
     scheme: schemeName,
     base: formatMoney(st.base),
@@ -1065,19 +1364,28 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
     ratio: constPercent(ratio),
     paid: formatMoney(paid),
   };
+  const keys = ASSISTANCE_KEYS[id];
   let text: string;
-  if (st.base.lte(threshold)) text = run.t(`explain.${id}.below`, vars);
-  else text = run.t(threshold.isZero() ? `explain.${id}.paidNoThreshold` : `explain.${id}.paid`, vars);
-  if (limit !== null && paid.gte(limit) && st.base.minus(threshold).times(ratio).gt(limit)) {
+  if (lte(st.base, threshold)) text = run.t(keys.below, vars);
+  else text = run.t(threshold.isZero() ? keys.paidNoThreshold : keys.paid, vars);
+  if (limit !== null && gte(paid, limit) && gt(st.base.minus(threshold).times(ratio), limit)) {
     text += run.t("explain.limitReached", { limit: constMoney(limit) });
   }
   out.explanation = text + yearlyTail(run, id, st);
   return out;
 }
 
-function schemeLabel(run: Run, schemeId: string): string {
-  const own = `pack.${run.cp.def.id}.scheme.${schemeId}`;
-  return run.t(has(run.locale, own) ? own : `scheme.${schemeId}`);
+const ASSISTANCE_KEYS = {
+  assistance: { below: "explain.assistance.below", paid: "explain.assistance.paid", paidNoThreshold: "explain.assistance.paidNoThreshold" },
+  tilted: { below: "explain.tilted.below", paid: "explain.tilted.paid", paidNoThreshold: "explain.tilted.paidNoThreshold" },
+} as const;
+
+/** A scheme's name: the pack's own wording if it has one, else the common one. */
+function schemeLabel(run: Run, scheme: { id: string }): string {
+  return run.memoText(scheme, () => {
+    const own = `pack.${run.cp.def.id}.scheme.${scheme.id}`;
+    return run.t(has(run.locale, own) ? own : `scheme.${scheme.id}`);
+  });
 }
 
 function uniqueCats(cats: Category[]): Category[] {
@@ -1096,29 +1404,19 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
   let settledAll = true;
   let share: Dec | undefined;
   for (const ep of run.order) {
-    if (ep.settled.waiver !== undefined) {
-      const s = takeSettled(run, ep, id);
-      pay(ep, id, s);
-      paid = paid.plus(s);
-      frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
+    const start = episodeStart(run, ep, id, eligible, l.categories);
+    if (start) {
+      if (start.settled) paid = add(paid, start.settled);
+      else settledAll = false;
+      frags[ep.i] = start.text;
       continue;
     }
     settledAll = false;
-    if (!eligible) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) });
-      continue;
-    }
-    if (ep.blocked.has(id)) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = blockedText(run, ep, id);
-      continue;
-    }
     if (!l.facility.includes(ep.facility) || !l.kinds.includes(ep.kind) || (l.inRegionOnly && !ep.inRegion)) {
       pay(ep, id, ZERO);
       frags[ep.i] = run.t("explain.waiver.notApplicable", {
-        where: list(run.locale, l.facility.map((f) => run.t(`facility.${f}`))),
-        kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))),
+        where: list(run.locale, l.facility.map((f) => run.labels.facility[f])),
+        kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])),
       });
       continue;
     }
@@ -1126,12 +1424,12 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     const b = ep.left;
     const p = min(toFen(b.times(share)), ep.left);
     pay(ep, id, p);
-    paid = paid.plus(p);
-    base = base.plus(b);
+    paid = add(paid, p);
+    base = add(base, b);
     computed++;
     frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
-  const explanation = !eligible && !paid.gt(ZERO) && run.eps.every((e) => e.settled.waiver === undefined)
+  const explanation = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined)
     ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
     : combine(run, frags, paid);
   const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
@@ -1175,30 +1473,24 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
   let splitShare: Dec | undefined;
   let nSplit = 0;
   for (const ep of run.order) {
-    if (ep.settled.backstop !== undefined) {
-      const s = takeSettled(run, ep, id);
-      pay(ep, id, s);
-      paid = paid.plus(s);
-      frags[ep.i] = run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) });
+    const start = episodeStart(run, ep, id, eligible, l.categories);
+    if (start) {
+      if (start.settled) paid = add(paid, start.settled);
+      else settledAll = false;
+      frags[ep.i] = start.text;
       continue;
     }
     settledAll = false;
-    if (!eligible) {
+    if (!l.kinds.includes(ep.kind)) {
       pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) });
-    } else if (ep.blocked.has(id)) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = blockedText(run, ep, id);
-    } else if (!l.kinds.includes(ep.kind)) {
-      pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.t(`kind.${k}`))) });
+      frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
     } else if (splitApplies(l, ep)) {
       const share = run.num(l.splitShare!);
-      const remainder = ep.left.plus(ep.paid.waiver ?? ZERO);
+      const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
-      paid = paid.plus(p);
-      splitBase = splitBase.plus(remainder);
+      paid = add(paid, p);
+      splitBase = add(splitBase, remainder);
       splitShare = share;
       nSplit++;
       frags[ep.i] = run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) });
@@ -1213,18 +1505,18 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
     let total = ZERO;
     let reimbursed = ZERO;
     for (const ep of pool) {
-      total = total.plus(ep.total);
-      reimbursed = reimbursed.plus(ep.reimbursed);
+      total = add(total, ep.total);
+      reimbursed = add(reimbursed, sub(ep.total, ep.left));
     }
     const target = total.times(ratio);
-    let remaining = toFen(max(ZERO, target.minus(reimbursed)));
+    let remaining = toFen(nonNegative(sub(target, reimbursed)));
     const poolPaid = remaining;
     for (const ep of pool) {
       const p = min(remaining, ep.left);
       pay(ep, id, p);
-      remaining = remaining.minus(p);
+      remaining = sub(remaining, p);
     }
-    paid = paid.plus(poolPaid);
+    paid = add(paid, poolPaid);
     const vars = {
       count: pool.length,
       total: formatMoney(total),
@@ -1233,7 +1525,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       reimbursed: formatMoney(reimbursed),
       paid: formatMoney(poolPaid),
     };
-    const key = poolPaid.gt(ZERO) ? "guarantee" : "guaranteeMet";
+    const key = isPositive(poolPaid) ? "guarantee" : "guaranteeMet";
     if (pool.length > 1) {
       run.assume("guaranteePooled", run.t("assume.guaranteePooled"));
       poolText = run.t(`explain.backstop.${key}Pooled`, vars) + run.t("explain.backstop.pooledEpisodes", {
@@ -1270,16 +1562,10 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
   const id: LayerId = "backstop";
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
-    const st = yearlyLoop(run, id, (ep) => ep.policyLeft, () => ZERO, () => false);
-    return {
-      paid: st.settled,
-      origin: st.nSettled && st.nSettled === run.eps.length ? "settled" : "computed",
-      explanation: st.nSettled
-        ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) })
-        : run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))) }),
-    };
+    const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
+    return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
-  if (!needsCompute(run, id, () => true)) return yearlyIdle(run, id);
+  if (!needsCompute(run, id, everyEpisode)) return yearlyIdle(run, id);
   for (const s of scheme.sources) run.cite(s);
   const includeSelfFunded = run.flag(l.includeSelfFunded);
   const standard = scheme.standard ? run.num(scheme.standard) : ZERO;
@@ -1287,11 +1573,11 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     run,
     id,
     (ep) => (includeSelfFunded ? ep.left : ep.policyLeft),
-    (cum) => max(ZERO, cum.minus(standard)),
-    () => true,
+    (cum) => nonNegative(sub(cum, standard)),
+    everyEpisode,
     (ep) => (includeSelfFunded ? ep.left1 : ep.b1),
   );
-  const paid = st.settled.plus(st.computed);
+  const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
   if (nothing !== null) {
@@ -1305,7 +1591,7 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
   out.base = st.base;
   if (scheme.standard) out.deductible = standard;
   const vars = {
-    scheme: schemeLabel(run, scheme.id),
+    scheme: schemeLabel(run, scheme),
     base: formatMoney(st.base),
     standard: formatMoney(standard),
     standardLabel: scheme.standard ? run.t(run.cp.params.get(scheme.standard)!.labelKey) : "",
@@ -1313,7 +1599,7 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
   };
   let text: string;
   if (!scheme.standard) text = run.t("explain.backstop.full", vars);
-  else if (st.base.lte(standard)) text = run.t("explain.backstop.belowStandard", vars);
+  else if (lte(st.base, standard)) text = run.t("explain.backstop.belowStandard", vars);
   else text = run.t("explain.backstop.aboveStandard", vars);
   out.explanation = text + yearlyTail(run, id, st);
   return out;
@@ -1339,38 +1625,19 @@ function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolean {
   if (w.categoriesNone && w.categoriesNone.some((c) => run.cats.has(c))) return false;
   if (w.insurance && !w.insurance.includes(run.insurance)) return false;
   if (w.episodeAny && !run.eps.some((ep) => matches(w.episodeAny!, ep, run.insurance))) return false;
-  if (w.personalPositive && !personal.gt(ZERO)) return false;
+  if (w.personalPositive && !isPositive(personal)) return false;
   return true;
 }
 
 function referralText(run: Run, r: ReferralDef, personal: Dec): string {
-  const key = `pack.${run.cp.def.id}.referral.${r.text}`;
-  const wanted = slots(run.locale, key);
-  if (wanted.includes("personal")) return renderReferral(run, key, wanted, personal);
+  const meta = run.info.referrals.get(r)!;
+  const wanted = meta.slots[run.locale];
+  if (wanted.includes("personal")) return renderReferral(run, meta.key, wanted, personal);
   // Texts that only depend on the pack: render once, but still record the assumed values they show.
-  const text = run.memo(`r|${run.locale}|${r.text}`, () => renderReferral(run, key, wanted, personal));
-  for (const slot of wanted) for (const pid of slotParams(run, slot)) run.param(pid);
+  const text = run.memoText(r, () => rememberTextJson(renderReferral(run, meta.key, wanted, personal)));
+  // Referrals list no sources, so of the parameters shown only an assumed value leaves a trace (its assumption).
+  for (const pid of meta.params[run.locale]) if (run.cp.params.get(pid)!.reliability === "ASSUMED") run.param(pid);
   return text;
-}
-
-/** The parameters behind a referral placeholder. */
-function slotParams(run: Run, slot: string): string[] {
-  const tr = run.cp.def.temporaryRelief;
-  const ids = (...xs: (string | undefined)[]) => xs.filter((x): x is string => !!x);
-  switch (slot) {
-    case "dibaoMonthly":
-      return ids(tr.dibaoMonthly);
-    case "monthsMax":
-      return ids(tr.monthsMax);
-    case "emergencyMonthsMin":
-      return ids(tr.emergencyMonthsMin);
-    case "maxAmount":
-      return ids(tr.dibaoMonthly, tr.monthsMax);
-    case "minAmount":
-      return ids(tr.dibaoMonthly, tr.emergencyMonthsMin);
-    default:
-      return run.cp.params.has(slot) ? [slot] : [];
-  }
 }
 
 function renderReferral(run: Run, key: string, wanted: string[], personal: Dec): string {

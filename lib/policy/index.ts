@@ -1,8 +1,8 @@
 import { computeEstimate } from "./engine";
 import { errorBody, invalidJson, invalidRequest, mapZodIssues, pickLocale } from "./errors";
 import { list, t } from "./messages";
-import { requestSchema } from "./request-schema";
-import { compilePack, getPackDef, isKnownPack, PACK_IDS, versionFor } from "./registry";
+import { parseValidRequest, requestSchema } from "./request-schema";
+import { compiledOn, getPackDef, isKnownPack, PACK_IDS } from "./registry";
 import type { EstimateResponse, Locale } from "./types";
 import { describePack, summarizePack } from "./views";
 
@@ -18,7 +18,8 @@ export { serializeEstimateResponse, serializeJson } from "./serialize";
 /** Estimate from an already-parsed JSON value. Never throws for bad input. */
 export function estimate(requestJson: unknown): EstimateResponse {
   const locale = pickLocale(requestJson);
-  const parsed = requestSchema.safeParse(requestJson, { reportInput: true });
+  const valid = parseValidRequest(requestJson);
+  const parsed = valid ? { success: true as const, data: valid } : requestSchema.safeParse(requestJson, { reportInput: true });
   if (!parsed.success) {
     const issues = mapZodIssues(locale, parsed.error.issues);
     const policy = (requestJson as { policy?: unknown } | null)?.policy;
@@ -32,8 +33,9 @@ export function estimate(requestJson: unknown): EstimateResponse {
     const message = unknownPolicyMessage(locale, req.policy);
     return { status: 400, body: errorBody("unknown-policy", message, [{ path: "policy", message }]) };
   }
-  const def = getPackDef(req.policy);
-  if (!versionFor(def, req.serviceDate)) {
+  const cp = compiledOn(req.policy, req.serviceDate);
+  if (!cp) {
+    const def = getPackDef(req.policy);
     const ranges = list(
       locale,
       def.versions.map((v) =>
@@ -48,7 +50,7 @@ export function estimate(requestJson: unknown): EstimateResponse {
     });
     return { status: 400, body: errorBody("no-version-in-force", message, [{ path: "serviceDate", message }]) };
   }
-  const outcome = computeEstimate(req, compilePack(req.policy, req.serviceDate));
+  const outcome = computeEstimate(req, cp);
   if (!outcome.ok) return { status: 400, body: invalidRequest(locale, outcome.issues) };
   return { status: 200, body: outcome.result };
 }
@@ -113,8 +115,8 @@ export function getPack(id: string, date?: string) {
   if (!isKnownPack(id)) return null;
   const def = getPackDef(id);
   const d = date ?? def.versions[def.versions.length - 1].from;
-  if (!versionFor(def, d)) return null;
-  return describePack(compilePack(id, d));
+  const cp = compiledOn(id, d);
+  return cp ? describePack(cp, d) : null;
 }
 
 export { PACK_IDS };

@@ -8,8 +8,11 @@ import type { Locale } from "./types";
  * so rendering is a single pass with no regular expressions.
  */
 
-type Part = string | { slot: string };
-type Compiled = Part[];
+/** A template as literals around its placeholders: lits[0] slot[0] lits[1] … lits[n]. */
+interface Compiled {
+  lits: string[];
+  slots: string[];
+}
 
 const catalogs: Record<Locale, Map<string, Compiled>> = {
   "zh-Hans": compileCatalog(zhHans as Record<string, unknown>),
@@ -32,24 +35,20 @@ function compileCatalog(tree: Record<string, unknown>): Map<string, Compiled> {
 }
 
 export function compileTemplate(text: string): Compiled {
-  const parts: Part[] = [];
+  const lits: string[] = [];
+  const slots: string[] = [];
   let i = 0;
-  while (i < text.length) {
+  for (;;) {
     const open = text.indexOf("{{", i);
-    if (open < 0) {
-      parts.push(text.slice(i));
-      break;
-    }
-    const close = text.indexOf("}}", open + 2);
+    const close = open < 0 ? -1 : text.indexOf("}}", open + 2);
     if (close < 0) {
-      parts.push(text.slice(i));
-      break;
+      lits.push(text.slice(i));
+      return { lits, slots };
     }
-    if (open > i) parts.push(text.slice(i, open));
-    parts.push({ slot: text.slice(open + 2, close).trim() });
+    lits.push(text.slice(i, open));
+    slots.push(text.slice(open + 2, close).trim());
     i = close + 2;
   }
-  return parts;
 }
 
 export type Vars = Record<string, string | number>;
@@ -60,14 +59,12 @@ export class MissingMessageError extends Error {}
 export function t(locale: Locale, key: string, vars?: Vars): string {
   const compiled = catalogs[locale].get(key);
   if (!compiled) throw new MissingMessageError(`missing message ${locale}:${key}`);
-  if (compiled.length === 1 && typeof compiled[0] === "string") return compiled[0];
-  let out = "";
-  for (const p of compiled) {
-    if (typeof p === "string") out += p;
-    else {
-      const v = vars?.[p.slot];
-      out += v === undefined ? "" : String(v);
-    }
+  const { lits, slots } = compiled;
+  let out = lits[0];
+  for (let i = 0; i < slots.length; i++) {
+    const v = vars?.[slots[i]];
+    if (v !== undefined) out += typeof v === "string" ? v : String(v);
+    out += lits[i + 1];
   }
   return out;
 }
@@ -76,9 +73,7 @@ export function t(locale: Locale, key: string, vars?: Vars): string {
 export function slots(locale: Locale, key: string): string[] {
   const compiled = catalogs[locale].get(key);
   if (!compiled) throw new MissingMessageError(`missing message ${locale}:${key}`);
-  const out: string[] = [];
-  for (const p of compiled) if (typeof p !== "string") out.push(p.slot);
-  return out;
+  return [...compiled.slots];
 }
 
 export function has(locale: Locale, key: string): boolean {

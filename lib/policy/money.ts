@@ -13,41 +13,46 @@ export const HUNDRED = new D(100);
 
 /** Round to the fen (two decimals), half up. */
 export function toFen(x: Dec): Dec {
-  return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+  // Already whole fen (decimalPlaces reads the digits, no copy): rounding would give the same value.
+  return x.decimalPlaces() <= 2 ? x : x.toDecimalPlaces(2, D.ROUND_HALF_UP);
 }
 
 /**
  * toFixed(2) for the common case of a value with at most two decimals, read
  * straight from decimal.js's documented instance properties (d: digit words
- * in base 1e7, e: exponent, s: sign); anything else goes through toFixed.
- * Same output, about ten times faster, which matters for the throughput target.
+ * in base 1e7, e: base-10 exponent, s: sign); anything else goes through
+ * toFixed. The words are aligned on the decimal point: with e ≥ 0, words
+ * 0…⌊e/7⌋ hold the integer digits and the next one the first seven decimals;
+ * with −7 ≤ e < 0, word 0 holds those decimals. Same output as toFixed
+ * (property-tested), many times faster, which matters for the throughput target.
  */
 export function fixed2(x: Dec): string {
   const d = (x as unknown as { d: number[] | null }).d;
-  if (!d) return x.toFixed(2, D.ROUND_HALF_UP);
-  let c = String(d[0]);
-  for (let i = 1; i < d.length; i++) {
-    const w = String(d[i]);
-    c += w.length === 7 ? w : "0000000".slice(w.length) + w;
-  }
   const e = x.e;
+  if (!d) return x.toFixed(2, D.ROUND_HALF_UP);
   let int: string;
-  let frac: string;
+  /** The first seven decimals as one word (0 when there are none). */
+  let decimals: number;
   if (e >= 0) {
-    if (c.length <= e + 1) {
-      int = c.length === e + 1 ? c : c + "0".repeat(e + 1 - c.length);
-      frac = "";
-    } else {
-      int = c.slice(0, e + 1);
-      frac = c.slice(e + 1);
-    }
+    const last = (e - (e % 7)) / 7; // the last integer word
+    if (d.length > last + 2) return x.toFixed(2, D.ROUND_HALF_UP); // more than seven decimals
+    int = String(d[0]);
+    for (let i = 1; i <= last; i++) int += i < d.length ? pad7(d[i]) : "0000000";
+    decimals = d.length > last + 1 ? d[last + 1] : 0;
   } else {
+    if (e < -7 || d.length > 1) return x.toFixed(2, D.ROUND_HALF_UP);
     int = "0";
-    frac = "0".repeat(-e - 1) + c;
+    decimals = d[0];
   }
-  for (let i = 2; i < frac.length; i++) if (frac.charCodeAt(i) !== 48) return x.toFixed(2, D.ROUND_HALF_UP);
-  frac = frac.length >= 2 ? frac.slice(0, 2) : frac.length === 1 ? frac + "0" : "00";
-  return (x.s < 0 && (int !== "0" || frac !== "00") ? "-" : "") + int + "." + frac;
+  if (decimals % 100000 !== 0) return x.toFixed(2, D.ROUND_HALF_UP); // a third decimal or more
+  const cents = decimals / 100000;
+  return (x.s < 0 && (int !== "0" || cents !== 0) ? "-" : "") + int + (cents < 10 ? ".0" : ".") + cents;
+}
+
+/** A base-1e7 word as its seven digits. */
+function pad7(w: number): string {
+  const s = String(w);
+  return s.length === 7 ? s : "0000000".slice(s.length) + s;
 }
 
 /** "1234.5" → "1234.50" (the JSON form). */
@@ -58,18 +63,15 @@ export function fenString(x: Dec): string {
 /** Plain-language form for explanations: "18,000.00". */
 export function formatMoney(x: Dec): string {
   const s = fixed2(x);
-  const neg = s.charCodeAt(0) === 45;
-  const body = neg ? s.slice(1) : s;
-  const dot = body.length - 3;
-  let int = body.slice(0, dot);
-  if (int.length > 3) {
-    let out = "";
-    let i = int.length % 3;
-    if (i > 0) out = int.slice(0, i);
-    for (; i < int.length; i += 3) out += (out ? "," : "") + int.slice(i, i + 3);
-    int = out;
-  }
-  return (neg ? "-" : "") + int + body.slice(dot);
+  const start = s.charCodeAt(0) === 45 ? 1 : 0; // after a minus sign
+  const dot = s.length - 3;
+  const digits = dot - start;
+  if (digits <= 3) return s;
+  // The first group has 1–3 digits, the others 3.
+  let i = start + (digits % 3 || 3);
+  let out = s.slice(0, i);
+  for (; i < dot; i += 3) out += "," + s.slice(i, i + 3);
+  return out + s.slice(dot);
 }
 
 /** A ratio as a percentage for explanations: 0.7 → "70%", 0.725 → "72.5%". */
@@ -87,17 +89,73 @@ export function rateString(x: Dec): string {
   return x.toFixed(4, D.ROUND_HALF_UP);
 }
 
-export function min(a: Dec, b: Dec): Dec {
-  return a.lte(b) ? a : b;
+// Sums and differences where one side is often zero (the first episode, a
+// layer that paid nothing): adding zero gives the other operand's value, so
+// the operand itself is returned instead of a copy decimal.js would allocate.
+// Every Decimal here has far fewer than `precision` digits, so nothing that
+// decimal.js would round is skipped.
+
+/** a + b. */
+export function add(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.isZero() ? b : a.plus(b);
 }
 
+/** a − b. */
+export function sub(a: Dec, b: Dec): Dec {
+  return b.isZero() ? a : a.minus(b);
+}
+
+/** x > 0, from the sign and zero tests (no operand copy, unlike gt(ZERO)). */
+export function isPositive(x: Dec): boolean {
+  return !x.isZero() && !x.isNeg();
+}
+
+/** max(ZERO, x): ZERO itself when x ≤ 0. */
+export function nonNegative(x: Dec): Dec {
+  return isPositive(x) ? x : ZERO;
+}
+
+/**
+ * x.cmp(y) without the copy of y that decimal.js's cmp makes first (a copy is
+ * two allocations, and comparisons are a third of the engine's decimal work):
+ * the same steps on the documented d/e/s fields. Values that are not finite
+ * or whose exponent the copy would clamp go to cmp itself. Property-tested
+ * equal to cmp (money.test.ts).
+ */
+export function compare(x: Dec, y: Dec): number {
+  const xd = x.d;
+  const yd = y.d;
+  if (!xd || !yd || y.e > D.maxE || y.e < D.minE) return x.cmp(y);
+  const xs = x.s;
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -y.s : 0;
+  if (xs !== y.s) return xs;
+  const flip = xs < 0;
+  if (x.e !== y.e) return x.e > y.e !== flip ? 1 : -1;
+  const n = xd.length < yd.length ? xd.length : yd.length;
+  for (let i = 0; i < n; i++) if (xd[i] !== yd[i]) return xd[i] > yd[i] !== flip ? 1 : -1;
+  return xd.length === yd.length ? 0 : xd.length > yd.length !== flip ? 1 : -1;
+}
+
+// The comparisons decimal.js defines from cmp (a NaN result is false in all of them).
+export const lt = (a: Dec, b: Dec): boolean => compare(a, b) < 0;
+export const lte = (a: Dec, b: Dec): boolean => compare(a, b) <= 0;
+export const gt = (a: Dec, b: Dec): boolean => compare(a, b) > 0;
+export const gte = (a: Dec, b: Dec): boolean => compare(a, b) >= 0;
+export const eq = (a: Dec, b: Dec): boolean => compare(a, b) === 0;
+
+/** The smaller of a and b; a itself when they are equal. */
+export function min(a: Dec, b: Dec): Dec {
+  return lte(a, b) ? a : b;
+}
+
+/** The larger of a and b; a itself when they are equal. */
 export function max(a: Dec, b: Dec): Dec {
-  return a.gte(b) ? a : b;
+  return gte(a, b) ? a : b;
 }
 
 /** Clamp to [lo, hi]. */
 export function clamp(x: Dec, lo: Dec, hi: Dec): Dec {
-  return x.lt(lo) ? lo : x.gt(hi) ? hi : x;
+  return lt(x, lo) ? lo : gt(x, hi) ? hi : x;
 }
 
 /** Request money: at most two decimals, no sign, no exponent. */
@@ -111,6 +169,7 @@ const moneyCache = new WeakMap<Dec, string>();
 const fenCache = new WeakMap<Dec, string>();
 const pctCache = new WeakMap<Dec, string>();
 const rateCache = new WeakMap<Dec, string>();
+const pointsCache = new WeakMap<Dec, string>();
 
 function cached(cache: WeakMap<Dec, string>, x: Dec, f: (x: Dec) => string): string {
   let v = cache.get(x);
@@ -121,8 +180,16 @@ function cached(cache: WeakMap<Dec, string>, x: Dec, f: (x: Dec) => string): str
   return v;
 }
 
-/** formatMoney for a constant (a pack parameter or a value derived once per pack and date). */
+/** formatMoney for a constant (a pack parameter or a value derived once per pack and period). */
 export const constMoney = (x: Dec) => cached(moneyCache, x, formatMoney);
 export const constFen = (x: Dec) => cached(fenCache, x, fenString);
 export const constPercent = (x: Dec) => cached(pctCache, x, formatPercent);
 export const constRate = (x: Dec) => cached(rateCache, x, rateString);
+export const constPoints = (x: Dec) => cached(pointsCache, x, formatPoints);
+
+const ZERO_MONEY = /^0(\.0{1,2})?$/;
+
+/** A request amount (MONEY_PATTERN already checked); zero is the shared ZERO, not a fresh parse. */
+export function parseMoney(s: string): Dec {
+  return ZERO_MONEY.test(s) ? ZERO : new D(s);
+}

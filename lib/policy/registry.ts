@@ -7,12 +7,13 @@ import innerMongolia from "./packs/inner-mongolia-2018.json";
 import urumqi from "./packs/urumqi-2023.json";
 import shenyang from "./packs/shenyang-2023.json";
 import national from "./packs/national-2021.json";
-import { FACILITIES, LOCALES, type Facility, type Reliability } from "./types";
+import { FACILITIES, LOCALES, type Facility, type Locale, type Reliability, type SourceRef } from "./types";
 
 /**
  * Loads the policy packs, validates each once (schema + cross references +
  * monotone tilts) and compiles the parameters in force on a date into
- * Decimals, cached per (pack, date) so estimates never re-validate a pack.
+ * Decimals, once per period in which nothing changes, so estimates never
+ * re-validate or re-parse a pack.
  */
 
 const RAW: Record<string, unknown> = {
@@ -42,17 +43,35 @@ export interface ResolvedParam {
   labelKey: string;
   /** The raw value (strings), for listings. */
   raw: unknown;
-  /** Rendered assumption texts by locale (filled by the engine on first use). */
-  assumed: Partial<Record<string, string>>;
+  /** What the engine derives when it first uses the parameter in a locale. */
+  uses: Partial<Record<Locale, ParamUse>>;
+  /** Assumption keys per facility level (`<id>:<facility>`), built by the engine for tables. */
+  levelKeys?: Record<Facility, string>;
+}
+
+export interface ParamUse {
+  /** The source object the parameter is cited with. */
+  ref: SourceRef;
+  /** The assumption sentence for an ASSUMED value, and per facility level for a table. */
+  assumed?: string;
+  assumedAt: Partial<Record<Facility, string>>;
 }
 
 export interface CompiledPack {
   def: PackDef;
   version: PackDef["versions"][number];
-  date: string;
+  /**
+   * The first day these values are in force: a version starts or a parameter
+   * value changes on it, and nothing changes until the next such day.
+   */
+  from: string;
   params: Map<string, ResolvedParam>;
-  /** Per-pack-and-date memo for the engine (rendered assumption texts, source objects, tilted bands). */
-  memo: Map<string, unknown>;
+  /**
+   * The engine's memo for these values: what it derives from parameters
+   * (tilted bands and thresholds, clamped rates) keyed by the pack object it
+   * derives from, and under each locale a map of texts keyed the same way.
+   */
+  memo: Map<unknown, unknown>;
 }
 
 export class PackError extends Error {}
@@ -71,10 +90,7 @@ export function validatePackDefinition(raw: unknown): string[] {
   const def = parsed.data;
   try {
     checkReferences(def);
-    const dates = new Set<string>();
-    for (const v of def.versions) dates.add(v.from);
-    for (const p of Object.values(def.parameters)) for (const v of p.values ?? []) dates.add(v.from);
-    for (const date of dates) {
+    for (const date of changeDates(def)) {
       const version = versionFor(def, date);
       if (!version) continue;
       compileDef(def, version, date);
@@ -111,24 +127,50 @@ export function versionFor(def: PackDef, date: string): PackDef["versions"][numb
   return undefined;
 }
 
-const compiled = new Map<string, CompiledPack>();
-const MAX_CACHED = 2048;
+/**
+ * A pack's periods: the days on which a version starts or a parameter value
+ * changes, ascending. Between one and the next the parameters are the same,
+ * so a pack is compiled once per period, not per service date.
+ */
+interface Periods {
+  starts: string[];
+  compiled: (CompiledPack | undefined)[];
+}
 
-/** Parameters in force on `date` (the caller has checked a version is in force). */
-export function compilePack(id: string, date: string): CompiledPack {
-  const key = id + "|" + date;
-  const hit = compiled.get(key);
-  if (hit) return hit;
+const periods = new Map<string, Periods>();
+
+/** The days a version starts or a parameter value changes (versions first, unsorted). */
+function changeDates(def: PackDef): string[] {
+  const dates = new Set<string>();
+  for (const v of def.versions) dates.add(v.from);
+  for (const p of Object.values(def.parameters)) for (const v of p.values ?? []) dates.add(v.from);
+  return [...dates];
+}
+
+/** The parameters in force on `date`, or undefined when no version of the pack is in force then. */
+export function compiledOn(id: string, date: string): CompiledPack | undefined {
   const def = getPackDef(id);
   const version = versionFor(def, date);
-  if (!version) throw new PackError(`pack ${id} has no version in force on ${date}`);
-  const cp = compileDef(def, version, date);
-  if (compiled.size >= MAX_CACHED) compiled.clear();
-  compiled.set(key, cp);
+  if (!version) return undefined;
+  let p = periods.get(id);
+  if (!p) {
+    const starts = changeDates(def).sort();
+    p = { starts, compiled: starts.map(() => undefined) };
+    periods.set(id, p);
+  }
+  // The period that contains the date: the last start on or before it (the version's own start is one).
+  let i = p.starts.length - 1;
+  while (p.starts[i] > date) i--;
+  let cp = p.compiled[i];
+  if (!cp) {
+    // The version in force on the date is in force from the period's start (versions start periods).
+    cp = compileDef(def, version, p.starts[i]);
+    p.compiled[i] = cp;
+  }
   return cp;
 }
 
-function compileDef(def: PackDef, version: PackDef["versions"][number], date: string): CompiledPack {
+function compileDef(def: PackDef, version: PackDef["versions"][number], from: string): CompiledPack {
   const id = def.id;
   const params = new Map<string, ResolvedParam>();
   const resolve = (pid: string, seen: string[]): ResolvedParam => {
@@ -153,8 +195,8 @@ function compileDef(def: PackDef, version: PackDef["versions"][number], date: st
       value = acc;
       raw = acc.toString();
     } else {
-      const entry = pickValue(p, date);
-      if (!entry) throw new PackError(`pack ${id}: parameter ${pid} has no value on ${date}`);
+      const entry = pickValue(p, from);
+      if (!entry) throw new PackError(`pack ${id}: parameter ${pid} has no value on ${from}`);
       raw = entry.value;
       value = toResolved(entry.value);
       if (entry.reliability) reliability = entry.reliability;
@@ -168,13 +210,13 @@ function compileDef(def: PackDef, version: PackDef["versions"][number], date: st
       sourceId,
       labelKey: p.labelKey ?? `param.${pid}`,
       raw,
-      assumed: {},
+      uses: {},
     };
     params.set(pid, rp);
     return rp;
   };
   for (const pid of Object.keys(def.parameters)) resolve(pid, []);
-  const cp: CompiledPack = { def, version, date, params, memo: new Map() };
+  const cp: CompiledPack = { def, version, from, params, memo: new Map() };
   checkMonotone(cp);
   return cp;
 }
@@ -340,7 +382,7 @@ function checkReferences(def: PackDef): void {
  */
 function checkMonotone(cp: CompiledPack): void {
   const fail = (msg: string) => {
-    throw new PackError(`pack ${cp.def.id} on ${cp.date}: ${msg}`);
+    throw new PackError(`pack ${cp.def.id} on ${cp.from}: ${msg}`);
   };
   const val = (id: string | undefined): Dec | null => (id ? scalar(cp, id) : null);
   for (const l of cp.def.layers) {

@@ -11,16 +11,21 @@ import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, LAYER_IDS, L
 export const MAX_EPISODES = 100;
 export const MAX_AGE = 130;
 
+const ZERO_AMOUNT = /^0(\.0{1,2})?$/;
+const SERVICE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const money = z.string().regex(MONEY_PATTERN, { error: "@money" });
-const positiveMoney = money.refine((s) => !/^0(\.0{1,2})?$/.test(s), { error: "@totalPositive" });
+const positiveMoney = money.refine((s) => !ZERO_AMOUNT.test(s), { error: "@totalPositive" });
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isCalendarDate(s: string): boolean {
   const y = Number(s.slice(0, 4));
   const m = Number(s.slice(5, 7));
   const d = Number(s.slice(8, 10));
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return d <= days[m - 1];
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
 const settledShape: Record<string, typeof money> = {};
@@ -41,7 +46,7 @@ export const episodeSchema = z.strictObject({
 
 export const requestSchema = z.strictObject({
   policy: z.string().min(1, { error: "@policyEmpty" }),
-  serviceDate: z.string().refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isCalendarDate(s), { error: "@date" }),
+  serviceDate: z.string().refine((s) => SERVICE_DATE.test(s) && isCalendarDate(s), { error: "@date" }),
   locale: z.enum(LOCALES).optional(),
   person: z.strictObject({
     insurance: z.enum(INSURANCES),
@@ -53,3 +58,92 @@ export const requestSchema = z.strictObject({
 
 export type ParsedRequest = z.infer<typeof requestSchema>;
 export type ParsedEpisode = z.infer<typeof episodeSchema>;
+
+// ------------------------------------------------------------ the common case without zod
+
+/*
+ * Most requests are plainly valid. This check accepts such a request as it
+ * is (no copy) and returns null for anything else, which then goes through
+ * requestSchema (which also words the errors). It must accept nothing the
+ * schema rejects and hand the engine the same values the schema would
+ * (request-schema.test.ts checks both with fast-check); it may decline what
+ * the schema accepts (e.g. objects that are not plain JSON objects).
+ */
+
+type Obj = Record<string, unknown>;
+
+const REQUEST_KEYS = new Set(["policy", "serviceDate", "locale", "person", "episodes"]);
+const PERSON_KEYS = new Set(["insurance", "categories", "age"]);
+const EPISODE_KEYS = new Set(["kind", "facility", "inRegion", "referred", "designated", "emergency", "cause", "total", "selfFunded", "settled"]);
+const SETTLED_KEYS: ReadonlySet<string> = new Set(LAYER_IDS);
+
+/** A plain JSON object (what JSON.parse makes) whose keys are all in `allowed`. */
+function plainObject(v: unknown, allowed: ReadonlySet<string>): v is Obj {
+  if (typeof v !== "object" || v === null) return false;
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k in v) if (!allowed.has(k)) return false;
+  return true;
+}
+
+const isMoney = (v: unknown): boolean => typeof v === "string" && MONEY_PATTERN.test(v);
+const optional = (v: unknown, ok: (v: unknown) => boolean): boolean => v === undefined || ok(v);
+const isBoolean = (v: unknown): boolean => typeof v === "boolean";
+const oneOf =
+  (values: readonly string[]) =>
+  (v: unknown): boolean =>
+    typeof v === "string" && values.includes(v);
+const isKind = oneOf(EPISODE_KINDS);
+const isFacility = oneOf(FACILITIES);
+const isCause = oneOf(CAUSES);
+const isCategory = oneOf(CATEGORIES);
+const isInsurance = oneOf(INSURANCES);
+const isLocale = oneOf(LOCALES);
+
+function isSettled(v: unknown): boolean {
+  if (!plainObject(v, SETTLED_KEYS)) return false;
+  for (const k in v) if (!optional(v[k], isMoney)) return false;
+  return true;
+}
+
+function isEpisode(v: unknown): boolean {
+  if (!plainObject(v, EPISODE_KEYS)) return false;
+  const total = v.total;
+  return (
+    isKind(v.kind) &&
+    isFacility(v.facility) &&
+    optional(v.inRegion, isBoolean) &&
+    optional(v.referred, isBoolean) &&
+    optional(v.designated, isBoolean) &&
+    optional(v.emergency, isBoolean) &&
+    optional(v.cause, isCause) &&
+    isMoney(total) &&
+    !ZERO_AMOUNT.test(total as string) &&
+    optional(v.selfFunded, isMoney) &&
+    optional(v.settled, isSettled)
+  );
+}
+
+function isPerson(v: unknown): boolean {
+  if (!plainObject(v, PERSON_KEYS) || !isInsurance(v.insurance)) return false;
+  const cats = v.categories;
+  if (cats !== undefined) {
+    if (!Array.isArray(cats) || cats.length > CATEGORIES.length * 2) return false;
+    // An index loop, not every(): a hole in the array is an error, as for the schema.
+    for (let i = 0; i < cats.length; i++) if (!isCategory(cats[i])) return false;
+  }
+  const age = v.age;
+  return age === undefined || (Number.isSafeInteger(age) && (age as number) >= 0 && (age as number) <= MAX_AGE);
+}
+
+/** The request itself when it is plainly valid, else null (then use requestSchema). */
+export function parseValidRequest(v: unknown): ParsedRequest | null {
+  if (!plainObject(v, REQUEST_KEYS)) return null;
+  const { policy, serviceDate, episodes } = v;
+  if (typeof policy !== "string" || policy.length < 1) return null;
+  if (typeof serviceDate !== "string" || !SERVICE_DATE.test(serviceDate) || !isCalendarDate(serviceDate)) return null;
+  if (!optional(v.locale, isLocale) || !isPerson(v.person)) return null;
+  if (!Array.isArray(episodes) || episodes.length < 1 || episodes.length > MAX_EPISODES) return null;
+  for (let i = 0; i < episodes.length; i++) if (!isEpisode(episodes[i])) return null;
+  return v as ParsedRequest;
+}

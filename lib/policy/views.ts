@@ -49,7 +49,8 @@ function sourceOf(cp: CompiledPack, sid: string, reliability: SourceRef["reliabi
   return ref;
 }
 
-export function describePack(cp: CompiledPack): PolicyView {
+/** The pack as in force on `date` (cp holds the values in force then). */
+export function describePack(cp: CompiledPack, date: string): PolicyView {
   const parameters: ParameterView[] = [];
   for (const p of cp.params.values()) {
     const source = {} as Record<Locale, SourceRef>;
@@ -73,7 +74,7 @@ export function describePack(cp: CompiledPack): PolicyView {
   return {
     ...summarizePack(cp.def),
     version: { id: cp.version.id, from: cp.version.from, to: cp.version.to },
-    date: cp.date,
+    date,
     parameters,
     temporaryRelief: {
       dibaoMonthly: view(tr.dibaoMonthly),

@@ -42,14 +42,54 @@ describe("fixed2 (fast toFixed(2))", () => {
     const fc = (await import("fast-check")).default;
     const { fixed2 } = await import("@/lib/policy/money");
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 6 }), (n, scale) => {
+      fc.property(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: 0, max: 9 }), (n, scale) => {
         const x = new D(n.toString()).div(new D(10).pow(scale));
         expect(fixed2(x)).toBe(x.toFixed(2, D.ROUND_HALF_UP));
       }),
       { numRuns: 5000 },
     );
-    for (const s of ["0", "0.5", "0.05", "-0.001", "100000", "1234567.5", "0.0000001", "9999999.99", "10000000.01", "-3.5"]) {
+    for (const s of [
+      "0", "0.5", "0.05", "-0.001", "100000", "1234567.5", "0.0000001", "9999999.99", "10000000.01", "-3.5",
+      "10000000", "10000000.5", "100000000000000", "100000000000000.1", "12345678901234.56", "-0.05", "0.005", "-0", "1e-8", "0.1234567",
+    ]) {
       expect(fixed2(new D(s)), s).toBe(new D(s).toFixed(2, D.ROUND_HALF_UP));
     }
+  });
+});
+
+describe("compare (cmp without copying the operand)", () => {
+  it("matches decimal.js cmp, and lt/lte/gt/gte/eq theirs, on signed decimals of any length and scale", async () => {
+    const fc = (await import("fast-check")).default;
+    const { compare, eq, gt, gte, lt, lte } = await import("@/lib/policy/money");
+    const dec = fc
+      .tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -12, max: 12 }), fc.boolean())
+      .map(([n, scale, small]) => new D((small ? n % 1000n : n).toString()).times(new D(10).pow(scale)));
+    fc.assert(
+      fc.property(dec, dec, fc.boolean(), (a, b0, same) => {
+        const b = same ? new D(a) : b0; // equal values half the time
+        expect(compare(a, b)).toBe(a.cmp(b));
+        expect([lt(a, b), lte(a, b), gt(a, b), gte(a, b), eq(a, b)]).toEqual([a.lt(b), a.lte(b), a.gt(b), a.gte(b), a.eq(b)]);
+      }),
+      { numRuns: 10000 },
+    );
+    const odd = ["0", "-0", "1e-9000000000000000", "1e9000000000000000", "NaN", "Infinity", "-Infinity", "0.1", "-0.1"].map((s) => new D(s));
+    for (const a of odd) for (const b of odd) expect(compare(a, b), `${a} vs ${b}`).toBe(a.cmp(b));
+  });
+});
+
+describe("formatMoney (thousands separators)", () => {
+  it("is toFixed(2) with a comma every three integer digits, for any sign and size", async () => {
+    const fc = (await import("fast-check")).default;
+    const reference = (x: InstanceType<typeof D>) => {
+      const [int, frac] = x.toFixed(2, D.ROUND_HALF_UP).split(".");
+      return int.replace(/\B(?=(\d{3})+$)/g, ",") + "." + frac;
+    };
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: 0, max: 9 }), (n, scale) => {
+        const x = new D(n.toString()).div(new D(10).pow(scale));
+        expect(formatMoney(x)).toBe(reference(x));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
