@@ -1,4 +1,6 @@
 import chineseDays from "chinese-days/dist/chinese-days.json";
+import { z } from "zod";
+import noticesFile from "./holiday-notices.json";
 
 /**
  * Chinese working days (工作日) with 调休, for statutory deadlines.
@@ -20,7 +22,9 @@ import chineseDays from "chinese-days/dist/chinese-days.json";
  *
  * The package calls every weekday of a year it has no notice for a working day (2027-01-01
  * included). We never guess: any date outside `knownYears()` throws `CalendarYearUnknownError`.
- * Update chinese-days when the State Council publishes the next year's notice (usually Nov–Dec).
+ * When the State Council publishes the next year's notice (usually Nov–Dec), update chinese-days;
+ * until a release carries it, enter the notice in holiday-notices.json (its document number, the
+ * days off and the 调休 working days). A notice there replaces the package's data for its year.
  *
  * Counting convention (行政许可法 第八十二条: 期限以工作日计算，不含法定节假日; 民法典 第二百零一条:
  * 开始的当日不计入，自下一日开始计算): the start day never counts. `addWorkingDays(d, n)` is the
@@ -54,28 +58,89 @@ export class InvalidCalendarDateError extends Error {
   }
 }
 
-type DayTable = Readonly<Record<string, string>>;
-const HOLIDAYS: DayTable = chineseDays.holidays;
-/** 调休 makeup days: weekend days that are working days. */
-const MAKEUP_WORKDAYS: DayTable = chineseDays.workdays;
-
-/** Years with a published holiday notice in the installed chinese-days data, ascending. */
-const KNOWN_YEARS: readonly number[] = Object.freeze(
-  [...new Set(Object.keys(HOLIDAYS).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b),
-);
-const KNOWN = new Set(KNOWN_YEARS);
-
-export function knownYears(): readonly number[] {
-  return KNOWN_YEARS;
-}
-
-export function isKnownYear(year: number): boolean {
-  return KNOWN.has(year);
-}
-
 const MS_PER_DAY = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+type DayTable = Readonly<Record<string, string>>;
+
+const isoDate = z.string().refine((v) => dayNumberOf(v) !== null, { error: "not a calendar date YYYY-MM-DD" });
+
+/** One 国务院办公厅 部分节假日安排 notice, as entered in holiday-notices.json. */
+const noticeSchema = z
+  .strictObject({
+    year: z.number().int().min(2000).max(2100),
+    /** e.g. 国办发明电〔2025〕7号 */
+    document: z.string().min(1),
+    url: z.url().optional(),
+    published: isoDate,
+    /** Days off, with the holiday's name. */
+    holidays: z.record(isoDate, z.string().min(1)),
+    /** 调休 makeup days: weekend days that are working days. */
+    workdays: z.record(isoDate, z.string().min(1)),
+  })
+  .superRefine((n, ctx) => {
+    // A notice speaks of its own year; 元旦 may start in the last days of the year before.
+    const inRange = (d: string) => d >= `${n.year - 1}-12-01` && d <= `${n.year}-12-31`;
+    for (const d of [...Object.keys(n.holidays), ...Object.keys(n.workdays)]) {
+      if (!inRange(d)) ctx.addIssue({ code: "custom", message: `${d} is outside the ${n.year} notice` });
+    }
+    for (const d of Object.keys(n.workdays)) {
+      const wd = weekdayOf(dayNumberOf(d) ?? 0);
+      if (wd !== 0 && wd !== 6) ctx.addIssue({ code: "custom", message: `${d}: a 调休 working day is a Saturday or Sunday` });
+      if (n.holidays[d]) ctx.addIssue({ code: "custom", message: `${d} is both a day off and a working day` });
+    }
+    if (!Object.keys(n.holidays).some((d) => d.startsWith(`${n.year}-`))) {
+      ctx.addIssue({ code: "custom", message: `the ${n.year} notice lists no day off in ${n.year}` });
+    }
+  });
+
+export type HolidayNotice = z.infer<typeof noticeSchema>;
+
+export const holidayNoticesSchema = z
+  .strictObject({ notices: z.array(noticeSchema) })
+  .refine((f) => new Set(f.notices.map((n) => n.year)).size === f.notices.length, { error: "one notice per year" });
+
+type Tables = { holidays: DayTable; workdays: DayTable; years: readonly number[]; known: ReadonlySet<number> };
+
+/** chinese-days' tables with the given notices laid over them (a notice's year is entirely its own). */
+function buildTables(notices: readonly HolidayNotice[]): Tables {
+  const overridden = new Set(notices.map((n) => n.year));
+  const keep = (table: DayTable) =>
+    Object.fromEntries(Object.entries(table).filter(([d]) => !overridden.has(Number(d.slice(0, 4)))));
+  const holidays: Record<string, string> = keep(chineseDays.holidays);
+  const workdays: Record<string, string> = keep(chineseDays.workdays);
+  for (const n of notices) {
+    Object.assign(holidays, n.holidays);
+    Object.assign(workdays, n.workdays);
+  }
+  const years = [...new Set([...Object.keys(chineseDays.holidays).map((d) => Number(d.slice(0, 4))), ...overridden])].sort(
+    (a, b) => a - b,
+  );
+  return { holidays, workdays, years: Object.freeze(years), known: new Set(years) };
+}
+
+let tables = buildTables(holidayNoticesSchema.parse(noticesFile).notices);
+
+/**
+ * Replace the notices laid over chinese-days (tests; a deployment edits holiday-notices.json instead).
+ * Returns the notices' years. Throws a ZodError naming the problem when a notice is malformed.
+ */
+export function useHolidayNotices(file: unknown): readonly number[] {
+  const { notices } = holidayNoticesSchema.parse(file);
+  tables = buildTables(notices);
+  return notices.map((n) => n.year);
+}
+
+/** Years with a published holiday notice (chinese-days or holiday-notices.json), ascending. */
+export function knownYears(): readonly number[] {
+  return tables.years;
+}
+
+export function isKnownYear(year: number): boolean {
+  return tables.known.has(year);
+}
+
 
 /** Day number since 1970-01-01, or null when the string is not a real date. */
 function dayNumberOf(text: string): number | null {
@@ -124,8 +189,8 @@ function requireDayNumber(date: CalendarDate): number {
 
 function guardYear(date: CalendarDate): void {
   const year = Number(date.slice(0, 4));
-  if (!KNOWN.has(year)) {
-    throw new CalendarYearUnknownError(date, year, KNOWN_YEARS[0], KNOWN_YEARS[KNOWN_YEARS.length - 1]);
+  if (!tables.known.has(year)) {
+    throw new CalendarYearUnknownError(date, year, tables.years[0], tables.years[tables.years.length - 1]);
   }
 }
 
@@ -137,9 +202,9 @@ function weekdayOf(dayNumber: number): number {
 function isWorkingDayNumber(dayNumber: number): boolean {
   const date = fromDayNumber(dayNumber);
   guardYear(date);
-  if (MAKEUP_WORKDAYS[date]) return true;
+  if (tables.workdays[date]) return true;
   const wd = weekdayOf(dayNumber);
-  return wd >= 1 && wd <= 5 && !HOLIDAYS[date];
+  return wd >= 1 && wd <= 5 && !tables.holidays[date];
 }
 
 /** Whether offices work on this date (weekday not a holiday, or a 调休 makeup day). */
