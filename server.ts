@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { hostname: { type: "string", short: "H" }, port: { type: "string", short: "p" } },
   });
-  const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+  // Like `next start`: every interface unless -H says otherwise. (Not $HOSTNAME: shells and containers set it
+  // to the machine's name.)
+  const hostname = values.hostname ?? "0.0.0.0";
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   // Set before Next is loaded: it reads NODE_ENV when its modules initialise.
   (process.env as Record<string, string>).NODE_ENV = "production";
