@@ -13,7 +13,15 @@ import { SECURITY_HEADERS } from "./security-headers";
 export function serveFastPath(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "POST" || pathname(req.url) !== "/api/v1/estimate") return false;
   readBody(req, (text) => {
-    const answer = answerEstimate(text);
+    let answer: { status: number; body: string };
+    try {
+      answer = answerEstimate(text);
+    } catch (e) {
+      // The engine answers bad input itself and never throws for it; anything thrown is a bug. Answer it as Next
+      // answers a route that throws (500, no details), and keep serving everyone else.
+      console.error(e);
+      answer = { status: 500, body: "" };
+    }
     res.statusCode = answer.status;
     for (const h of SECURITY_HEADERS) res.setHeader(h.key, h.value);
     res.setHeader("content-type", JSON_CONTENT_TYPE);
