@@ -189,7 +189,12 @@ export const constPoints = (x: Dec) => cached(pointsCache, x, formatPoints);
 
 const ZERO_MONEY = /^0(\.0{1,2})?$/;
 
+/** Whether a request amount (MONEY_PATTERN already checked) is zero: "0", "0.0" or "0.00". */
+export function isZeroMoney(s: string): boolean {
+  return ZERO_MONEY.test(s);
+}
+
 /** A request amount (MONEY_PATTERN already checked); zero is the shared ZERO, not a fresh parse. */
 export function parseMoney(s: string): Dec {
-  return ZERO_MONEY.test(s) ? ZERO : new D(s);
+  return isZeroMoney(s) ? ZERO : new D(s);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MONEY_PATTERN } from "./money";
+import { isZeroMoney, MONEY_PATTERN } from "./money";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, LAYER_IDS, LOCALES } from "./types";
 
 /**
@@ -11,11 +11,10 @@ import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, LAYER_IDS, L
 export const MAX_EPISODES = 100;
 export const MAX_AGE = 130;
 
-const ZERO_AMOUNT = /^0(\.0{1,2})?$/;
 const SERVICE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const money = z.string().regex(MONEY_PATTERN, { error: "@money" });
-const positiveMoney = money.refine((s) => !ZERO_AMOUNT.test(s), { error: "@totalPositive" });
+const positiveMoney = money.refine((s) => !isZeroMoney(s), { error: "@totalPositive" });
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -118,7 +117,7 @@ function isEpisode(v: unknown): boolean {
     optional(v.emergency, isBoolean) &&
     optional(v.cause, isCause) &&
     isMoney(total) &&
-    !ZERO_AMOUNT.test(total as string) &&
+    !isZeroMoney(total as string) &&
     optional(v.selfFunded, isMoney) &&
     optional(v.settled, isSettled)
   );
