@@ -5,5 +5,3 @@ export function answerEstimate(bodyText: string): { status: number; body: string
   const res = estimateText(bodyText);
   return { status: res.status, body: serializeEstimateResponse(res) };
 }
-
-export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_REQUEST_CHARS } from "@/lib/policy";
-import { answerEstimate, JSON_CONTENT_TYPE } from "./estimate-endpoint";
+import { JSON_CONTENT_TYPE } from "./content-type";
+import { answerEstimate } from "./estimate-endpoint";
 import { SECURITY_HEADERS } from "./security-headers";
 
 /**

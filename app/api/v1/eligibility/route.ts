@@ -1,3 +1,4 @@
+import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
 import { checkEligibility } from "@/lib/eligibility";
 import { text } from "@/lib/eligibility/messages";
 
@@ -5,7 +6,7 @@ import { text } from "@/lib/eligibility/messages";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-const HEADERS = { "content-type": "application/json; charset=utf-8" };
+const HEADERS = { "content-type": JSON_CONTENT_TYPE };
 
 export async function POST(request: Request): Promise<Response> {
   const raw = await request.text().catch(() => "");

@@ -1,4 +1,5 @@
-import { answerEstimate, JSON_CONTENT_TYPE } from "@/lib/http/estimate-endpoint";
+import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
+import { answerEstimate } from "@/lib/http/estimate-endpoint";
 
 // The HTTP door of the calculation module: same function, same bytes as the CLI. In production the server's fast
 // path (lib/http/fast-path.ts) answers this URL before Next does, through the same answerEstimate().
