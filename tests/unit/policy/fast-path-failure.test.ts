@@ -1,6 +1,5 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, it, vi } from "vitest";
+import { listenOnLoopback } from "./loopback-server";
 
 // A bug that makes the engine throw must not take the server down with it: that request gets a 500, the next
 // request is answered as usual.
@@ -21,9 +20,8 @@ vi.mock("@/lib/http/estimate-endpoint", async (importOriginal) => {
 
 it("an engine that throws gets a 500 for that request, and the server keeps answering", async () => {
   const { serveFastPath } = await import("@/lib/http/fast-path");
-  const server = createServer((req, res) => void serveFastPath(req, res));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/estimate`;
+  const server = await listenOnLoopback((req, res) => void serveFastPath(req, res));
+  const url = `${server.base}/api/v1/estimate`;
   const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
   try {
     failNext = true;
@@ -35,6 +33,6 @@ it("an engine that throws gets a 500 for that request, and the server keeps answ
     expect(next.status).toBe(400);
   } finally {
     quiet.mockRestore();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 });

@@ -1,11 +1,10 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/estimate/route";
 import { serveFastPath } from "@/lib/http/fast-path";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { MAX_REQUEST_CHARS } from "@/lib/policy";
 import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3 } from "./examples";
+import { listenOnLoopback } from "./loopback-server";
 
 /**
  * The production server answers POST /api/v1/estimate itself (lib/http/fast-path.ts) before Next's router.
@@ -13,20 +12,19 @@ import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3 } from "./examples";
  * and it must leave every other request to Next.
  */
 
-let server: Server;
+let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await listenOnLoopback((req, res) => {
     if (serveFastPath(req, res)) return;
     res.statusCode = 418; // stands for "handed on to Next"
     res.end("next");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.base;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 async function viaFastPath(body: BodyInit, path = "/api/v1/estimate") {
   const res = await fetch(base + path, { method: "POST", body, headers: { "content-type": "application/json" } });

@@ -1,18 +1,12 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../source-files";
 
 /** lib/policy is a pure library: no Next.js, React, Prisma or app code (issue 4). */
 
 const root = path.resolve(__dirname, "../../..");
 const lib = path.join(root, "lib/policy");
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = path.join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.(ts|tsx|js|mjs|cjs)$/.test(f) ? [p] : [];
-  });
-}
 
 function specifiers(source: string): string[] {
   const out: string[] = [];
@@ -22,7 +16,7 @@ function specifiers(source: string): string[] {
 }
 
 describe("lib/policy purity", () => {
-  const all = files(lib);
+  const all = sourceFiles(lib);
 
   it("finds the library's source files", () => {
     expect(all.length).toBeGreaterThan(5);

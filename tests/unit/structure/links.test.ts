@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles } from "../source-files";
 
 /**
  * Links go through components/ui/link.tsx, which turns off Next's prefetch-on-scroll (slow, metered phone
@@ -8,18 +9,10 @@ import { describe, expect, it } from "vitest";
  */
 const root = path.resolve(__dirname, "../../..");
 
-function* sources(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) yield* sources(p);
-    else if (/\.(tsx?|jsx?)$/.test(name)) yield p;
-  }
-}
-
 describe("links", () => {
   it("only components/ui/link.tsx imports next/link", () => {
     const offenders = ["app", "components", "lib"]
-      .flatMap((d) => [...sources(path.join(root, d))])
+      .flatMap((d) => sourceFiles(path.join(root, d)))
       .filter((f) => !f.endsWith(path.join("components", "ui", "link.tsx")))
       .filter((f) => /from\s+["']next\/link["']/.test(readFileSync(f, "utf8")))
       .map((f) => path.relative(root, f));
