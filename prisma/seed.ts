@@ -13,7 +13,7 @@ import { createPrismaClient } from "../lib/db/client";
 import type { StaffRole } from "../lib/generated/prisma/client";
 import type { DraftData } from "../lib/applications/draft-schema";
 import { currentDeadline, procedureTimings } from "../lib/applications/procedure";
-import { encryptData, eventRow } from "../lib/applications/service";
+import { applicantNameColumns, encryptData, eventRow } from "../lib/applications/service";
 import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction, newApplication } from "../lib/applications/state-machine";
 import { toDbStatus } from "../lib/applications/status";
 import { idNumberCheckCharacter } from "../lib/identity/id-number";
@@ -184,7 +184,7 @@ async function main() {
         citizenId,
         draftOwnerId: null,
         reliefType: app.reliefType,
-        applicantName: person.displayName,
+        ...applicantNameColumns(person.displayName),
         dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index)),
         stateJson: JSON.stringify(state),
         submittedAt,

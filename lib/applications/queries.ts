@@ -1,7 +1,9 @@
 import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { hashName } from "@/lib/crypto/lookup-hash";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "./state-machine";
+import { readApplicantName } from "./service";
 import { fromDbStatus, toDbStatus } from "./status";
 
 // Read models for the lists citizens and staff see. Every query is scoped by who is asking:
@@ -28,6 +30,7 @@ const summarySelect = {
   areaCode: true,
   reliefType: true,
   applicantName: true,
+  applicantNameEncrypted: true,
   submittedAt: true,
   updatedAt: true,
   currentDueOn: true,
@@ -35,9 +38,10 @@ const summarySelect = {
 
 type Row = Prisma.ApplicationGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary(row: Row, today: string): ApplicationSummary {
+function toSummary({ applicantNameEncrypted, ...row }: Row, today: string): ApplicationSummary {
   return {
     ...row,
+    applicantName: readApplicantName({ applicantNameEncrypted, applicantName: row.applicantName }),
     reference: row.reference ?? "",
     status: fromDbStatus(row.status),
     overdue: row.currentDueOn !== null && row.currentDueOn < today,
@@ -54,7 +58,8 @@ export async function listApplicationsForCitizen(db: Db, citizenId: string, now 
   return rows.map((r) => toSummary(r, today));
 }
 
-export type QueueFilter = { status?: string | null; urgent?: boolean; overdue?: boolean };
+/** `name`: the applicant's full name, matched exactly (by its keyed hash: names are encrypted). */
+export type QueueFilter = { status?: string | null; urgent?: boolean; overdue?: boolean; name?: string | null };
 
 export async function listApplicationsForArea(
   db: Db,
@@ -75,6 +80,7 @@ export async function listApplicationsForArea(
       status: status ?? { not: "draft" },
       ...(filter.urgent ? { reliefType: "urgent" } : {}),
       ...(filter.overdue ? { currentDueOn: { lt: today } } : {}),
+      ...(filter.name?.trim() ? { applicantNameHash: hashName(filter.name) } : {}),
     },
     select: summarySelect,
     // Oldest deadline first: what is due soonest is at the top.

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { calendarDateInChina, type CalendarDate } from "@/lib/calendar/working-days";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { hashName } from "@/lib/crypto/lookup-hash";
 import { maskIdNumber, maskPhone } from "@/lib/crypto/mask";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
@@ -75,6 +76,22 @@ export function decryptData(stored: string | null | undefined): DraftData {
   return JSON.parse(decryptField(stored)) as DraftData;
 }
 
+/**
+ * The name columns staff queues read: the name encrypted, and its keyed hash for exact search.
+ * The legacy clear column is written null (scripts/encrypt-at-rest.ts empties older rows).
+ */
+export function applicantNameColumns(name: string | null | undefined) {
+  return name
+    ? { applicantName: null, applicantNameEncrypted: encryptField(name), applicantNameHash: hashName(name) }
+    : { applicantName: null, applicantNameEncrypted: null, applicantNameHash: null };
+}
+
+/** The applicant's name from a row: the encrypted column, else a legacy clear one not yet migrated. */
+export function readApplicantName(row: { applicantNameEncrypted: string | null; applicantName?: string | null }): string | null {
+  if (row.applicantNameEncrypted) return decryptField(row.applicantNameEncrypted);
+  return row.applicantName ?? null;
+}
+
 function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
   if (row.stateJson) return JSON.parse(row.stateJson) as ApplicationState;
   // A row from before the state machine (seeded history): only its status is known.
@@ -136,7 +153,7 @@ async function updateDraft(ctx: ServiceContext, citizenId: string, change: (data
       where: { id: row.id, status: "draft", updatedAt: row.updatedAt },
       data: {
         dataEncrypted: encryptData(data),
-        applicantName: data.applicant?.name ?? null,
+        ...applicantNameColumns(data.applicant?.name),
         areaCode: data.applicant?.areaCode ?? null,
         reliefType: data.reason?.reliefType ?? null,
       },
@@ -251,7 +268,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         submittedAt: at,
         areaCode: applicant.areaCode,
         reliefType,
-        applicantName: applicant.name,
+        ...applicantNameColumns(applicant.name),
         currentDueOn: dueOn,
       },
     });
@@ -520,7 +537,7 @@ async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView |
     status: fromDbStatus(row.status),
     reliefType: row.reliefType === "urgent" ? "urgent" : "expense",
     areaCode: row.areaCode,
-    applicantName: row.applicantName,
+    applicantName: readApplicantName(row),
     submittedAt: row.submittedAt,
     currentDueOn: dueOn,
     overdue: dueOn !== null && dueOn < today,

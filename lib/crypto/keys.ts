@@ -8,7 +8,9 @@ import { allowsDemoFallbacks, ConfigError, readEnv, warnOnce, type ServerEnv } f
  */
 export type KeyPurpose =
   | "field-encryption/v1"
+  | "file-encryption/v1"
   | "lookup-hash/phone"
+  | "lookup-hash/name"
   | "lookup-hash/ip"
   | "login-code";
 

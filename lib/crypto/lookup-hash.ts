@@ -15,6 +15,19 @@ export function hashPhone(phone: string, dataKey?: Buffer): string {
   return keyedHash("lookup-hash/phone", phone, dataKey);
 }
 
+/**
+ * A person's full name as staff type it: Unicode NFKC (full-width → half-width), no spaces or the
+ * middle dot of transliterated names, Latin letters lower-cased. Exact match only, on purpose.
+ */
+export function normalizeName(name: string): string {
+  return name.normalize("NFKC").replace(/[\s·•・.]/gu, "").toLowerCase();
+}
+
+/** Lookup hash of an applicant's full name (see normalizeName), for the staff queue's search. */
+export function hashName(name: string, dataKey?: Buffer): string {
+  return keyedHash("lookup-hash/name", normalizeName(name), dataKey);
+}
+
 /** Hash of a client IP for rate limits and login-code records. */
 export function hashIp(ip: string, dataKey?: Buffer): string {
   return keyedHash("lookup-hash/ip", ip, dataKey);

@@ -21,7 +21,12 @@ export default async function StaffConsolePage({
 }) {
   const lng = await pageLocale(params);
   const query = await searchParams;
-  const filter = { status: query.status ?? null, urgent: query.urgent === "1", overdue: query.overdue === "1" };
+  const filter = {
+    status: query.status ?? null,
+    urgent: query.urgent === "1",
+    overdue: query.overdue === "1",
+    name: query.name?.slice(0, 50) ?? null,
+  };
   const user = await getSessionUser();
   if (user?.kind !== "staff" || !user.role) redirect(`/${lng}/staff/login`);
   const t = getT(lng, "staff");
@@ -59,6 +64,22 @@ export default async function StaffConsolePage({
             {t("console.queueHeading")}
           </h2>
           <form method="get" className="mb-3 space-y-2 rounded-xl bg-cell p-3" data-testid="queue-filters">
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">{tk("queue.name")}</span>
+              <input
+                type="search"
+                name="name"
+                defaultValue={filter.name ?? ""}
+                maxLength={50}
+                autoComplete="off"
+                aria-describedby="queue-name-hint"
+                className="tap-target w-full rounded-lg border border-line bg-white px-3"
+                data-testid="queue-name"
+              />
+              <span id="queue-name-hint" className="mt-1 block text-sm text-ink-muted">
+                {tk("queue.nameHint")}
+              </span>
+            </label>
             <label className="block">
               <span className="mb-1 block text-sm font-medium">{tk("queue.status")}</span>
               <select name="status" defaultValue={filter.status ?? ""} className="tap-target w-full rounded-lg border border-line bg-white px-3">
