@@ -6,6 +6,8 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startBackgroundTasks } from "@/lib/applications/background";
+import { getDb } from "@/lib/db/client";
 import { serveFastPath } from "@/lib/http/fast-path";
 
 async function main(): Promise<void> {
@@ -22,6 +24,8 @@ async function main(): Promise<void> {
   const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Upload files a crash left behind are swept before the first request; pending SMS are retried.
+  const background = await startBackgroundTasks(getDb());
 
   const server = createServer((req, res) => {
     if (serveFastPath(req, res)) return;
@@ -33,7 +37,10 @@ async function main(): Promise<void> {
   });
   server.listen(port, hostname, () => console.log(`Yizhan ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    background.stop();
+    server.close(() => process.exit(0));
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskBankAccount } from "@/lib/identity/id-number";
+import { sendDueNotifications } from "@/lib/sms/notification-worker";
 import type { SmsSender } from "@/lib/sms/types";
 import { requiredDocuments, type DocumentType } from "./documents";
 import {
@@ -425,27 +426,20 @@ function visibleTo(actor: Actor, row: { citizenId: string; areaCode: string | nu
 // ---------------------------------------------------------------------------------------------
 // Notifications
 
-/** Send pending notification SMS (after commit). A failure marks the row failed for a later retry; it never throws. */
+/**
+ * Send the pending notification SMS of this application now (after commit). A failure leaves the row
+ * pending with its backoff for the worker (lib/sms/notification-worker.ts); it never throws.
+ */
 export async function dispatchNotifications(ctx: ServiceContext, where: { applicationId?: string } = {}): Promise<number> {
   if (!ctx.sms) return 0;
-  const pending = await ctx.db.notification.findMany({
-    where: { smsStatus: "pending", ...(where.applicationId ? { applicationId: where.applicationId } : {}) },
-    include: { citizen: { select: { phoneEncrypted: true } } },
-    orderBy: { createdAt: "asc" },
-    take: 50,
-  });
-  let sent = 0;
-  for (const n of pending) {
-    const params = JSON.parse(n.paramsJson) as { reference?: string };
-    try {
-      await ctx.sms.send({ to: decryptField(n.citizen.phoneEncrypted), template: "application-update", params: { reference: params.reference ?? "" } });
-      await ctx.db.notification.update({ where: { id: n.id }, data: { smsStatus: "sent", smsSentAt: now(ctx) } });
-      sent += 1;
-    } catch {
-      await ctx.db.notification.update({ where: { id: n.id }, data: { smsStatus: "failed" } });
-    }
+  try {
+    const report = await sendDueNotifications(ctx.db, ctx.sms, { applicationId: where.applicationId, ...(ctx.now ? { now: ctx.now } : {}) });
+    return report.sent;
+  } catch (error) {
+    // The decision is committed; the worker will find the message pending.
+    console.error("[sms] dispatch after commit failed:", error);
+    return 0;
   }
-  return sent;
 }
 
 export async function listNotifications(ctx: ServiceContext, citizenId: string, take = 20) {
