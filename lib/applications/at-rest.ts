@@ -24,12 +24,21 @@ const BATCH = 200;
  * clear column still holds it; a file is encrypted only when it lacks the encrypted-file header, by
  * writing the ciphertext beside it and renaming it over the original (a crash leaves either).
  */
-export async function encryptExistingData(db: Db, options: { dir?: string } = {}): Promise<AtRestReport> {
+export async function encryptExistingData(
+  db: Db,
+  options: { dir?: string; /** Called once before the first value is encrypted: may refuse by throwing. */ beforeEncrypting?: () => void } = {},
+): Promise<AtRestReport> {
   const report: AtRestReport = { namesEncrypted: 0, filesEncrypted: 0, filesAlreadyEncrypted: 0, filesMissing: [] };
+  let checked = false;
+  const aboutToEncrypt = () => {
+    if (!checked) options.beforeEncrypting?.();
+    checked = true;
+  };
 
   for (;;) {
     const rows = await db.application.findMany({ where: { applicantName: { not: null } }, select: { id: true, applicantName: true }, take: BATCH });
     if (rows.length === 0) break;
+    aboutToEncrypt();
     for (const row of rows) {
       // Only while the clear name is still the one read: a concurrent save has already written both.
       const updated = await db.application.updateMany({ where: { id: row.id, applicantName: row.applicantName }, data: applicantNameColumns(row.applicantName) });
@@ -61,6 +70,7 @@ export async function encryptExistingData(db: Db, options: { dir?: string } = {}
         await fs.chmod(file, 0o600);
         continue;
       }
+      aboutToEncrypt();
       const temp = path.join(dir, tempNameFor(key));
       await fs.writeFile(temp, encryptFile(bytes), { mode: 0o600 });
       await fs.rename(temp, file);
