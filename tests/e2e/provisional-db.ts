@@ -11,8 +11,14 @@ function client() {
   return createClient({ url: `file:${path.resolve(url.replace(/^file:/, ""))}` });
 }
 
-/** Copies the seeded application with this reference prefix (e.g. "LZ2026-000003"); returns the copy's id and reference. */
-export async function copySeededApplication(referencePrefix: string): Promise<{ id: string; reference: string }> {
+/**
+ * Copies the seeded application with this reference prefix (e.g. "LZ2026-000003"), with `patch` applied to its
+ * stored state (to set a date as if it had happened then); returns the copy's id and reference.
+ */
+export async function copySeededApplication(
+  referencePrefix: string,
+  patch: Record<string, unknown> = {},
+): Promise<{ id: string; reference: string }> {
   const db = client();
   try {
     await db.execute("PRAGMA busy_timeout = 5000");
@@ -27,9 +33,9 @@ export async function copySeededApplication(referencePrefix: string): Promise<{ 
     await db.execute({
       sql: `INSERT INTO Application (id, reference, kind, status, areaCode, citizenId, reliefType, applicantName, dataEncrypted, stateJson,
               submittedAt, currentDueOn, currentDueProvisional, createdAt, updatedAt)
-            SELECT ?, ?, kind, status, areaCode, citizenId, reliefType, applicantName, dataEncrypted, stateJson,
+            SELECT ?, ?, kind, status, areaCode, citizenId, reliefType, applicantName, dataEncrypted, ?,
               submittedAt, currentDueOn, currentDueProvisional, createdAt, updatedAt FROM Application WHERE id = ?`,
-      args: [id, reference, String(row.id)],
+      args: [id, reference, JSON.stringify({ ...JSON.parse(String(row.stateJson)), ...patch }), String(row.id)],
     });
     return { id, reference };
   } finally {

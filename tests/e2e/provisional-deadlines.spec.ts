@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { forgetRateLimits } from "./apply-db";
 import { signInCitizen, signInStaff, text } from "./helpers";
+import { expectAccessible } from "./flow-helpers";
 import { copySeededApplication } from "./provisional-db";
 
 // Issue 10: a deadline that reaches a year without a State Council holiday notice (2027, with chinese-days
@@ -57,6 +58,7 @@ test("a caseworker starts a 公示 on 2026-12-30 that ends in 2027: it is not re
   await expect(page.getByTestId("current-due")).toContainText(ENDS["zh-Hans"]);
   await expect(page.getByTestId("current-due-provisional")).toHaveText(c.detail.provisional);
   await expect(page.getByTestId("current-due")).toContainText(c.detail.provisionalWhy.replace("{{year}}", "2027"));
+  await expectAccessible(page, "staff application with a 暂定 deadline");
 
   // The queue flags it too.
   await page.goto("/zh-Hans/staff");
@@ -75,5 +77,20 @@ test("a caseworker starts a 公示 on 2026-12-30 that ends in 2027: it is not re
     const message = page.getByTestId("notification").filter({ hasText: text[lng].common.status.publicity });
     await expect(message).toContainText(ENDS[lng]);
     await expect(message.getByTestId("notification-provisional")).toHaveText(a.provisional.mark);
+    await expectAccessible(page, `${lng} progress with a 暂定 deadline`);
+  }
+});
+
+test("the receipt of an application submitted on 2026-12-31 gives its 受理 date, Mon 2027-01-04, as 暂定 with the reason", async ({ page }) => {
+  // A copy of the demo application LZ2026-000005 (13800000001, 鹿寨), as if submitted on Thu 2026-12-31.
+  const { id } = await copySeededApplication("LZ2026-000005", { submittedOn: "2026-12-31" });
+  await asCitizen(page, "13800000001");
+  for (const lng of ["zh-Hant", "zh-Hans"] as const) {
+    const a = text[lng].apply;
+    await page.goto(`/${lng}/apply/submitted/${id}`);
+    const next = page.getByTestId("what-next");
+    await expect(next).toContainText("2027年1月4日");
+    await expect(page.getByTestId("accept-by-provisional")).toHaveText(a.provisional.mark);
+    await expect(next).toContainText(a.provisional.why.replace("{{year}}", "2027"));
   }
 });
