@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import chineseDays from "chinese-days/dist/chinese-days.json";
 import { statutoryHolidays, statutoryVersionOn } from "@/lib/calendar/statutory-holidays";
@@ -81,6 +83,16 @@ describe("the statutory rule (全国年节及纪念日放假办法 第二条) re
       "2027-09-15",
       "2027-10-01", "2027-10-02", "2027-10-03",
     ]);
+  });
+
+  test("the same dates whatever the host's time zone (lunar-javascript works on plain year/month/day numbers)", { timeout: 60_000 }, () => {
+    const here = [2020, 2025, 2027, 2028].map((y) => [...statutoryHolidays(y).keys()]);
+    for (const tz of ["America/Los_Angeles", "Pacific/Kiritimati"]) {
+      const script = `import("${path.resolve(__dirname, "../../../lib/calendar/statutory-holidays.ts")}").then((m) =>
+        process.stdout.write(JSON.stringify([2020, 2025, 2027, 2028].map((y) => [...(m.statutoryHolidays ?? m.default.statutoryHolidays)(y).keys()]))))`;
+      const out = execFileSync(process.execPath, ["--import", "tsx", "-e", script], { env: { ...process.env, TZ: tz }, encoding: "utf8" });
+      expect(JSON.parse(out)).toEqual(here);
+    }
   });
 
   test("no rule before the data starts", () => {
