@@ -57,7 +57,14 @@ export function addPeriod(start: CalendarDate, p: Period): CountedDate {
   return p.unit === "working" ? countWorkingDays(start, p.days) : countCalendarDays(start, p.days);
 }
 
-const fixed = (date: CalendarDate, provisional: boolean | undefined): CountedDate => ({ date, provisional: !!provisional });
+/**
+ * The current step's deadline, with what it is counted from (`basis`, e.g. "review:2026-12-24"): two
+ * deadlines with the same basis are the same deadline, so a date already told for it is never moved earlier.
+ */
+export type CurrentDeadline = CountedDate & { basis: string };
+
+const fixed = (basis: string, date: CalendarDate, provisional: boolean | undefined): CurrentDeadline => ({ basis, date, provisional: !!provisional });
+const counted = (basis: string, start: CalendarDate, p: Period): CurrentDeadline => ({ basis: `${basis}:${start}`, ...addPeriod(start, p) });
 
 /**
  * The date the current step should be done by: 受理 from submission, 核对/调查 from 受理, the
@@ -65,25 +72,25 @@ const fixed = (date: CalendarDate, provisional: boolean | undefined): CountedDat
  * documents owed after 先行救助; with its provisional mark (暂定) when counted through a year without a
  * holiday notice. Null when nothing is pending.
  */
-export function currentDeadline(s: ApplicationState, t: ProcedureTimings): CountedDate | null {
+export function currentDeadline(s: ApplicationState, t: ProcedureTimings): CurrentDeadline | null {
   switch (s.status) {
     case "submitted":
-      return s.submittedOn ? addPeriod(s.submittedOn, t.acceptance) : null;
+      return s.submittedOn ? counted("acceptance", s.submittedOn, t.acceptance) : null;
     case "received":
     case "reviewing":
     case "proposed":
-      return s.receivedOn ? addPeriod(s.receivedOn, t.review) : null;
+      return s.receivedOn ? counted("review", s.receivedOn, t.review) : null;
     case "correction":
-      return s.correction ? fixed(s.correction.dueOn, s.correction.dueProvisional) : null;
+      return s.correction ? fixed(`correction:${s.correction.requestedOn}`, s.correction.dueOn, s.correction.dueProvisional) : null;
     case "publicity":
-      return s.publicity ? fixed(s.publicity.endsOn, s.publicity.endsOnProvisional) : null;
+      return s.publicity ? fixed(`publicity:${s.publicity.startedOn}`, s.publicity.endsOn, s.publicity.endsOnProvisional) : null;
     case "approving":
-      return s.publicity?.endedOn ? addPeriod(s.publicity.endedOn, t.approval) : null;
+      return s.publicity?.endedOn ? counted("approval", s.publicity.endedOn, t.approval) : null;
     case "approved":
-      return s.decision?.decidedOn ? addPeriod(s.decision.decidedOn, t.payment) : null;
+      return s.decision?.decidedOn ? counted("payment", s.decision.decidedOn, t.payment) : null;
     case "paid":
       return s.emergency?.documentsDueOn && !s.emergency.documentsCompletedOn
-        ? fixed(s.emergency.documentsDueOn, s.emergency.documentsDueProvisional)
+        ? fixed(`documents:${s.decision?.decidedOn ?? ""}`, s.emergency.documentsDueOn, s.emergency.documentsDueProvisional)
         : null;
     default:
       return null;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { calendarDateInChina, type CalendarDate } from "@/lib/calendar/working-days";
+import { calendarDateInChina, type CalendarDate, laterOf } from "@/lib/calendar/working-days";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { maskIdNumber, maskPhone } from "@/lib/crypto/mask";
 import { recordAudit } from "@/lib/db/audit";
@@ -17,7 +17,7 @@ import {
   type SectionId,
   type EstimatePrefill,
 } from "./draft-schema";
-import { currentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
+import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "./reference";
 import {
   type Actor,
@@ -363,7 +363,8 @@ async function runAction(
     const state = readState(row);
     const applied = applyAction(state, action, actor, at);
     if (!applied.ok) return applied;
-    const due = currentDeadline(applied.state, procedureTimings(await packIdFor(tx, row.areaCode)));
+    const timings = procedureTimings(await packIdFor(tx, row.areaCode));
+    const due = keepToldDate(currentDeadline(state, timings), currentDeadline(applied.state, timings), row.currentDueOn as CalendarDate | null);
     const updated = await tx.application.updateMany({
       where: { id: row.id, updatedAt: row.updatedAt },
       data: {
@@ -399,6 +400,15 @@ async function runAction(
   });
   if (result.ok) await dispatchNotifications(ctx, { applicationId });
   return result;
+}
+
+/**
+ * A date already told for the same deadline (same basis: e.g. the review period counted from the same 受理
+ * day) is never moved earlier, e.g. after a recount kept the later date (lib/applications/recount.ts).
+ */
+function keepToldDate(before: CurrentDeadline | null, after: CurrentDeadline | null, told: CalendarDate | null): CurrentDeadline | null {
+  if (!after || !before || !told || before.basis !== after.basis) return after;
+  return { ...after, date: laterOf(told, after.date) };
 }
 
 /** What a notification says of the current step's deadline: the date told to the applicant, and whether it is 暂定. */

@@ -234,6 +234,19 @@ describe("service and recount (SQLite)", () => {
     expect([row.currentDueOn, row.currentDueProvisional]).toEqual(["2027-01-05", false]);
   });
 
+  test("the review period (鹿寨: 7 working days from 受理 on 12-24) told as 01-05 stays 01-05 after a notice counting 01-04, through later actions too", async () => {
+    const id = await submit();
+    await staffOk(people.desk, id, { type: "accept" });
+    let row = await t.db.application.findUniqueOrThrow({ where: { id } });
+    expect([row.currentDueOn, row.currentDueProvisional]).toEqual(["2027-01-05", true]);
+    useHolidayNotices(EARLIER); // 25, 28, 29, 30, 31, Sat 01-02 (调休), Mon 01-04
+    expect((await recountProvisionalDeadlines(ctx)).changed).toMatchObject([{ from: "2027-01-05", to: "2027-01-05", counted: "2027-01-04" }]);
+    clock.advance(3600);
+    await staffOk(people.case1, id, { type: "record-check", kind: "home-visit", note: "入户调查属实" });
+    row = await t.db.application.findUniqueOrThrow({ where: { id } });
+    expect([row.status, row.currentDueOn, row.currentDueProvisional]).toEqual(["reviewing", "2027-01-05", false]);
+  });
+
   test("a deadline whose year is still unknown after a notice for another year stays 暂定 and unchanged", async () => {
     const id = await submit();
     await staffOk(people.desk, id, { type: "accept" });

@@ -26,7 +26,13 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
   const tc = getT(lng, "common");
   const area = view.areaCode ? await db.area.findUnique({ where: { code: view.areaCode } }) : null;
   const tm = view.timings;
-  const acceptBy = view.state.submittedOn ? addPeriod(view.state.submittedOn, tm.acceptance) : null;
+  // While it waits for 受理, the stored deadline is the date told (a recount never moves it earlier); after, the count.
+  const acceptBy =
+    view.status === "submitted" && view.currentDueOn
+      ? { date: view.currentDueOn, provisional: view.currentDueProvisional }
+      : view.state.submittedOn
+        ? addPeriod(view.state.submittedOn, tm.acceptance)
+        : null;
   const unit = (u: "working" | "calendar") => t(u === "working" ? "submitted.workingDays" : "submitted.calendarDays");
   return (
     <PageFrame lng={lng} title={t("submitted.title")}>
