@@ -22,8 +22,19 @@ const BILLS = [
   { kind: "outpatient-chronic", facility: "city", inRegion: true, referred: true, designated: true, emergency: false, cause: "illness", total: "12000.00" },
 ];
 
-/** Every rendered text of the check and the calculator in one script, with where it came from. */
+const memo = new Map<Locale, { where: string; text: string }[]>();
+
+/** Every distinct rendered text of the check and the calculator in one script, with where it first came from. */
 export function renderedTexts(locale: Locale): { where: string; text: string }[] {
+  let done = memo.get(locale);
+  if (!done) {
+    done = [...new Map(render(locale).map((x) => [x.text, x])).values()];
+    memo.set(locale, done);
+  }
+  return done;
+}
+
+function render(locale: Locale): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
   for (const policy of PACK_IDS) {
     const certs = certOptions(policy).filter((c) => c !== "none") as Certification[];

@@ -57,7 +57,7 @@ describe("zh-Hant is Taiwan standard, generated from zh-Hans", () => {
   test("every zh-Hant string is its own Taiwan-standard conversion, round trip through Simplified (nothing in another standard)", () => {
     const off = allHant.filter(({ text }) => toHant(text) !== text || toHant(hkToCn(text)) !== text).map(({ where, text }) => `${where}: ${text}`);
     expect([...new Set(off)]).toEqual([]);
-  }, 30_000);
+  }, 60_000);
 
   test("no Hong Kong forms (裏 説 羣 …) in any locale file or rendered text", () => {
     const off = allHant.filter(({ text }) => HK_FORMS.some((c) => text.includes(c))).map(({ where, text }) => `${where}: ${text}`);
@@ -77,7 +77,7 @@ describe("zh-Hant is Taiwan standard, generated from zh-Hans", () => {
       .filter(({ text }) => twToCn(text) !== text || /[蔘併]/.test(text))
       .map(({ where, text }) => `${where}: ${text}`);
     expect([...new Set(off)]).toEqual([]);
-  });
+  }, 60_000);
 
   test("the checks can fail: each catches the slip it is for", () => {
     for (const c of HK_FORMS) expect(toHant(hkToCn(c)), `${c} is not a Taiwan form`).not.toBe(c);
