@@ -89,9 +89,15 @@ export function knowsPovertyRegistered(pack: string): boolean {
   return def.layers.some((l) => (layerCategories(pack, l.id) ?? []).includes("poverty-registered"));
 }
 
+/** Scalar parameter values of each pack as in force on its latest version (what the screener's answers are about). */
+const scalars = new Map<string, Map<string, string>>();
 function scalar(pack: string, param: string): string | undefined {
-  const v = getPack(pack)?.parameters.find((p) => p.id === param)?.value;
-  return typeof v === "string" ? v : undefined;
+  let values = scalars.get(pack);
+  if (!values) {
+    values = new Map((getPack(pack)?.parameters ?? []).flatMap((p) => (typeof p.value === "string" ? [[p.id, p.value] as [string, string]] : [])));
+    scalars.set(pack, values);
+  }
+  return values.get(param);
 }
 
 /** What a pack's 大病保险 tilt does for these categories: lower threshold, higher rate, no cap; null when none applies. */
