@@ -21,13 +21,14 @@ interface Item {
 }
 
 /** Engine ids (contract v2) of assumptions about how the bills were read, not about the policy. */
-const BILL_IDS = /^(firstThisYear|inPolicy|order|infant|mp|cat:|annualExcess\.|field|default|episode)/;
+const BILL_IDS = /^(firstThisYear|inPolicy|order|infant|mp|cat:|annualExcess\.|certifiedOn|default:|field|episode)/;
 // v1 results carry only the sentence: the same distinctions, by wording, in both scripts.
 const VALUE_TEXT = /按假设值|按假設值/;
 const BILL_TEXT = /第一次就医|第一次就醫|没有说明|沒有說明|政策范围内费用按|政策範圍內費用按|顺序|順序/;
 
 function groupOf(a: { id?: string; text: string }): AssumptionGroup {
-  if (a.id?.startsWith("param:") || (!a.id && VALUE_TEXT.test(a.text))) return "values";
+  // Assumed parameter values have ids like param:<id> or <id>:<facility>; their sentence always says 按假设值.
+  if (a.id?.startsWith("param:") || VALUE_TEXT.test(a.text)) return "values";
   if (a.id ? BILL_IDS.test(a.id) : BILL_TEXT.test(a.text)) return "bill";
   return "policy";
 }

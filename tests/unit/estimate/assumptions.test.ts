@@ -16,7 +16,7 @@ describe("assumptions on the estimate result", () => {
         { id: "param:critical-cap", text: "大病保险封顶线：按假设值 30 万元计算。", affects: ["critical"] },
         { id: "firstThisYear", text: "假设这是本年度第一次就医。", affects: ["basic", "critical", "assistance"] },
         { id: "target", text: "本政策针对中小学生。", affects: [] },
-        { id: "param:basic-rate", text: "报销比例：按假设值 70% 计算。", affects: ["basic"] },
+        { id: "basic-rate:county", text: "报销比例：按假设值 70% 计算。", affects: ["basic"] },
       ],
       layers,
     );
