@@ -11,14 +11,22 @@ export function GlossaryTerms({ lng, texts, except = [], testId }: { lng: Locale
   const labels = glossaryLabels(lng);
   return (
     <div className="glossary mt-2 text-sm" data-testid={testId ?? "glossary"}>
-      <p className="sr-only">{labels.heading}</p>
-      <div className="flex flex-wrap gap-x-3">
-        {terms.map((term) => (
-          <details key={term.id} className="group basis-full sm:basis-auto" data-testid={`term-${term.id}`}>
-            <summary className="cursor-pointer py-1 text-brand underline decoration-dotted">{labels.ask(term.term)}</summary>
-            <p className="rounded-lg bg-brand-soft px-3 py-2">{term.text}</p>
-          </details>
-        ))}
+      <div className="flex flex-wrap items-baseline gap-x-3">
+        <span className="text-ink-muted">{labels.heading}：</span>
+        {terms.map((term) => {
+          const [before, after] = labels.ask(term.term).split(term.term);
+          // The term is what shows; the question around it is read out, so the control says what it opens.
+          return (
+            <details key={term.id} className="basis-auto open:basis-full" data-testid={`term-${term.id}`}>
+              <summary className="cursor-pointer py-1 text-brand underline decoration-dotted">
+                {before ? <span className="sr-only">{before}</span> : null}
+                {term.term}
+                {after ? <span className="sr-only">{after}</span> : null}
+              </summary>
+              <p className="rounded-lg bg-brand-soft px-3 py-2">{term.text}</p>
+            </details>
+          );
+        })}
       </div>
     </div>
   );
