@@ -1,4 +1,5 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { Timeline } from "@/components/applications/timeline";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
@@ -23,7 +24,7 @@ export default async function ApplicationPage({
   const { id } = await params;
   const query = await searchParams;
   const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/${id}`)}`);
+  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/${id}`)}`);
   const db = getDb();
   const view = await getApplicationForCitizen({ db }, user.id, id);
   // Someone else's application answers exactly like one that does not exist.

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { Link } from "@/components/ui/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
@@ -38,7 +39,7 @@ export default async function StaffApplicationPage({
   const { id } = await params;
   const query = await searchParams;
   const user = await getSessionUser();
-  if (user?.kind !== "staff") redirect(`/${lng}/staff/login`);
+  if (user?.kind !== "staff") redirectWithinSite(`/${lng}/staff/login`);
   const db = getDb();
   const view = await getApplicationForStaff({ db }, { id: user.id, role: user.role, areaCode: user.areaCode ?? null }, id);
   // Another area's application answers like one that does not exist.

@@ -3,6 +3,7 @@ import { storeCitizenDocument } from "@/lib/applications/uploads";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
+import { safeReturnPath } from "@/lib/preferences";
 
 /**
  * POST ?lng=…&applicationId=… multipart { docType, file } from the plain HTML upload forms: store a
@@ -19,7 +20,7 @@ export async function POST(request: Request): Promise<Response> {
   const idParam = url.searchParams.get("applicationId") ?? "";
   const applicationId = /^[a-z0-9]{10,40}$/.test(idParam) ? idParam : null;
   const back = applicationId ? `/${lng}/progress/${applicationId}` : `/${lng}/apply/documents`;
-  const to = (param: string) => new Response(null, { status: 303, headers: { Location: `${back}?${param}` } });
+  const to = (param: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(`${back}?${param}`, `/${lng}`) } });
   // Refuse an oversized body before reading it (multipart overhead allowed for).
   const declared = Number(request.headers.get("content-length") ?? "0");
   const form = declared > MAX_UPLOAD_BYTES + 64 * 1024 ? null : await request.formData().catch(() => null);

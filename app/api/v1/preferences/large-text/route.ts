@@ -6,8 +6,7 @@ import { largeTextCookie, largeTextCookieOptions, safeReturnPath } from "@/lib/p
 export async function POST(request: Request) {
   const form = await request.formData().catch(() => null);
   const enabled = form?.get("enabled") === "1";
-  const returnTo = safeReturnPath(form?.get("returnTo"), "/");
-  const response = new NextResponse(null, { status: 303, headers: { Location: returnTo } });
+  const response = new NextResponse(null, { status: 303, headers: { Location: safeReturnPath(form?.get("returnTo"), "/") } });
   response.cookies.set(largeTextCookie, enabled ? "1" : "0", largeTextCookieOptions);
   return response;
 }
