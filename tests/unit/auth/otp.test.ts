@@ -118,7 +118,7 @@ describe("login codes: storage and verification", () => {
   test("signing in creates the citizen once, with the number encrypted, and audits it", async () => {
     const code = await sendCode();
     const first = await signInCitizen({ phone: PHONE, code, ip: IP }, ctx);
-    expect(first).toEqual({ ok: true, user: { kind: "citizen", id: expect.any(String), displayName: "138****0001" } });
+    expect(first).toEqual({ ok: true, user: { kind: "citizen", id: expect.any(String), displayName: "138****0001" }, sessionVersion: 0 });
     clock.advance(61);
     const again = await signInCitizen({ phone: PHONE, code: await sendCode() }, ctx);
     expect(again.ok && first.ok && again.user.id === first.user.id).toBe(true);
