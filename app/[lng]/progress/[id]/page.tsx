@@ -72,7 +72,7 @@ export default async function ApplicationPage({
           <Notice tone="danger">
             {errorCode === "upload-first"
               ? t("track.uploadFirst")
-              : ["no-file", "too-large", "bad-type", "bad-doc-type", "not-found", "closed"].includes(errorCode)
+              : ["no-file", "too-large", "bad-type", "damaged", "bad-doc-type", "not-found", "closed"].includes(errorCode)
                 ? t(`documents.errors.${errorCode}`)
                 : t("track.actionError", { reason: tk(`errors.${errorCode}`) })}
           </Notice>
