@@ -73,9 +73,17 @@ export function tooLargeResponse(req: IncomingMessage, limit: number): { content
   return { contentType: "text/html; charset=utf-8", body: page };
 }
 
-function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number): void {
+/** How long a refused request's connection stays open after the 413 while the client may still be sending. */
+const LINGER_MS = 1000;
+
+/**
+ * Answer 413, then close the connection once the client stopped sending or LINGER_MS passed. Closing at once,
+ * with the client's unread bytes still arriving, makes the kernel reset the connection, and the client may lose
+ * the answer it was about to read (nginx's "lingering close" does the same).
+ */
+function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number, close: () => void): void {
   if (res.headersSent) {
-    res.destroy();
+    close();
     return;
   }
   const answer = tooLargeResponse(req, limit);
@@ -83,8 +91,7 @@ function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number
   for (const h of SECURITY_HEADERS) res.setHeader(h.key, h.value);
   res.setHeader("content-type", answer.contentType);
   res.setHeader("cache-control", "no-store");
-  // The rest of the body is not read: the connection closes after the answer.
-  res.setHeader("connection", "close");
+  res.once("finish", () => setTimeout(close, LINGER_MS).unref());
   res.end(answer.body);
 }
 
@@ -96,28 +103,35 @@ function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: number
 export function guardBody(req: IncomingMessage, res: ServerResponse): boolean {
   const rule = bodyRuleFor(pathnameOf(req.url));
   const declared = req.headers["content-length"] === undefined ? undefined : Number(req.headers["content-length"]);
+  const closeConnection = () => req.socket.destroy();
   if (declared !== undefined && declared > rule.limit) {
     if (rule.routeRefusesDeclaredOversize) return true;
-    answerTooLarge(req, res, rule.limit);
+    // Nobody reads this body: Node discards what arrives until the connection closes.
+    req.once("end", closeConnection);
+    answerTooLarge(req, res, rule.limit, closeConnection);
     return false;
   }
   // With a declared length Node's parser delivers exactly that many bytes; without one (chunked), count them.
   if (declared !== undefined) return true;
   let received = 0;
   let refused = false;
+  const failReader = () => req.destroy(new Error(`request body over ${rule.limit} bytes`));
   const push = req.push.bind(req);
   // Node's HTTP parser delivers each piece of the body through push(); counting there sees it before any reader.
   req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-    if (refused) return false;
+    if (refused) {
+      // Discarded; the end of the body (null) means the client stopped sending: close now.
+      if (chunk === null) failReader();
+      return true;
+    }
     if (chunk !== null && chunk !== undefined) {
       received += (chunk as Buffer).length;
       if (received > rule.limit) {
         refused = true;
-        // Writes Next may still attempt after the stream fails go nowhere instead of raising an unhandled error.
+        // Writes Next may still attempt once its read fails go nowhere instead of raising an unhandled error.
         res.on("error", () => {});
-        answerTooLarge(req, res, rule.limit);
-        res.once("finish", () => req.destroy(new Error(`request body over ${rule.limit} bytes`)));
-        return false;
+        answerTooLarge(req, res, rule.limit, failReader);
+        return true;
       }
     }
     return push(chunk, encoding);

@@ -2,7 +2,8 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { afterEach, describe, expect, test } from "vitest";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { frontDoor, type FrontDoorOptions } from "@/lib/http/front-door";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/server-action-limit";
+import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
+import { SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_BODY_SIZE_LIMIT } from "@/lib/http/server-action-limit";
 import errorsHans from "@/locales/zh-Hans/errors.json";
 import errorsHant from "@/locales/zh-Hant/errors.json";
 import { listenOnLoopback } from "../policy/loopback-server";
@@ -167,5 +168,23 @@ describe("body limits as bytes arrive", () => {
     const { base, seen } = await door();
     expect((await send(base, "/zh-Hans/apply/illness", { chunks: 60, chunkBytes: 16 * 1024 })).status).toBe(200);
     expect(seen[0].bodyBytes).toBe(60 * 16 * 1024);
+  });
+});
+
+describe("limits agree", () => {
+  test("Next's own server-action limit is the one the front door enforces", async () => {
+    const { default: nextConfig } = await import("@/next.config");
+    expect(nextConfig.experimental?.serverActions?.bodySizeLimit).toBe(SERVER_ACTION_BODY_SIZE_LIMIT);
+    expect(SERVER_ACTION_BODY_SIZE_LIMIT).toBe(`${SERVER_ACTION_BODY_LIMIT_BYTES / (1024 * 1024)}mb`);
+  });
+
+  test("the page policy allows scripts only with the request's nonce", () => {
+    const policy = pageContentSecurityPolicy("abc123==");
+    expect(policy).toMatch(/script-src 'self' 'nonce-abc123==' 'strict-dynamic';/);
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(pageContentSecurityPolicy("x", { development: true })).toContain("'unsafe-eval'");
+    expect(newNonce()).not.toBe(newNonce());
+    expect(Buffer.from(newNonce(), "base64")).toHaveLength(16);
   });
 });
