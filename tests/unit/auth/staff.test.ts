@@ -33,7 +33,8 @@ afterEach(async () => {
 const signIn = (username: string, password: string) => verifyStaffCredentials({ username, password, ip: IP }, ctx);
 const audits = () => t.db.auditLog.findMany({ orderBy: { id: "asc" } });
 
-describe("staff sign-in", () => {
+// bcrypt at cost 12 (the dummy hash, hashes replaced at sign-in) takes seconds on a busy 2-core machine.
+describe("staff sign-in", { timeout: 60_000 }, () => {
   test("passwords are stored as bcrypt hashes and verified with bcrypt", async () => {
     const user = await t.db.staffUser.findUniqueOrThrow({ where: { username: "case01" } });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$04\$/);
