@@ -55,13 +55,18 @@ function megabytes(bytes: number): string {
   return mb >= 1 ? `${Math.floor(mb)} MB` : `${Math.max(1, Math.floor(bytes / 1024))} KB`;
 }
 
+/** "提交的内容超过了允许的大小（1 MB）…" in the given script. */
+export function tooLargeMessage(lng: "zh-Hans" | "zh-Hant", limit: number): string {
+  return (lng === "zh-Hant" ? errorsHant : errorsHans).tooLarge.body.replace("{{limit}}", megabytes(limit));
+}
+
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The 413 answer: JSON for APIs and server actions, a small page for a plain form post. */
 export function tooLargeResponse(req: IncomingMessage, limit: number): { contentType: string; body: string } {
   const lng = scriptOf(req);
   const text = (lng === "zh-Hant" ? errorsHant : errorsHans).tooLarge;
-  const message = text.body.replace("{{limit}}", megabytes(limit));
+  const message = tooLargeMessage(lng, limit);
   const path = pathnameOf(req.url);
   const wantsPage = !req.headers["next-action"] && (!path.startsWith("/api/") || String(req.headers.accept ?? "").includes("text/html"));
   if (!wantsPage) return { contentType: JSON_CONTENT_TYPE, body: JSON.stringify({ error: { code: "too-large", message, limitBytes: limit } }) };
