@@ -5,6 +5,7 @@ import { redirectWithinSite } from "@/lib/http/redirect";
 import { performStaffAction } from "@/lib/applications/service";
 import { parseStaffAction } from "@/lib/applications/staff-forms";
 import { getClientIp } from "@/lib/auth/client-ip";
+import { requestNow } from "@/lib/config/demo-clock";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
@@ -21,8 +22,9 @@ export async function staffActionAction(lngArg: string, applicationId: string, t
   const action = parseStaffAction(type, form, app?.area?.policyPackId ?? null);
   const back = `/${lng}/staff/applications/${applicationId}`;
   if (!action) redirectWithinSite(`${back}?error=unknown-action`);
+  const now = await requestNow();
   const result = await performStaffAction(
-    { db, sms: getSmsSender({ db }) },
+    { db, sms: getSmsSender({ db }), now: () => now },
     { id: user.id, role: user.role, areaCode: user.areaCode ?? null },
     applicationId,
     action,
