@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProgrammeCard } from "@/components/eligibility/programme-card";
 import { PageFrame } from "@/components/shell/page-frame";
 import { GlossaryTerms } from "@/components/ui/glossary";
@@ -19,7 +19,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const t = getT(lng, "eligibility");
   const state = readState(await searchParams);
   const missing = firstIncomplete(state);
-  if (missing) redirect(`/${lng}/eligibility/q/${missing}?${stateQuery(state)}`);
+  if (missing) redirectWithinSite(`/${lng}/eligibility/q/${missing}?${stateQuery(state)}`);
   const answers = toAnswers(state);
   const result = evaluateEligibility(answers, lng);
   const groups = (["eligible", "maybe", "not-eligible"] as const).map((status) => ({
