@@ -1,14 +1,17 @@
 /**
- * The production server: Node's HTTP server in front of Next. The public calculation API is answered by the fast
- * path (lib/http/fast-path.ts); every other request goes to Next's handler exactly as `next start` would serve it.
+ * The production server: Node's HTTP server in front of Next. Every request first passes the front door
+ * (lib/http/front-door.ts: trusted client address, HSTS, body limits as bytes arrive); the public calculation API
+ * is answered by the fast path (lib/http/fast-path.ts); every other request goes to Next's handler exactly as
+ * `next start` would serve it.
  * Built by scripts/build-server.mjs into dist/server.cjs; run as `node dist/server.cjs [-H host] [-p port]`.
  */
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startBackgroundTasks } from "@/lib/applications/background";
+import { readEnv, trustedProxyHops } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
-import { serveFastPath } from "@/lib/http/fast-path";
+import { frontDoor } from "@/lib/http/front-door";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -28,14 +31,16 @@ async function main(): Promise<void> {
   // Upload files a crash left behind are swept before the first request; pending SMS are retried.
   const background = await startBackgroundTasks(getDb());
 
-  const server = createServer((req, res) => {
-    if (serveFastPath(req, res)) return;
-    handle(req, res).catch((e: unknown) => {
-      console.error(e);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  });
+  const env = readEnv();
+  const server = createServer(
+    frontDoor({ trustedProxyHops: trustedProxyHops(env), publicUrlIsHttps: /^https:/i.test(env.NEXTAUTH_URL ?? "") }, (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        console.error(e);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    }),
+  );
   server.listen(port, hostname, () => console.log(`Yizhan ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
   const stop = () => {

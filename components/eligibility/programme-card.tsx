@@ -1,4 +1,5 @@
 import { Disclosure } from "@/components/form/fields";
+import { GlossaryTerms } from "@/components/ui/glossary";
 import type { ProgrammeResult } from "@/lib/eligibility";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
@@ -51,6 +52,7 @@ export function ProgrammeCard({ lng, programme }: { lng: Locale; programme: Prog
           {p.office}
         </p>
       ) : null}
+      <GlossaryTerms lng={lng} texts={[p.name, ...p.reasons, ...(p.status !== "not-eligible" ? p.nextSteps : [])]} testId={`glossary-${p.id}`} />
       {p.sources.length ? (
         <Disclosure summary={t("results.basis")}>
           <ul className="space-y-2">

@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { ApplicationList } from "@/components/applications/application-list";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
@@ -28,7 +28,7 @@ export default async function StaffConsolePage({
     name: query.name?.slice(0, 50) ?? null,
   };
   const user = await getSessionUser();
-  if (user?.kind !== "staff" || !user.role) redirect(`/${lng}/staff/login`);
+  if (user?.kind !== "staff" || !user.role) redirectWithinSite(`/${lng}/staff/login`);
   const t = getT(lng, "staff");
   const tc = getT(lng, "common");
   const tk = getT(lng, "console");

@@ -1,4 +1,5 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { type FieldSpec, SectionForm } from "@/components/apply/section-form";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
@@ -24,7 +25,7 @@ export default async function SectionPage({
   const { section } = await params;
   if (!(SECTION_IDS as readonly string[]).includes(section)) notFound();
   const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/${section}`)}`);
+  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/${section}`)}`);
   const t = getT(lng, "apply");
   const db = getDb();
   const draft = await getOrCreateDraft({ db }, user.id);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { SubmitButton } from "@/components/apply/submit-button";
@@ -17,7 +17,7 @@ import { submitAction } from "../actions";
 export default async function ReviewPage({ params }: { params: Promise<{ lng: string }> }) {
   const lng = await pageLocale(params);
   const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/review`)}`);
+  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/review`)}`);
   const t = getT(lng, "apply");
   const db = getDb();
   const draft = await getOrCreateDraft({ db }, user.id);

@@ -1,4 +1,5 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { RecountDetails } from "@/components/applications/recount-details";
 import { Timeline } from "@/components/applications/timeline";
@@ -25,7 +26,7 @@ export default async function ApplicationPage({
   const { id } = await params;
   const query = await searchParams;
   const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/${id}`)}`);
+  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/${id}`)}`);
   const db = getDb();
   const view = await getApplicationForCitizen({ db }, user.id, id);
   // Someone else's application answers exactly like one that does not exist.
@@ -76,7 +77,7 @@ export default async function ApplicationPage({
           <Notice tone="danger">
             {errorCode === "upload-first"
               ? t("track.uploadFirst")
-              : ["no-file", "too-large", "bad-type", "bad-doc-type", "not-found", "closed"].includes(errorCode)
+              : ["no-file", "too-large", "bad-type", "damaged", "bad-doc-type", "not-found", "closed"].includes(errorCode)
                 ? t(`documents.errors.${errorCode}`)
                 : t("track.actionError", { reason: tk(`errors.${errorCode}`) })}
           </Notice>

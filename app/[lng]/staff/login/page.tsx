@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { StaffLoginForm } from "@/components/auth/staff-login-form";
 import { PageFrame } from "@/components/shell/page-frame";
 import { getSessionUser } from "@/lib/auth/session";
@@ -10,7 +10,7 @@ import { getT } from "@/lib/i18n/server";
 export default async function StaffLoginPage({ params }: { params: Promise<{ lng: string }> }) {
   const lng = await pageLocale(params);
   const user = await getSessionUser();
-  if (user?.kind === "staff") redirect(`/${lng}/staff`);
+  if (user?.kind === "staff") redirectWithinSite(`/${lng}/staff`);
   const t = getT(lng, "auth");
   return (
     <PageFrame lng={lng} title={t("staff.title")} backHref={`/${lng}`}>

@@ -1,6 +1,7 @@
 import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
 import { checkEligibility } from "@/lib/eligibility";
 import { text } from "@/lib/eligibility/messages";
+import { BodyTooLargeError, bodyTooLargeResponse, readBodyText } from "@/lib/http/read-body";
 
 // Thin door: parse JSON, let lib/eligibility validate (zod, unknown fields rejected, translated issues) and evaluate.
 export const runtime = "nodejs";
@@ -9,7 +10,13 @@ export const dynamic = "force-dynamic";
 const HEADERS = { "content-type": JSON_CONTENT_TYPE };
 
 export async function POST(request: Request): Promise<Response> {
-  const raw = await request.text().catch(() => "");
+  let raw: string;
+  try {
+    raw = await readBodyText(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(request, error);
+    raw = "";
+  }
   if (raw.length > 16 * 1024) return invalidJson(raw);
   let body: unknown;
   try {

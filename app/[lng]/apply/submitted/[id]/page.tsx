@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PrintButton } from "@/components/apply/print-button";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
@@ -18,7 +19,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
   const lng = await pageLocale(params);
   const { id } = await params;
   const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/submitted/${id}`)}`);
+  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/submitted/${id}`)}`);
   const db = getDb();
   const view = await getApplicationForCitizen({ db }, user.id, id);
   if (!view) notFound();

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { parseReference } from "@/lib/applications/reference";
 import { getSessionUser } from "@/lib/auth/session";
@@ -14,11 +14,11 @@ export default async function ReferencePage({ params }: { params: Promise<{ lng:
   const parsed = parseReference(decodeURIComponent(reference));
   const self = `/${lng}/progress/ref/${encodeURIComponent(parsed?.reference ?? "")}`;
   const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirect(`/${lng}/login?returnTo=${encodeURIComponent(self)}`);
+  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(self)}`);
   const found = parsed
     ? await getDb().application.findFirst({ where: { reference: parsed.reference, citizenId: user.id }, select: { id: true } })
     : null;
-  if (found) redirect(`/${lng}/progress/${found.id}`);
+  if (found) redirectWithinSite(`/${lng}/progress/${found.id}`);
   const t = getT(lng, "apply");
   return (
     <PageFrame lng={lng} title={t("lookup.title")} backHref={`/${lng}/progress`}>

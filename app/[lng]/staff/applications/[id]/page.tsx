@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { Link } from "@/components/ui/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
@@ -36,7 +37,7 @@ export default async function StaffApplicationPage({
   const { id } = await params;
   const query = await searchParams;
   const user = await getSessionUser();
-  if (user?.kind !== "staff") redirect(`/${lng}/staff/login`);
+  if (user?.kind !== "staff") redirectWithinSite(`/${lng}/staff/login`);
   const db = getDb();
   const now = await requestNow();
   const view = await getApplicationForStaff({ db, now: () => now }, { id: user.id, role: user.role, areaCode: user.areaCode ?? null }, id);
