@@ -12,10 +12,10 @@
  * The bench starts the server itself on BENCH_PORT (default 3299) with YIZHAN_DEMO=1 and a fresh database and
  * upload folder in a temporary directory, and stops it at the end. Clients are spread over loopback addresses
  * 127.0.0.2 and up (each client socket bound to its address), so per-address limits apply as they would to
- * real phones. Each request also says X-Forwarded-For: <its own bound address>, the truth a proxy would
- * write: a server that keys its limits on that header (older versions) and one that takes the socket
- * address (ignoring the header without trusted proxy hops) then count the same; BENCH_FORWARDED_FOR=0 sends
- * none. Only loopback is used; the run is bounded in count and time.
+ * real phones: the server takes the client address from the socket (no trusted proxy hops), and the bench sends
+ * no X-Forwarded-For. BENCH_FORWARDED_FOR=1 adds X-Forwarded-For: <the client's own bound address> (the truth a
+ * proxy would write) for older servers that keyed their limits on that header. Only loopback is used; the run is
+ * bounded in count and time.
  *
  * Settings (environment): BENCH_CITIZENS (200), BENCH_CONCURRENCY (16), BENCH_ADDRESSES (25: at most
  * 8 sign-in codes per address, within the per-address limit of 20 an hour), BENCH_PORT (3299),
@@ -38,7 +38,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const ADDRESSES = Number(process.env.BENCH_ADDRESSES ?? 25);
 const PORT = Number(process.env.BENCH_PORT ?? 3299);
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 900) * 1000;
-const FORWARDED_FOR = process.env.BENCH_FORWARDED_FOR !== "0";
+const FORWARDED_FOR = process.env.BENCH_FORWARDED_FOR === "1";
 /** The server's global budget of sign-in SMS an hour (YIZHAN_SMS_HOURLY_BUDGET, on servers that have one): its default. */
 const SEND_BUDGET = process.env.BENCH_SMS_HOURLY_BUDGET ?? "1000";
 const LNG = "zh-Hans";
