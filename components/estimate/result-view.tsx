@@ -196,8 +196,8 @@ export function ResultView({
         </h2>
         {assumedTypical ? <p className="mt-1 text-sm font-medium" data-testid="typical-note">{t("result.typicalNote")}</p> : null}
         <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-          {result.assumptions.map((a, i) => (
-            <li key={i}>{a}</li>
+          {result.assumptions.map((a) => (
+            <li key={a.id}>{a.text}</li>
           ))}
         </ul>
       </section>

@@ -48,8 +48,10 @@ import {
   EXCLUSION_REASONS,
   FACILITIES,
   LAYER_IDS,
+  type Assumption,
   type Category,
   type Cause,
+  type EpisodeBreakdown,
   type EpisodeKind,
   type ErrorIssue,
   type EstimateResult,
@@ -93,9 +95,6 @@ interface Ep {
   left: Dec;
   /** The in-policy part of `left` (政策范围内个人负担). What the layers paid on it is total − left. */
   policyLeft: Dec;
-  /** In-policy and total remainders right after 基本医保 (the class-independent reference for left-out episodes). */
-  b1: Dec;
-  left1: Dec;
   /** Position (in the pack's layer order) of the last layer the settlement slip gives; -1 when none. */
   lastSettled: number;
   blocked: Map<LayerId, ExclusionReason>;
@@ -111,6 +110,18 @@ interface LayerOut {
   cap?: Dec;
   explanation: string;
 }
+
+/** An assumption as stated, and the first layer whose amount reads it (NO_LAYER: none). */
+interface Assumed {
+  id: string;
+  text: string;
+  from: number;
+}
+
+/** "No layer reads it" (assumptions made outside the layers, e.g. for a referral's text). */
+const NO_LAYER = Number.POSITIVE_INFINITY;
+/** "Every layer reads it" (assumptions about the request itself). */
+const EVERY_LAYER = 0;
 
 export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false; issues: ErrorIssue[] };
 
@@ -160,6 +171,8 @@ interface PackInfo {
   guarantee: GuaranteeBackstopDef | undefined;
   /** Categories some rule of the pack names (others get an "unused category" assumption). */
   usedCategories: Set<Category>;
+  /** Per category: the first layer (pack order) whose rules name it. */
+  firstLayerNaming: Map<Category, number>;
   /** Per referral: its message key, the placeholders it shows and the parameters behind them. */
   referrals: Map<ReferralDef, { key: string; slots: Record<Locale, string[]>; params: Record<Locale, string[]> }>;
   /** Source objects by locale, source id and reliability (frozen: results share them). */
@@ -233,6 +246,7 @@ function packInfo(def: PackDef): PackInfo {
       byId: new Map(def.layers.map((l) => [l.id, l])),
       guarantee: def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio"),
       usedCategories: referencedCategories(def),
+      firstLayerNaming: firstLayerNaming(def),
       referrals,
       sourceRefs: { "zh-Hans": new Map(), "zh-Hant": new Map() },
       layerStarts: { "zh-Hans": new Map(), "zh-Hant": new Map() },
@@ -250,8 +264,6 @@ class Run {
   readonly eps: Ep[];
   readonly info: PackInfo;
   readonly labels: Labels;
-  /** The order yearly amounts accumulate in (see accumulationOrder). */
-  order: Ep[] = [];
 
   /**
    * A layer the slip does not give, on a stay whose slip gives a later layer:
@@ -261,8 +273,13 @@ class Run {
   pinned(ep: Ep, id: LayerId): boolean {
     return ep.settled[id] === undefined && this.info.layerIndex.get(id)! < ep.lastSettled;
   }
-  readonly assumptions: string[] = [];
-  readonly assumptionKeys = new Set<string>();
+  /** What the engine assumed, in the order first assumed (assumptionKeys finds one by id). */
+  readonly assumptions: Assumed[] = [];
+  readonly assumptionKeys = new Map<string, Assumed>();
+  /** Position (in the pack's layer order) of the layer being computed; NO_LAYER outside the layers. */
+  layerPosition = NO_LAYER;
+  /** Layers that computed an amount for at least one episode (not only settled, excluded or not covered). */
+  readonly computed = new Set<LayerId>();
   readonly issues: ErrorIssue[] = [];
   readonly excluded: { ep: number; reason: ExclusionReason; layers: LayerId[]; sources: string[] }[] = [];
   private layerSources: SourceRef[] = [];
@@ -286,10 +303,25 @@ class Run {
     return t(this.locale, key, vars);
   }
 
-  assume(key: string, text: string): void {
-    if (this.assumptionKeys.has(key)) return;
-    this.assumptionKeys.add(key);
-    this.assumptions.push(text);
+  /**
+   * State an assumption. `from` is the first layer (pack order) whose amount
+   * reads the assumed value: by default the layer being computed, none
+   * outside the layers (e.g. a referral's text).
+   */
+  assume(key: string, text: string, from: number = this.layerPosition): void {
+    const known = this.assumptionKeys.get(key);
+    if (known) {
+      if (from < known.from) known.from = from;
+      return;
+    }
+    const a: Assumed = { id: key, text, from };
+    this.assumptionKeys.set(key, a);
+    this.assumptions.push(a);
+  }
+
+  /** Record that layer `id` computed an amount itself (so assumptions before it move it). */
+  computedLayer(id: LayerId): void {
+    this.computed.add(id);
   }
 
   // ---- parameters, with their sources and assumptions recorded as used
@@ -390,12 +422,11 @@ class Run {
     const p = this.cp.params.get(id)!;
     const use = this.use(p);
     this.citeParam(p, use);
-    if (p.reliability === "ASSUMED" && !this.assumptionKeys.has(id)) {
+    if (p.reliability === "ASSUMED") {
       if (use.assumed === undefined) {
         use.assumed = rememberTextJson(this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
       }
-      this.assumptionKeys.add(id);
-      this.assumptions.push(use.assumed);
+      this.assume(`param:${id}`, use.assumed);
     }
     return p;
   }
@@ -415,7 +446,10 @@ class Run {
     if (p.reliability === "ASSUMED") {
       if (!p.levelKeys) p.levelKeys = levelKeys(id);
       const key = p.levelKeys[f];
-      if (!this.assumptionKeys.has(key)) {
+      const known = this.assumptionKeys.get(key);
+      if (known) {
+        if (this.layerPosition < known.from) known.from = this.layerPosition;
+      } else {
         let text = use.assumedAt[f];
         if (text === undefined) {
           text = rememberTextJson(
@@ -506,7 +540,8 @@ class Run {
 }
 
 function levelKeys(id: string): Record<Facility, string> {
-  return { township: `${id}:township`, county: `${id}:county`, city: `${id}:city`, provincial: `${id}:provincial` };
+  const key = `param:${id}`;
+  return { township: `${key}:township`, county: `${key}:county`, city: `${key}:city`, provincial: `${key}:provincial` };
 }
 
 function memoIn<T>(m: Map<unknown, unknown>, key: unknown, make: () => T): T {
@@ -551,8 +586,6 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     settledIds,
     left: total,
     policyLeft: inPolicy,
-    b1: inPolicy,
-    left1: total,
     lastSettled: -1,
     blocked: new Map(),
     paid: new Map(),
@@ -607,11 +640,12 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
 
   addRequestAssumptions(run);
   applyExclusions(run);
-  run.order = accumulationOrder(run);
 
   const layers: LayerResult[] = [];
   let reimbursed = ZERO;
-  for (const l of def.layers) {
+  for (let position = 0; position < def.layers.length; position++) {
+    const l = def.layers[position];
+    run.layerPosition = position;
     run.startLayer(l);
     const out = runLayer(run, l);
     const res: LayerResult = {
@@ -628,13 +662,8 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
     res.sources = run.takeSources();
     layers.push(res);
     reimbursed = add(reimbursed, out.paid);
-    if (l.id === "basic") {
-      for (const ep of run.eps) {
-        ep.b1 = ep.policyLeft;
-        ep.left1 = ep.left;
-      }
-    }
   }
+  run.layerPosition = NO_LAYER;
   if (run.issues.length) return { ok: false, issues: run.issues };
 
   const total = run.eps.reduce((s, e) => add(s, e.total), ZERO);
@@ -649,8 +678,9 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
     reimbursed: fenString(reimbursed),
     personal: fenString(personal),
     personalRatio: personal.div(total).toFixed(4, D.ROUND_HALF_UP),
+    episodes: buildEpisodeBreakdown(run),
     excluded: buildExcluded(run),
-    assumptions: run.assumptions,
+    assumptions: buildAssumptions(run),
     referrals,
   };
   return { ok: true, result };
@@ -672,11 +702,54 @@ function referencedCategories(def: PackDef): Set<Category> {
   return out;
 }
 
+/**
+ * Per request episode, in request order: its total, what each layer paid on
+ * it, what the family still pays for it and the first reason an exclusion
+ * gave (contract v2). Each layer's paid is the sum of its episodes' amounts
+ * (every layer records one rounded amount per episode), so these add up.
+ */
+function buildEpisodeBreakdown(run: Run): EpisodeBreakdown[] {
+  const ids = run.info.layerIds;
+  return run.eps.map((ep) => {
+    const paid = {} as Partial<Record<LayerId, string>>;
+    for (const id of ids) paid[id] = fenString(ep.paid.get(id) ?? ZERO);
+    const first = run.excluded.find((x) => x.ep === ep.i);
+    return { index: ep.i, total: fenString(ep.total), paid, personal: fenString(ep.left), excluded: first ? first.reason : null };
+  });
+}
+
+/**
+ * Assumptions as data (contract v2): `affects` lists the layers whose paid
+ * depends on the assumption — the first layer that read the assumed value
+ * and every later layer that computed an amount, since each later layer works
+ * on what the earlier ones left.
+ */
+function buildAssumptions(run: Run): Assumption[] {
+  const ids = run.info.layerIds;
+  return run.assumptions.map((a) => {
+    const affects: LayerId[] = [];
+    for (let i = a.from; i < ids.length; i++) if (run.computed.has(ids[i])) affects.push(ids[i]);
+    return { id: a.id, text: a.text, affects };
+  });
+}
+
+function firstLayerNaming(def: PackDef): Map<Category, number> {
+  const out = new Map<Category, number>();
+  def.layers.forEach((l, position) => {
+    const named: Category[] = [];
+    if ("tilts" in l) for (const t of l.tilts) named.push(...t.categories);
+    if ("schemes" in l) for (const s of l.schemes) named.push(...s.categories);
+    if ("categories" in l) named.push(...l.categories);
+    for (const c of named) if (!out.has(c)) out.set(c, position);
+  });
+  return out;
+}
+
 function addRequestAssumptions(run: Run): void {
   const def = run.cp.def;
-  run.assume("firstThisYear", run.labels.firstThisYear);
-  run.assume("inPolicy", run.labels.inPolicy);
-  if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder);
+  run.assume("firstThisYear", run.labels.firstThisYear, EVERY_LAYER);
+  run.assume("inPolicy", run.labels.inPolicy, EVERY_LAYER);
+  if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder, EVERY_LAYER);
 
   if (run.req.episodes.some(hasDefaults)) {
     const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
@@ -695,21 +768,24 @@ function addRequestAssumptions(run: Run): void {
         run.assume(
           `default:${field}`,
           run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
+          EVERY_LAYER,
         );
       }
     }
   }
 
   const texts = run.info.texts[run.locale];
-  for (const [key, text] of texts.notes) run.assume(key, text);
-  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) run.assume("target", texts.target!);
+  for (const [key, text] of texts.notes) run.assume(key, text, NO_LAYER);
+  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) run.assume("target", texts.target!, NO_LAYER);
   const used = run.info.usedCategories;
   for (const c of CATEGORIES) {
     if (!run.cats.has(c)) continue;
-    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.labels.category[c] }));
+    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.labels.category[c] }), NO_LAYER);
   }
-  if (run.cats.has("medical-poverty") && used.has("medical-poverty")) run.assume("mp", run.t("assume.medicalPoverty"));
-  if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"));
+  if (run.cats.has("medical-poverty") && used.has("medical-poverty")) {
+    run.assume("mp", run.t("assume.medicalPoverty"), run.info.firstLayerNaming.get("medical-poverty") ?? NO_LAYER);
+  }
+  if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"), NO_LAYER);
 }
 
 /** Whether an episode leaves out a field that has a default (each default used is an assumption). */
@@ -766,34 +842,6 @@ function applyExclusions(run: Run): void {
       }
     }
   }
-}
-
-/**
- * The order in which yearly thresholds and limits accumulate. The request
- * does not give dates, so request order is used, except that stays covered by
- * a per-stay guarantee come after the others and stays fully covered by a
- * facility split come last. Otherwise a larger bill on a fully covered stay
- * could push the year's thresholds so that the family pays less, which the
- * contract's invariant forbids.
- */
-function accumulationOrder(run: Run): Ep[] {
-  const g = run.info.guarantee;
-  if (!g || !g.categories.some((c) => run.cats.has(c))) return run.eps;
-  const group = (ep: Ep): number => {
-    if (ep.settled.backstop !== undefined || ep.blocked.has("backstop") || !g.kinds.includes(ep.kind)) return 0;
-    return splitApplies(g, ep) ? 2 : 1;
-  };
-  const order = run.eps
-    .map((ep) => ({ ep, g: group(ep) }))
-    .sort((a, b) => a.g - b.g || a.ep.i - b.ep.i)
-    .map((x) => x.ep);
-  if (order.some((ep, k) => ep.i !== k)) {
-    run.assume(
-      "accumulationOrder",
-      run.t("assume.accumulationOrder", { order: list(run.locale, order.map((ep) => String(ep.i + 1))) }),
-    );
-  }
-  return order;
 }
 
 function buildExcluded(run: Run): ExcludedItem[] {
@@ -937,7 +985,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
   let cap: Dec | undefined;
   let computed = 0;
 
-  for (const ep of run.order) {
+  for (const ep of run.eps) {
     if (ep.settled.basic !== undefined) {
       const s = takeSettled(run, ep, "basic");
       const group = run.insurance === "none" ? "main" : l[run.insurance === "employee" ? "employee" : "resident"][ep.kind].capGroup;
@@ -959,7 +1007,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     const inPolicy = ep.policyLeft;
     let ded = run.byLevel(scheme.deductible, ep.facility);
     const notes: string[] = [];
-    if (tilt?.deductibleFactor) {
+    if (tilt?.deductibleFactor && (!tilt.kinds || tilt.kinds.includes(ep.kind))) {
       for (const s of tilt.sources) run.cite(s);
       const f = run.num(tilt.deductibleFactor);
       ded = ded.times(f);
@@ -978,7 +1026,11 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     let r = run.byLevel(scheme.rate, ep.facility);
     /** Whether r is the pack's rate itself (its text is then formatted once) or moved by points here. */
     let moved = false;
-    if (tilt?.ratePoints && (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)) {
+    if (
+      tilt?.ratePoints &&
+      (!tilt.kinds || tilt.kinds.includes(ep.kind)) &&
+      (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)
+    ) {
       for (const s of tilt.sources) run.cite(s);
       const pts = run.num(tilt.ratePoints);
       r = r.plus(pts);
@@ -1011,6 +1063,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     rate = rate === undefined ? r : rate !== null && eq(rate, r) ? rate : null;
     if (group === "main" || cap === undefined) cap = capV;
     computed++;
+    run.computedLayer("basic");
 
     // min() returns its first argument unless the second is smaller, so these
     // identities say inPolicy ≤ deductible and "capped below the amount due".
@@ -1081,10 +1134,9 @@ function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], ba
 }
 
 interface YearlyState {
+  /** The year's base so far: what the covered episodes brought, in request order. */
   cum: Dec;
-  /** What left-out episodes already got from the layers between 基本医保 and this one. */
-  deduction: Dec;
-  /** The year's base the formula is applied to: cum − deduction (never below 0). */
+  /** The year's base the formula was applied to (cum after the last episode). */
   base: Dec;
   paidSoFar: Dec;
   settled: Dec;
@@ -1098,21 +1150,19 @@ interface YearlyState {
 
 // The usual arguments of yearlyLoop, made once.
 const policyLeft = (ep: Ep): Dec => ep.policyLeft;
-const inPolicyAfterBasic = (ep: Ep): Dec => ep.b1;
 const nothingDue = (): Dec => ZERO;
 const everyEpisode = (): boolean => true;
 const noEpisode = (): boolean => false;
 
 /**
  * The shared loop of the yearly layers: the year's formula F is applied to the
- * cumulative base after each episode, and the episode is paid the increase of
- * F (rounded once), never more than its own base or what it has left.
+ * cumulative base after each episode, in request order (bills in the order
+ * given, contract v2), and the episode is paid the increase of F (rounded
+ * once), never more than its own base or what it has left.
  *
- * Episodes an exclusion leaves out add nothing to the base, and what they got
- * from the layers between 基本医保 and this one (refOf − baseOf) is deducted
- * from it. Without the deduction a more protected category, whose 医疗救助
- * reaches its yearly limit sooner, could end up with a larger 倾斜救助 base on
- * the remaining stays and less in total than a less protected one.
+ * Episodes an exclusion leaves out add nothing to the base and take nothing
+ * from it: an excluded stay never shrinks what the other stays get (contract
+ * v2, "An excluded episode … never reduces what another episode gets").
  */
 function yearlyLoop(
   run: Run,
@@ -1120,11 +1170,9 @@ function yearlyLoop(
   baseOf: (ep: Ep) => Dec,
   F: (cum: Dec) => Dec,
   eligibleEp: (ep: Ep) => boolean,
-  refOf: (ep: Ep) => Dec = inPolicyAfterBasic,
 ): YearlyState {
   const st: YearlyState = {
     cum: ZERO,
-    deduction: ZERO,
     base: ZERO,
     paidSoFar: ZERO,
     settled: ZERO,
@@ -1135,13 +1183,6 @@ function yearlyLoop(
     standalone: [],
   };
   for (const ep of run.eps) {
-    if (ep.settled[id] === undefined && (ep.blocked.has(id) || !eligibleEp(ep))) {
-      const d = sub(refOf(ep), baseOf(ep));
-      if (isPositive(d)) st.deduction = add(st.deduction, d);
-    }
-  }
-  const deduct = !st.deduction.isZero();
-  for (const ep of run.order) {
     if (ep.settled[id] !== undefined) {
       const s = takeSettled(run, ep, id);
       st.cum = add(st.cum, baseOf(ep));
@@ -1164,17 +1205,18 @@ function yearlyLoop(
       st.standalone.push(ep.i);
       st.paidSoFar = add(st.paidSoFar, p);
     } else {
-      const target = toFen(F(deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum));
+      const target = toFen(F(st.cum));
       const due = sub(target, st.paidSoFar);
       p = clampPay(due, min(b, ep.left));
       // Paid in full, the year's total so far is the target itself (exactly what the sum gives).
       st.paidSoFar = p === due ? target : add(st.paidSoFar, p);
     }
     st.nComputed++;
+    run.computedLayer(id);
     pay(ep, id, p);
   }
   st.computed = sub(st.paidSoFar, st.settled);
-  st.base = deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum;
+  st.base = st.cum;
   return st;
 }
 
@@ -1220,9 +1262,7 @@ function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
   }
   if (st.blockedEps.length) {
     const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += isPositive(st.deduction)
-      ? run.t("explain.yearly.deduction", { episodes: list(run.locale, eps), layer: run.layerName(id), deduction: formatMoney(st.deduction) })
-      : run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
+    s += run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
   return s;
 }
@@ -1403,7 +1443,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
   let computed = 0;
   let settledAll = true;
   let share: Dec | undefined;
-  for (const ep of run.order) {
+  for (const ep of run.eps) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
       if (start.settled) paid = add(paid, start.settled);
@@ -1427,6 +1467,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     paid = add(paid, p);
     base = add(base, b);
     computed++;
+    run.computedLayer(id);
     frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
   const explanation = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined)
@@ -1448,31 +1489,32 @@ function splitApplies(l: GuaranteeBackstopDef, ep: Ep): boolean {
 }
 
 /**
- * The 90 % guarantee. With one stay it is exactly 五(一): total × 90 % −
- * already reimbursed. With several stays in the year it is applied to their
- * sum (the family never pays more than 10 % of the year's eligible stays):
- * per-stay caps combined with yearly 大病/救助 thresholds could otherwise make
- * a larger bill leave the family paying less, which the contract forbids.
+ * The 90 % guarantee, per 住院 (重病兜底保障一批 五(一)): each discharge gets
+ * its own 住院总费用 × 90 % − 已报销总额 (never negative); one stay reimbursed
+ * above 90 % never eats another stay's guarantee (contract v2, worked
+ * example 4). At a 乡镇卫生院 the personal part left is split instead (五(二)).
  */
 function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
   const id: LayerId = "backstop";
   const eligible = l.categories.some((c) => run.cats.has(c));
   if (!eligible && run.eps.every((e) => e.settled.backstop === undefined)) {
-    for (const ep of run.order) pay(ep, id, ZERO);
+    for (const ep of run.eps) pay(ep, id, ZERO);
     return {
       paid: ZERO,
       origin: "computed",
       explanation: run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }),
     };
   }
-  const frags: (string | undefined)[] = new Array(run.eps.length);
+  const frags: string[] = new Array(run.eps.length);
   let paid = ZERO;
   let settledAll = true;
-  const pool: Ep[] = [];
+  let guaranteeBase = ZERO;
+  let guaranteeRatio: Dec | undefined;
+  let nGuarantee = 0;
   let splitBase = ZERO;
   let splitShare: Dec | undefined;
   let nSplit = 0;
-  for (const ep of run.order) {
+  for (const ep of run.eps) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
       if (start.settled) paid = add(paid, start.settled);
@@ -1489,69 +1531,40 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
+      run.computedLayer(id);
       paid = add(paid, p);
       splitBase = add(splitBase, remainder);
       splitShare = share;
       nSplit++;
       frags[ep.i] = run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) });
     } else {
-      pool.push(ep);
+      const ratio = run.num(l.ratio);
+      const target = ep.total.times(ratio);
+      const reimbursed = sub(ep.total, ep.left);
+      const p = min(toFen(nonNegative(sub(target, reimbursed))), ep.left);
+      pay(ep, id, p);
+      run.computedLayer(id);
+      paid = add(paid, p);
+      guaranteeBase = add(guaranteeBase, ep.total);
+      guaranteeRatio = ratio;
+      nGuarantee++;
+      frags[ep.i] = run.t(isPositive(p) ? "explain.backstop.guarantee" : "explain.backstop.guaranteeMet", {
+        total: formatMoney(ep.total),
+        ratio: formatPercent(ratio),
+        target: formatMoney(target),
+        reimbursed: formatMoney(reimbursed),
+        paid: formatMoney(p),
+      });
     }
   }
-  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: "" };
-  let poolText = "";
-  if (pool.length) {
-    const ratio = run.num(l.ratio);
-    let total = ZERO;
-    let reimbursed = ZERO;
-    for (const ep of pool) {
-      total = add(total, ep.total);
-      reimbursed = add(reimbursed, sub(ep.total, ep.left));
-    }
-    const target = total.times(ratio);
-    let remaining = toFen(nonNegative(sub(target, reimbursed)));
-    const poolPaid = remaining;
-    for (const ep of pool) {
-      const p = min(remaining, ep.left);
-      pay(ep, id, p);
-      remaining = sub(remaining, p);
-    }
-    paid = add(paid, poolPaid);
-    const vars = {
-      count: pool.length,
-      total: formatMoney(total),
-      ratio: formatPercent(ratio),
-      target: formatMoney(target),
-      reimbursed: formatMoney(reimbursed),
-      paid: formatMoney(poolPaid),
-    };
-    const key = isPositive(poolPaid) ? "guarantee" : "guaranteeMet";
-    if (pool.length > 1) {
-      run.assume("guaranteePooled", run.t("assume.guaranteePooled"));
-      poolText = run.t(`explain.backstop.${key}Pooled`, vars) + run.t("explain.backstop.pooledEpisodes", {
-        episodes: list(run.locale, pool.map((e) => e.i).sort((a, b) => a - b).map((i) => String(i + 1))),
-      });
-    } else {
-      poolText = run.t(`explain.backstop.${key}`, vars);
-      if (run.eps.length > 1) {
-        frags[pool[0].i] = poolText;
-        poolText = "";
-      }
-    }
-    out.base = total;
-    out.rate = ratio;
-    if (nSplit) out.rate = undefined;
-  } else if (nSplit) {
+  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: combine(run, frags, paid) };
+  // base and rate only when one rule computed every computed stay (a mix has no single rate).
+  if (nGuarantee && !nSplit) {
+    out.base = guaranteeBase;
+    out.rate = guaranteeRatio;
+  } else if (nSplit && !nGuarantee) {
     out.base = splitBase;
     out.rate = splitShare;
-  }
-  if (pool.length && nSplit) out.base = undefined;
-  out.paid = paid;
-  if (run.eps.length === 1) {
-    out.explanation = poolText || frags[0]!;
-  } else {
-    const rest = details(run, frags);
-    out.explanation = run.t("explain.multi", { count: run.eps.length, paid: formatMoney(paid), details: poolText + rest });
   }
   return out;
 }
@@ -1575,7 +1588,6 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     (ep) => (includeSelfFunded ? ep.left : ep.policyLeft),
     (cum) => nonNegative(sub(cum, standard)),
     everyEpisode,
-    (ep) => (includeSelfFunded ? ep.left1 : ep.b1),
   );
   const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };

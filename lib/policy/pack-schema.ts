@@ -108,6 +108,8 @@ const basicLayer = z.strictObject({
         deductibleFactor: id.optional(),
         /** Tilt only inside the region or after a referral. */
         requiresReferralOutOfRegion: z.boolean().default(false),
+        /** The kinds of care the tilt is written for (鹿寨: 住院 only); absent = every kind. */
+        kinds: z.array(z.enum(EPISODE_KINDS)).min(1).optional(),
         sources: layerSources,
       }),
     )

@@ -1,5 +1,5 @@
 /**
- * Public types of the calculation module (see ../shared/CALC-CONTRACT.md, v1).
+ * Public types of the calculation module (see ../shared/CALC-CONTRACT.md, v2).
  * Money is always a decimal string with two decimals in results; requests may
  * give up to two decimals.
  */
@@ -61,6 +61,7 @@ export const EXCLUSION_REASONS = [
   "abroad",
   "other-injury",
   "non-designated",
+  "non-designated-emergency",
   "out-of-region-unreferred",
   "uninsured",
   "not-resident-insurance",
@@ -156,9 +157,28 @@ export interface EstimateResult {
   reimbursed: string;
   personal: string;
   personalRatio: string;
+  /** One entry per request episode, in request order (contract v2). */
+  episodes: EpisodeBreakdown[];
   excluded: ExcludedItem[];
-  assumptions: string[];
+  assumptions: Assumption[];
   referrals: Referral[];
+}
+
+/** What one bill cost and who paid it: each layer's paid is the sum of its episodes' amounts. */
+export interface EpisodeBreakdown {
+  index: number;
+  total: string;
+  paid: Partial<Record<LayerId, string>>;
+  personal: string;
+  /** The first reason an exclusion left this episode out of a layer; null when none did. */
+  excluded: ExclusionReason | null;
+}
+
+/** What the engine assumed; `affects` lists the layers whose paid depends on it ([] when none). */
+export interface Assumption {
+  id: string;
+  text: string;
+  affects: LayerId[];
 }
 
 export type ErrorCode = "invalid-request" | "unknown-policy" | "no-version-in-force";

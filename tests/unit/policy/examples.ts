@@ -1,6 +1,6 @@
 import { ep, req } from "./helpers";
 
-/** The three public worked examples of CALC-CONTRACT.md, as requests. */
+/** The public worked examples of CALC-CONTRACT.md (v2), as requests. */
 
 export const EXAMPLE_1 = req("luzhai-2018", "2018-09-01", ["poverty-registered"], [
   ep({ facility: "county", referred: true, total: "20000.00", selfFunded: undefined, settled: { basic: "12000.00", critical: "2000.00", assistance: "1000.00" } }),
@@ -12,4 +12,10 @@ export const EXAMPLE_2 = req("luzhai-2018", "2018-09-01", ["poverty-registered"]
 
 export const EXAMPLE_3 = req("luzhai-2018", "2018-09-01", ["poverty-registered"], [
   ep({ facility: "county", referred: true, total: "20000.00", selfFunded: undefined, settled: { basic: "16000.00", critical: "2000.00", assistance: "1000.00" } }),
+], { locale: "zh-Hans" });
+
+/** Two stays in one year, each with its own 90 % (v2). */
+export const EXAMPLE_4 = req("luzhai-2018", "2018-09-01", ["poverty-registered"], [
+  ep({ facility: "county", referred: true, total: "20000.00", selfFunded: undefined, settled: { basic: "17000.00", critical: "1000.00", assistance: "1000.00" } }),
+  ep({ facility: "county", referred: true, total: "10000.00", selfFunded: undefined, settled: { basic: "6000.00", critical: "0.00", assistance: "1000.00" } }),
 ], { locale: "zh-Hans" });
