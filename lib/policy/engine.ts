@@ -640,6 +640,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
 
   addRequestAssumptions(run);
   applyExclusions(run);
+  applyCertificationDates(run);
 
   const layers: LayerResult[] = [];
   let reimbursed = ZERO;
@@ -842,6 +843,44 @@ function applyExclusions(run: Run): void {
       }
     }
   }
+}
+
+/**
+ * 浙江 001 二(三): 上年度新增的持证特困、低保和低边对象自持证之日起计算合理医疗费用.
+ * A layer whose scheme for the person counts from the certification date
+ * leaves out the bills dated before person.certifiedOn; without that date
+ * the whole year counts, and without a bill's date the bill counts (each
+ * said under assumptions).
+ */
+function applyCertificationDates(run: Run): void {
+  for (let position = 0; position < run.cp.def.layers.length; position++) {
+    const l = run.cp.def.layers[position];
+    if (l.rule !== "annual-excess") continue;
+    const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
+    if (!scheme?.countsFromCertification) continue;
+    const held = run.matching(scheme.categories);
+    const dates = held.map((c) => run.req.person.certifiedOn?.[c]).filter((d): d is string => d !== undefined);
+    if (!dates.length) {
+      run.assume(`certifiedOn:${l.id}`, run.t("assume.certifiedOnMissing", { category: run.catLabels(held) }), position);
+      continue;
+    }
+    const from = dates.reduce((a, b) => (b < a ? b : a));
+    const undated: string[] = [];
+    for (const ep of run.eps) {
+      if (ep.settled[l.id] !== undefined || ep.blocked.has(l.id)) continue;
+      const date = run.req.episodes[ep.i].date;
+      if (date === undefined) undated.push(String(ep.i + 1));
+      else if (date < from) {
+        ep.blocked.set(l.id, "before-certification");
+        run.excluded.push({ ep: ep.i, reason: "before-certification", layers: [l.id], sources: [...scheme.countsFromCertification.sources] });
+      }
+    }
+    if (undated.length) {
+      run.assume(`certifiedOn:${l.id}:undated`, run.t("assume.certifiedOnUndated", { episodes: list(run.locale, undated), date: from }), position);
+    }
+  }
+  // Listed by episode, as the other exclusions are.
+  run.excluded.sort((a, b) => a.ep - b.ep);
 }
 
 function buildExcluded(run: Run): ExcludedItem[] {

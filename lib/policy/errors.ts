@@ -145,6 +145,9 @@ export function mapZodIssues(locale: Locale, issues: readonly Issue[]): ErrorIss
       case "@date":
         out.push({ path: at, message: t(locale, "error.issue.date", { field, value: safeShow(input) }) });
         break;
+      case "@datesOrder":
+        out.push({ path: at, message: t(locale, "error.issue.datesOrder", { field, value: safeShow(input) }) });
+        break;
       case "@policyEmpty":
         out.push({ path: at, message: t(locale, "error.issue.policyEmpty") });
         break;

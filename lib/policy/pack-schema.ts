@@ -195,6 +195,11 @@ const annualExcessBackstop = z.strictObject({
         categories,
         /** Yearly standard the family bears first; absent = full 兜底. */
         standard: id.optional(),
+        /**
+         * Costs count only from the date the certification began (浙江 001 二(三):
+         * 新增的持证对象自持证之日起计算), read from person.certifiedOn.
+         */
+        countsFromCertification: z.strictObject({ sources: z.array(id).min(1) }).optional(),
         sources: layerSources,
       }),
     )

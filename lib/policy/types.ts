@@ -65,6 +65,7 @@ export const EXCLUSION_REASONS = [
   "out-of-region-unreferred",
   "uninsured",
   "not-resident-insurance",
+  "before-certification",
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -100,6 +101,8 @@ export interface EpisodeRequest {
   total: string;
   selfFunded?: string;
   settled?: Partial<Record<LayerId, string>>;
+  /** Admission or settlement date (v2); dates must not decrease along the list. */
+  date?: string;
 }
 
 export interface EstimateRequest {
@@ -110,6 +113,8 @@ export interface EstimateRequest {
     insurance: Insurance;
     categories?: Category[];
     age?: number;
+    /** The date each certification began (v2), e.g. { dibao: "2024-03-15" }. */
+    certifiedOn?: Partial<Record<Category, string>>;
   };
   episodes: EpisodeRequest[];
 }

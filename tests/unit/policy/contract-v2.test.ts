@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, layer, ok, req, runCases } from "./helpers";
+import { type Case, ep, fail, layer, ok, req, runCases } from "./helpers";
 
 /**
  * Contract v2's readings of the seeds, each with a hand-computed case:
@@ -87,5 +87,55 @@ describe("contract v2: the seeds' rules exactly", () => {
     expect(Object.keys(r.episodes[0])).toEqual(["index", "total", "paid", "personal", "excluded"]);
     expect(Object.keys(r.episodes[0].paid)).toEqual(r.layers.map((l) => l.id));
     expect(r.episodes[1]).toMatchObject({ index: 1, total: "800.00", personal: "800.00", excluded: "abroad" });
+  });
+});
+
+describe("浙江: newly certified households count from the certification date (001 二(三): 上年度新增的持证…自持证之日起计算)", () => {
+  const D = "2024-07-01";
+  const stay = (date: string | undefined) => ep({ total: "30000.00", settled: slip("10000.00"), ...(date ? { date } : {}) });
+  const dibao = (certifiedOn: Record<string, string> | undefined, episodes: Record<string, unknown>[]) => {
+    const r = req("zhejiang-district-2024", D, ["dibao"], episodes) as { person: Record<string, unknown> };
+    if (certifiedOn) r.person.certifiedOn = certifiedOn;
+    return r;
+  };
+
+  it("浙江: a 低保 family certified on 2024-09-01 — the July stay is left out, the October stay counts above 低保年标准 15,108 (二(三))", () => {
+    // in-policy personal 20000 per stay; stay 1 (07-10) before certification → no 兜底;
+    // stay 2 (10-05): 20000 − 15108 = 4892; personal 20000 + 15108 = 35108
+    const r = ok(dibao({ dibao: "2024-09-01" }, [stay("2024-07-10"), stay("2024-10-05")]));
+    expect(layer(r, "backstop").paid).toBe("4892.00");
+    expect(r.personal).toBe("35108.00");
+    expect(r.episodes.map((e) => e.excluded)).toEqual(["before-certification", null]);
+    expect(r.excluded[0].explanation).toBe("第 1 次就医在取得认定（持证）之前就医，按规定不纳入兜底保障。");
+    expect(r.excluded[0].sources[0]).toMatchObject({ clause: "二(三) 保障标准", reliability: "SEED" });
+  });
+
+  it("浙江: without person.certifiedOn the whole year counts, and the result says so (affects 兜底)", () => {
+    // both stays: 40000 − 15108 = 24892
+    const r = ok(dibao(undefined, [stay("2024-07-10"), stay("2024-10-05")]));
+    expect(layer(r, "backstop").paid).toBe("24892.00");
+    const a = r.assumptions.find((x) => x.id === "certifiedOn:backstop")!;
+    expect(a.text).toContain("低保对象");
+    expect(a.affects).toEqual(["backstop"]);
+  });
+
+  it("浙江: a bill without a date counts as after the certification, and the result says so", () => {
+    const r = ok(dibao({ dibao: "2024-09-01" }, [stay(undefined), stay("2024-10-05")]));
+    expect(layer(r, "backstop").paid).toBe("24892.00");
+    expect(r.assumptions.find((x) => x.id === "certifiedOn:backstop:undated")!.text).toBe("第 1 次就医没有日期（date），按持证（2024-09-01）之后的就医计算。");
+  });
+
+  it("浙江: 因病致困 is an individual standard, not a certification — its bills are never cut by a date", () => {
+    const r = req("zhejiang-district-2024", D, ["medical-poverty"], [ep({ date: "2024-07-10", total: "200000.00", settled: slip("50000.00") })]) as { person: Record<string, unknown> };
+    r.person.certifiedOn = { "medical-poverty": "2024-09-01" };
+    expect(layer(ok(r), "backstop").paid).toBe("75003.00");
+  });
+
+  it("dates that decrease along the list are an invalid request (bills in the order given)", () => {
+    const e = fail(dibao(undefined, [stay("2024-10-05"), stay("2024-07-10")]));
+    expect(e.code).toBe("invalid-request");
+    expect(e.issues).toEqual([
+      { path: "episodes.1.date", message: "第 2 次就医的入院或结算日期（date） \"2024-07-10\" 早于前一次就医的日期。请按就医先后顺序列出就医记录（episodes）。" },
+    ]);
   });
 });
