@@ -41,7 +41,7 @@ import type {
   WaiverLayerDef,
 } from "./pack-schema";
 import { type Bands, type CompiledPack, isBands, isLevels, type ParamUse, type ResolvedParam } from "./registry";
-import type { ParsedEpisode, ParsedRequest } from "./request-schema";
+import type { ParsedEpisode, ParsedHouseholdRequest, ParsedRequest } from "./request-schema";
 import {
   CATEGORIES,
   EPISODE_KINDS,
@@ -52,6 +52,8 @@ import {
   type Category,
   type Cause,
   type EpisodeBreakdown,
+  type HouseholdMemberResult,
+  type HouseholdResult,
   type EpisodeKind,
   type ErrorIssue,
   type EstimateResult,
@@ -261,7 +263,9 @@ class Run {
   readonly locale: Locale;
   readonly cats: Set<Category>;
   readonly insurance: Insurance;
-  readonly eps: Ep[];
+  eps: Ep[];
+  /** Computing a household-level layer over several members' bills (computeHouseholdEstimate). */
+  household = false;
   readonly info: PackInfo;
   readonly labels: Labels;
 
@@ -607,22 +611,44 @@ function matches(c: ConditionDef, ep: Ep, insurance: Insurance): boolean {
 // ------------------------------------------------------------ entry point
 
 export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOutcome {
+  const run = prepareRun(req, cp);
+  if (run.issues.length) return { ok: false, issues: run.issues };
+  const layers = runLayers(run, NO_SKIP);
+  if (run.issues.length) return { ok: false, issues: run.issues };
+  const totals = sumUp(run.eps, layers);
+  // Referrals first: an assumed value a referral shows is an assumption too.
+  const referrals = buildReferrals(run, parseMoney(totals.personal));
+  const result: EstimateResult = {
+    policy: policyHeader(run),
+    currency: "CNY",
+    ...totals,
+    episodes: buildEpisodeBreakdown(run),
+    excluded: buildExcluded(run),
+    assumptions: buildAssumptions(run),
+    referrals,
+  };
+  return { ok: true, result };
+}
+
+const NO_SKIP: ReadonlySet<LayerId> = new Set();
+
+/** A run with the request's episodes read, checked against the pack, assumptions and exclusions applied. */
+function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = ""): Run {
   const run = new Run(req, cp);
-  const def = cp.def;
   const { layerIndex } = run.info;
 
   // Input checks that need the pack.
   for (const ep of run.eps) {
     if (ep.selfAboveTotal) {
       run.issues.push({
-        path: `episodes.${ep.i}.selfFunded`,
+        path: `${issuePrefix}episodes.${ep.i}.selfFunded`,
         message: run.t("error.selfFundedAboveTotal", { selfFunded: formatMoney(ep.selfFunded), total: formatMoney(ep.total) }),
       });
     }
     for (const k of ep.settledIds) {
       if (!layerIndex.has(k)) {
         run.issues.push({
-          path: `episodes.${ep.i}.settled.${k}`,
+          path: `${issuePrefix}episodes.${ep.i}.settled.${k}`,
           message: run.t("error.settledLayerNotInPack", {
             layer: run.layerName(k),
             id: k,
@@ -632,7 +658,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
       }
     }
   }
-  if (run.issues.length) return { ok: false, issues: run.issues };
+  if (run.issues.length) return run;
 
   for (const ep of run.eps) {
     for (const k of ep.settledIds) ep.lastSettled = Math.max(ep.lastSettled, layerIndex.get(k)!);
@@ -641,50 +667,57 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
   addRequestAssumptions(run);
   applyExclusions(run);
   applyCertificationDates(run);
+  return run;
+}
 
+/** The pack's layers in order, except those in `skip` (computed for a whole household instead). */
+function runLayers(run: Run, skip: ReadonlySet<LayerId>): LayerResult[] {
+  const def = run.cp.def;
   const layers: LayerResult[] = [];
-  let reimbursed = ZERO;
   for (let position = 0; position < def.layers.length; position++) {
     const l = def.layers[position];
+    if (skip.has(l.id)) continue;
     run.layerPosition = position;
     run.startLayer(l);
-    const out = runLayer(run, l);
-    const res: LayerResult = {
-      id: l.id,
-      name: run.layerName(l.id),
-      paid: fenString(out.paid),
-      origin: out.origin,
-    } as LayerResult;
-    if (out.base !== undefined) res.base = fenString(out.base);
-    if (out.deductible !== undefined) res.deductible = l.id === "basic" ? fenString(out.deductible) : constFen(out.deductible);
-    if (out.rate !== undefined) res.rate = constRate(out.rate);
-    if (out.cap !== undefined) res.cap = constFen(out.cap);
-    res.explanation = out.explanation;
-    res.sources = run.takeSources();
-    layers.push(res);
-    reimbursed = add(reimbursed, out.paid);
+    layers.push(layerResult(run, l, runLayer(run, l)));
   }
   run.layerPosition = NO_LAYER;
-  if (run.issues.length) return { ok: false, issues: run.issues };
+  return layers;
+}
 
-  const total = run.eps.reduce((s, e) => add(s, e.total), ZERO);
+function layerResult(run: Run, l: LayerDef, out: LayerOut): LayerResult {
+  const res: LayerResult = {
+    id: l.id,
+    name: run.layerName(l.id),
+    paid: fenString(out.paid),
+    origin: out.origin,
+  } as LayerResult;
+  if (out.base !== undefined) res.base = fenString(out.base);
+  if (out.deductible !== undefined) res.deductible = l.id === "basic" ? fenString(out.deductible) : constFen(out.deductible);
+  if (out.rate !== undefined) res.rate = constRate(out.rate);
+  if (out.cap !== undefined) res.cap = constFen(out.cap);
+  res.explanation = out.explanation;
+  res.sources = run.takeSources();
+  return res;
+}
+
+function policyHeader(run: Run): EstimateResult["policy"] {
+  return { id: run.cp.def.id, version: run.cp.version.id, title: run.info.texts[run.locale].title };
+}
+
+/** total, layers, reimbursed, personal and personalRatio, in contract order. */
+function sumUp(eps: readonly Ep[], layers: LayerResult[]) {
+  let reimbursed = ZERO;
+  for (const l of layers) reimbursed = add(reimbursed, parseMoney(l.paid));
+  const total = eps.reduce((s, e) => add(s, e.total), ZERO);
   const personal = total.minus(reimbursed);
-  const referrals = buildReferrals(run, personal);
-
-  const result: EstimateResult = {
-    policy: { id: def.id, version: cp.version.id, title: run.info.texts[run.locale].title },
-    currency: "CNY",
+  return {
     total: fenString(total),
     layers,
     reimbursed: fenString(reimbursed),
     personal: fenString(personal),
     personalRatio: personal.div(total).toFixed(4, D.ROUND_HALF_UP),
-    episodes: buildEpisodeBreakdown(run),
-    excluded: buildExcluded(run),
-    assumptions: buildAssumptions(run),
-    referrals,
   };
-  return { ok: true, result };
 }
 
 // ------------------------------------------------------------ assumptions & exclusions
@@ -1637,7 +1670,8 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     return out;
   }
   run.assume("annualExcess.timing", run.t("assume.annualExcessTiming"));
-  run.assume("annualExcess.family", run.t("assume.annualExcessFamily"));
+  // A family standard counts the whole family's costs: said when only one person's bills are given.
+  if (scheme.family && !run.household) run.assume("annualExcess.family", run.t("assume.annualExcessFamily"));
   if (!includeSelfFunded) run.assume("annualExcess.base", run.t("assume.annualExcessBase"));
   out.base = st.base;
   if (scheme.standard) out.deductible = standard;
@@ -1709,4 +1743,163 @@ function renderReferral(run: Run, key: string, wanted: string[], personal: Dec):
     if (vars[slot] === undefined && run.cp.params.has(slot)) vars[slot] = run.describe(run.param(slot));
   }
   return run.t(key, vars);
+}
+
+// ------------------------------------------------------------ households (contract v2)
+
+/**
+ * A household request: each member's layers are computed as for a person
+ * alone, except a family-level layer (a scheme with `family: true`, e.g. 浙江
+ * 低保 / 低边 家庭 兜底 on the family's reasonable personal costs together,
+ * 001 二(三)), which is computed once over the pooled members' bills. Its
+ * yearly loop attributes the amount to the bills on which the family's
+ * running total crosses and stays above the standard: all pooled bills in
+ * date order when every one has a date, else members then bills in request
+ * order. A member whose own categories give an individual scheme (特困, 因病致困)
+ * keeps it; a member with none joins the family's pool.
+ */
+export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: CompiledPack): HouseholdOutcome {
+  const memberRuns = req.household.members.map((m, k) =>
+    prepareRun({ policy: req.policy, serviceDate: req.serviceDate, locale: req.locale, person: m.person, episodes: m.episodes }, cp, `household.members.${k}.`),
+  );
+  const early = memberRuns.flatMap((run) => run.issues);
+  if (early.length) return { ok: false, issues: early };
+
+  const family = familyScheme(cp.def, memberRuns);
+  const pooled = family ? memberRuns.filter((run) => joinsFamily(run, family.layer)) : [];
+  const skip: ReadonlySet<LayerId> = family ? new Set([family.layer.id]) : NO_SKIP;
+  const memberLayers = memberRuns.map((run) => runLayers(run, pooled.includes(run) ? skip : NO_SKIP));
+  const late = memberRuns.flatMap((run, k) => run.issues.map((i) => ({ ...i, path: i.path.startsWith("household.") ? i.path : `household.members.${k}.${i.path}` })));
+  if (late.length) return { ok: false, issues: late };
+
+  let familyRun: Run | undefined;
+  let familyLayer: LayerResult | undefined;
+  if (family && pooled.length) {
+    familyRun = new Run(
+      {
+        policy: req.policy,
+        serviceDate: req.serviceDate,
+        locale: req.locale,
+        person: { insurance: pooled[0].insurance, categories: family.categories },
+        episodes: [],
+      },
+      cp,
+    );
+    familyRun.household = true;
+    familyRun.eps = poolOrder(pooled);
+    const indexes = familyRun.eps.map((ep) => ep.i);
+    familyRun.eps.forEach((ep, k) => (ep.i = k));
+    familyRun.layerPosition = family.position;
+    familyRun.startLayer(family.layer);
+    familyLayer = layerResult(familyRun, family.layer, annualExcessBackstop(familyRun, family.layer));
+    familyLayer.explanation = familyRun.t("explain.household.family", { count: pooled.length }) + familyLayer.explanation;
+    familyRun.eps.forEach((ep, k) => (ep.i = indexes[k]));
+    familyRun.layerPosition = NO_LAYER;
+    // Each pooled member's share of the family layer, in its place among the member's layers.
+    for (const run of pooled) {
+      const k = memberRuns.indexOf(run);
+      const share = run.eps.reduce((sum, ep) => add(sum, ep.paid.get(family.layer.id) ?? ZERO), ZERO);
+      const own: LayerResult = {
+        id: family.layer.id,
+        name: run.layerName(family.layer.id),
+        paid: fenString(share),
+        origin: "computed",
+        explanation: run.t("explain.household.share", { paid: formatMoney(share) }),
+        sources: familyLayer.sources,
+      };
+      memberLayers[k].splice(family.position, 0, own);
+    }
+  }
+
+  const members: HouseholdMemberResult[] = memberRuns.map((run, k) => {
+    const totals = sumUp(run.eps, memberLayers[k]);
+    return { index: k, ...totals, episodes: buildEpisodeBreakdown(run), excluded: buildExcluded(run) };
+  });
+
+  const first = memberRuns[0];
+  const allEps = memberRuns.flatMap((run) => run.eps);
+  const layers: LayerResult[] = first.info.layerIds.map((id, position) => {
+    let paid = ZERO;
+    let settledAll = true;
+    const details: string[] = [];
+    members.forEach((m, k) => {
+      const l = m.layers.find((x) => x.id === id)!;
+      paid = add(paid, parseMoney(l.paid));
+      if (l.origin !== "settled") settledAll = false;
+      details.push(first.t("explain.household.memberItem", { n: k + 1, paid: formatMoney(parseMoney(l.paid)) }));
+    });
+    const sources = members[0].layers.find((x) => x.id === id)!.sources;
+    const text = first.t("explain.household.layer", { paid: formatMoney(paid), details: list(first.locale, details) });
+    if (family && familyLayer && id === family.layer.id) {
+      return { ...familyLayer, paid: fenString(paid), explanation: familyLayer.explanation + (pooled.length < members.length ? text : "") };
+    }
+    void position;
+    return { id, name: first.layerName(id), paid: fenString(paid), origin: settledAll ? "settled" : "computed", explanation: text, sources } as LayerResult;
+  });
+  const totals = sumUp(allEps, layers);
+
+  const referrals: Referral[] = [];
+  memberRuns.forEach((run, k) => {
+    for (const r of buildReferrals(run, parseMoney(members[k].personal))) {
+      if (!referrals.some((x) => x.programme === r.programme)) referrals.push(r);
+    }
+  });
+
+  const assumptions = new Map<string, Assumption>();
+  for (const run of familyRun ? [...memberRuns, familyRun] : memberRuns) {
+    for (const a of buildAssumptions(run)) {
+      const known = assumptions.get(a.id);
+      if (!known) assumptions.set(a.id, { ...a, affects: [...a.affects] });
+      else for (const id of a.affects) if (!known.affects.includes(id)) known.affects.push(id);
+    }
+  }
+  for (const a of assumptions.values()) a.affects.sort((x, y) => first.info.layerIndex.get(x)! - first.info.layerIndex.get(y)!);
+
+  const result: HouseholdResult = {
+    policy: policyHeader(first),
+    currency: "CNY",
+    ...totals,
+    episodes: members.flatMap((m) => m.episodes.map((e) => ({ member: m.index, ...e }))),
+    members,
+    excluded: members.flatMap((m) => m.excluded.map((x) => ({ member: m.index, ...x }))),
+    assumptions: [...assumptions.values()],
+    referrals,
+  };
+  return { ok: true, result };
+}
+
+export type HouseholdOutcome = { ok: true; result: HouseholdResult } | { ok: false; issues: ErrorIssue[] };
+
+interface FamilyScheme {
+  layer: AnnualExcessBackstopDef;
+  position: number;
+  /** The family scheme's categories some member holds. */
+  categories: Category[];
+}
+
+/** The first family-level scheme (pack order) some member's categories give, with its layer. */
+function familyScheme(def: PackDef, runs: Run[]): FamilyScheme | null {
+  for (let position = 0; position < def.layers.length; position++) {
+    const l = def.layers[position];
+    if (l.rule !== "annual-excess") continue;
+    for (const s of l.schemes) {
+      if (!s.family) continue;
+      const categories = s.categories.filter((c) => runs.some((run) => run.cats.has(c)));
+      if (categories.length) return { layer: l, position, categories };
+    }
+  }
+  return null;
+}
+
+/** A member joins the family's pool unless their own categories give them an individual scheme. */
+function joinsFamily(run: Run, l: AnnualExcessBackstopDef): boolean {
+  const own = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
+  return !own || own.family;
+}
+
+/** The pooled bills in date order when every one has a date, else members then bills in request order. */
+function poolOrder(pooled: Run[]): Ep[] {
+  const eps = pooled.flatMap((run) => run.eps.map((ep) => ({ ep, date: run.req.episodes[ep.i].date })));
+  if (eps.every((x) => x.date !== undefined)) eps.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  return eps.map((x) => x.ep);
 }

@@ -200,6 +200,8 @@ const annualExcessBackstop = z.strictObject({
          * 新增的持证对象自持证之日起计算), read from person.certifiedOn.
          */
         countsFromCertification: z.strictObject({ sources: z.array(id).min(1) }).optional(),
+        /** The standard applies to the family's reasonable personal costs together (低保 / 低边 家庭), not one person's. */
+        family: z.boolean().default(false),
         sources: layerSources,
       }),
     )

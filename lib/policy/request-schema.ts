@@ -83,6 +83,40 @@ export const requestSchema = requestShape.superRefine((r, ctx) => {
   if (i >= 0) ctx.addIssue({ code: "custom", path: ["episodes", i, "date"], message: "@datesOrder", input: r.episodes[i].date });
 });
 
+export const MAX_MEMBERS = 20;
+
+/**
+ * The household request (contract v2): members, each with their own person
+ * and bills, instead of the top-level person and episodes, for rules that
+ * apply to a family's costs together (浙江 低保 / 低边 families).
+ */
+export const memberSchema = z.strictObject({
+  person: personSchema,
+  episodes: z.array(episodeSchema).min(1).max(MAX_EPISODES),
+});
+
+export const householdRequestSchema = z
+  .strictObject({
+    policy: requestShape.shape.policy,
+    serviceDate: calendarDate,
+    locale: z.enum(LOCALES).optional(),
+    household: z.strictObject({ members: z.array(memberSchema).min(1).max(MAX_MEMBERS) }),
+  })
+  .superRefine((r, ctx) => {
+    r.household.members.forEach((m, k) => {
+      const i = firstDateOutOfOrder(m.episodes);
+      if (i >= 0) {
+        ctx.addIssue({ code: "custom", path: ["household", "members", k, "episodes", i, "date"], message: "@datesOrder", input: m.episodes[i].date });
+      }
+    });
+  });
+
+/** Whether a request value asks for the household form (it has a `household` field). */
+export function isHouseholdRequest(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, "household");
+}
+
+export type ParsedHouseholdRequest = z.infer<typeof householdRequestSchema>;
 export type ParsedRequest = z.infer<typeof requestSchema>;
 export type ParsedEpisode = z.infer<typeof episodeSchema>;
 

@@ -179,6 +179,25 @@ export interface EpisodeBreakdown {
   excluded: ExclusionReason | null;
 }
 
+/** One member of a household result (contract v2): their layers (with their share of family-level ones) and bills. */
+export interface HouseholdMemberResult {
+  index: number;
+  total: string;
+  layers: LayerResult[];
+  reimbursed: string;
+  personal: string;
+  personalRatio: string;
+  episodes: EpisodeBreakdown[];
+  excluded: ExcludedItem[];
+}
+
+/** The result of a household request: the family's totals, every bill (with its member), and each member. */
+export interface HouseholdResult extends Omit<EstimateResult, "episodes" | "excluded"> {
+  episodes: (EpisodeBreakdown & { member: number })[];
+  members: HouseholdMemberResult[];
+  excluded: (ExcludedItem & { member: number })[];
+}
+
 /** What the engine assumed; `affects` lists the layers whose paid depends on it ([] when none). */
 export interface Assumption {
   id: string;
@@ -202,7 +221,7 @@ export interface EstimateError {
 }
 
 export type EstimateResponse =
-  | { status: 200; body: EstimateResult }
+  | { status: 200; body: EstimateResult | HouseholdResult }
   | { status: 400; body: EstimateError };
 
 // ---------------------------------------------------------------- policy listing
