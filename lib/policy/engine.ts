@@ -77,7 +77,7 @@ import {
  * earlier layers paid.
  */
 
-interface Ep {
+interface EpisodeState {
   i: number;
   kind: EpisodeKind;
   facility: Facility;
@@ -263,7 +263,7 @@ class Run {
   readonly locale: Locale;
   readonly cats: Set<Category>;
   readonly insurance: Insurance;
-  eps: Ep[];
+  eps: EpisodeState[];
   /** Computing a household-level layer over several members' bills (computeHouseholdEstimate). */
   household = false;
   readonly info: PackInfo;
@@ -274,7 +274,7 @@ class Run {
    * it is computed for that stay alone (as if first this year), so that other
    * stays cannot move an amount the slip has already fixed further down.
    */
-  pinned(ep: Ep, id: LayerId): boolean {
+  pinned(ep: EpisodeState, id: LayerId): boolean {
     return ep.settled[id] === undefined && this.info.layerIndex.get(id)! < ep.lastSettled;
   }
   /** What the engine assumed, in the order first assumed (assumptionKeys finds one by id). */
@@ -534,7 +534,7 @@ class Run {
     return cats.filter((c) => this.cats.has(c));
   }
 
-  where(ep: Ep): string {
+  where(ep: EpisodeState): string {
     return this.t("common.where", { facility: this.labels.facility[ep.facility], kind: this.labels.kind[ep.kind] });
   }
 
@@ -557,7 +557,7 @@ function memoIn<T>(m: Map<unknown, unknown>, key: unknown, make: () => T): T {
   return v;
 }
 
-function toEp(e: ParsedEpisode, i: number): Ep {
+function toEp(e: ParsedEpisode, i: number): EpisodeState {
   const total = parseMoney(e.total);
   const selfFunded = e.selfFunded === undefined ? ZERO : parseMoney(e.selfFunded);
   const settled: Partial<Record<LayerId, Dec>> = {};
@@ -596,7 +596,7 @@ function toEp(e: ParsedEpisode, i: number): Ep {
   };
 }
 
-function matches(c: ConditionDef, ep: Ep, insurance: Insurance): boolean {
+function matches(c: ConditionDef, ep: EpisodeState, insurance: Insurance): boolean {
   if (c.kind && !c.kind.includes(ep.kind)) return false;
   if (c.cause && !c.cause.includes(ep.cause)) return false;
   if (c.facility && !c.facility.includes(ep.facility)) return false;
@@ -706,7 +706,7 @@ function policyHeader(run: Run): EstimateResult["policy"] {
 }
 
 /** total, layers, reimbursed, personal and personalRatio, in contract order. */
-function sumUp(eps: readonly Ep[], layers: LayerResult[]) {
+function sumUp(eps: readonly EpisodeState[], layers: LayerResult[]) {
   let reimbursed = ZERO;
   for (const l of layers) reimbursed = add(reimbursed, parseMoney(l.paid));
   const total = eps.reduce((s, e) => add(s, e.total), ZERO);
@@ -786,9 +786,9 @@ function addRequestAssumptions(run: Run): void {
   if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder, EVERY_LAYER);
 
   if (run.req.episodes.some(hasDefaults)) {
-    const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
+    const missing = (pred: (e: ParsedEpisode, ep: EpisodeState) => boolean) =>
       run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
-    const fields: [string, (e: ParsedEpisode, ep: Ep) => boolean, string][] = [
+    const fields: [string, (e: ParsedEpisode, ep: EpisodeState) => boolean, string][] = [
       ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
       ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
       ["referred", (e, ep) => e.referred === undefined && !ep.inRegion, run.t("value.no")],
@@ -954,12 +954,12 @@ function runLayer(run: Run, l: LayerDef): LayerOut {
 }
 
 /** Record what a layer paid on an episode and move the episode's remainders on. */
-function pay(ep: Ep, id: LayerId, amount: Dec): void {
+function pay(ep: EpisodeState, id: LayerId, amount: Dec): void {
   ep.paid.set(id, amount);
   if (amount.isZero()) return;
   // Paying all of what is left (the same value object) leaves zero, without a subtraction.
-  ep.left = amount === ep.left ? ZERO : ep.left.minus(amount);
-  ep.policyLeft = amount === ep.policyLeft ? ZERO : nonNegative(ep.policyLeft.minus(amount));
+  ep.left = ep.left.minus(amount);
+  ep.policyLeft = nonNegative(ep.policyLeft.minus(amount));
 }
 
 /** An amount due, kept within [0, room]. */
@@ -976,7 +976,7 @@ const POLICY_LAYERS: ReadonlySet<LayerId> = new Set<LayerId>(["basic", "critical
  * waivers and 兜底. Otherwise an issue (the contract's "settled amounts above
  * what is left").
  */
-function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
+function takeSettled(run: Run, ep: EpisodeState, id: LayerId): Dec {
   const s = ep.settled[id]!;
   const policy = POLICY_LAYERS.has(id);
   const room = policy ? min(ep.policyLeft, ep.left) : ep.left;
@@ -1002,7 +1002,7 @@ function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
  */
 function episodeStart(
   run: Run,
-  ep: Ep,
+  ep: EpisodeState,
   id: LayerId,
   eligible: boolean,
   covered: readonly Category[],
@@ -1023,7 +1023,7 @@ function episodeStart(
   return null;
 }
 
-function blockedText(run: Run, ep: Ep, id: LayerId): string {
+function blockedText(run: Run, ep: EpisodeState, id: LayerId): string {
   return run.t("explain.blocked", { reason: run.labels.reason[ep.blocked.get(id)!], layer: run.layerName(id) });
 }
 
@@ -1137,10 +1137,8 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     computed++;
     run.computedLayer("basic");
 
-    // min() returns its first argument unless the second is smaller, so these
-    // identities say inPolicy ≤ deductible and "capped below the amount due".
-    const belowDeductible = applied === inPolicy;
-    const capped = p !== raw;
+    const belowDeductible = lte(inPolicy, applied);
+    const capped = gt(raw, p);
     let sentence: string;
     if (belowDeductible) {
       sentence = run.t("explain.basic.belowDeductible", { base: formatMoney(inPolicy), deductible: formatMoney(ded) });
@@ -1221,15 +1219,15 @@ interface YearlyState {
 }
 
 // The usual arguments of yearlyLoop, made once.
-const policyLeft = (ep: Ep): Dec => ep.policyLeft;
+const policyLeft = (ep: EpisodeState): Dec => ep.policyLeft;
 const nothingDue = (): Dec => ZERO;
 const everyEpisode = (): boolean => true;
 const noEpisode = (): boolean => false;
 
 /**
- * The shared loop of the yearly layers: the year's formula F is applied to the
+ * The shared loop of the yearly layers: the year's formula is applied to the
  * cumulative base after each episode, in request order (bills in the order
- * given, contract v2), and the episode is paid the increase of F (rounded
+ * given, contract v2), and the episode is paid the increase of the formula (rounded
  * once), never more than its own base or what it has left.
  *
  * Episodes an exclusion leaves out add nothing to the base and take nothing
@@ -1239,9 +1237,9 @@ const noEpisode = (): boolean => false;
 function yearlyLoop(
   run: Run,
   id: LayerId,
-  baseOf: (ep: Ep) => Dec,
-  F: (cum: Dec) => Dec,
-  eligibleEp: (ep: Ep) => boolean,
+  baseOf: (ep: EpisodeState) => Dec,
+  formula: (cum: Dec) => Dec,
+  eligibleEp: (ep: EpisodeState) => boolean,
 ): YearlyState {
   const st: YearlyState = {
     cum: ZERO,
@@ -1273,15 +1271,14 @@ function yearlyLoop(
     st.cum = add(st.cum, b);
     let p: Dec;
     if (run.pinned(ep, id)) {
-      p = clampPay(toFen(F(b)), min(b, ep.left));
+      p = clampPay(toFen(formula(b)), min(b, ep.left));
       st.standalone.push(ep.i);
       st.paidSoFar = add(st.paidSoFar, p);
     } else {
-      const target = toFen(F(st.cum));
+      const target = toFen(formula(st.cum));
       const due = sub(target, st.paidSoFar);
       p = clampPay(due, min(b, ep.left));
-      // Paid in full, the year's total so far is the target itself (exactly what the sum gives).
-      st.paidSoFar = p === due ? target : add(st.paidSoFar, p);
+      st.paidSoFar = add(st.paidSoFar, p);
     }
     st.nComputed++;
     run.computedLayer(id);
@@ -1293,7 +1290,7 @@ function yearlyLoop(
 }
 
 /** Whether any episode is left for a yearly layer to compute (otherwise its parameters are not even read). */
-function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: Ep) => boolean): boolean {
+function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: EpisodeState) => boolean): boolean {
   return run.eps.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
 }
 
@@ -1388,14 +1385,14 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   // The year's formula; the text below reuses its last band split when the base is the same value.
   let lastSplit: { cum: Dec; split: ReturnType<typeof bandPay> } | null = null;
   const split = (cum: Dec) => {
-    if (lastSplit === null || lastSplit.cum !== cum) lastSplit = { cum, split: bandPay(cum, threshold, bands, bandsDef.basis) };
+    if (lastSplit === null || !eq(lastSplit.cum, cum)) lastSplit = { cum, split: bandPay(cum, threshold, bands, bandsDef.basis) };
     return lastSplit.split;
   };
-  const F = (cum: Dec) => {
+  const formula = (cum: Dec) => {
     const v = split(cum).pay;
     return cap === null ? v : min(v, cap);
   };
-  const st = yearlyLoop(run, id, policyLeft, F, insured);
+  const st = yearlyLoop(run, id, policyLeft, formula, insured);
   const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
@@ -1447,12 +1444,12 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const threshold = run.num(scheme.threshold);
   const ratio = run.num(scheme.ratio);
   const limit = scheme.limit ? run.num(scheme.limit) : null;
-  const F = (cum: Dec) => {
+  const formula = (cum: Dec) => {
     // Up to the threshold nothing is due (compared first: a comparison costs less than a subtraction).
     const v = gt(cum, threshold) ? sub(cum, threshold).times(ratio) : ZERO;
     return limit === null ? v : min(v, limit);
   };
-  const st = yearlyLoop(run, id, policyLeft, F, everyEpisode);
+  const st = yearlyLoop(run, id, policyLeft, formula, everyEpisode);
   if (id === "tilted" && run.eps.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
     run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
   }
@@ -1556,7 +1553,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
 // ---- 兜底 (鹿寨: 住院总费用 × 90% − 已报销; 乡镇卫生院 50 % split)
 
 /** Whether a township-style split (waiver then backstop) covers this episode. */
-function splitApplies(l: GuaranteeBackstopDef, ep: Ep): boolean {
+function splitApplies(l: GuaranteeBackstopDef, ep: EpisodeState): boolean {
   return !!l.splitShare && l.splitFacility.includes(ep.facility) && ep.inRegion && ep.settled.waiver === undefined;
 }
 
@@ -1898,7 +1895,7 @@ function joinsFamily(run: Run, l: AnnualExcessBackstopDef): boolean {
 }
 
 /** The pooled bills in date order when every one has a date, else members then bills in request order. */
-function poolOrder(pooled: Run[]): Ep[] {
+function poolOrder(pooled: Run[]): EpisodeState[] {
   const eps = pooled.flatMap((run) => run.eps.map((ep) => ({ ep, date: run.req.episodes[ep.i].date })));
   if (eps.every((x) => x.date !== undefined)) eps.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
   return eps.map((x) => x.ep);
