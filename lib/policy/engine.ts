@@ -26,6 +26,7 @@ import {
   toFen,
   ZERO,
 } from "./money";
+import { layerRuleCovers } from "./coverage";
 import { has, list, slots, t, type Vars } from "./messages";
 import { rememberObjectJson, rememberTextJson } from "./serialize";
 import type {
@@ -836,19 +837,7 @@ function hasDefaults(e: ParsedEpisode): boolean {
 
 /** Whether the person could get this layer at all (category-wise), so an exclusion is worth reporting. */
 function eligibleFor(run: Run, l: LayerDef): boolean {
-  switch (l.rule) {
-    case "basic-insurance":
-      return true;
-    case "critical-illness":
-      return run.insurance !== "employee" || l.insurance.includes("employee");
-    case "medical-assistance":
-    case "tilted-assistance":
-    case "annual-excess":
-      return l.schemes.some((s) => s.categories.some((c) => run.cats.has(c)));
-    case "facility-split":
-    case "guarantee-ratio":
-      return l.categories.some((c) => run.cats.has(c));
-  }
+  return layerRuleCovers(l, run.insurance, run.cats);
 }
 
 function applyExclusions(run: Run): void {

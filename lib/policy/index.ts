@@ -1,9 +1,10 @@
+import { coveringLayers } from "./coverage";
 import { computeEstimate, computeHouseholdEstimate } from "./engine";
 import { errorBody, invalidJson, invalidRequest, mapZodIssues, pickLocale } from "./errors";
 import { list, t } from "./messages";
 import { householdRequestSchema, isHouseholdRequest, parseValidRequest, requestSchema } from "./request-schema";
 import { compiledOn, getPackDef, isKnownPack, PACK_IDS } from "./registry";
-import type { EstimateResponse, Locale } from "./types";
+import type { Category, EstimateResponse, Insurance, LayerId, Locale } from "./types";
 import { describePack, summarizePack } from "./views";
 
 export type * from "./types";
@@ -124,6 +125,16 @@ function unknownPolicyMessage(locale: Locale, id: string): string {
 /** For a body that is not even JSON, honour an obvious "locale": "zh-Hant". */
 function sniffLocale(text: string): Locale {
   return /"locale"\s*:\s*"zh-Hant"/.test(text) ? "zh-Hant" : "zh-Hans";
+}
+
+/**
+ * Who is covered, from pack data: the layers of pack `id` that can pay a
+ * person with this insurance and these categories on some bill (see
+ * coverage.ts); null for an unknown pack. The eligibility check and the
+ * calculator read the same data.
+ */
+export function layersCovering(id: string, person: { insurance: Insurance; categories?: readonly Category[] }): LayerId[] | null {
+  return isKnownPack(id) ? coveringLayers(getPackDef(id), person) : null;
 }
 
 /** All packs: id, titles in both scripts, region, versions, layers, source documents. */
