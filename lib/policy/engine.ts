@@ -28,7 +28,7 @@ import {
 } from "./money";
 import { layerRuleCovers } from "./coverage";
 import { has, list, slots, t, type Vars } from "./messages";
-import { rememberObjectJson, rememberTextJson } from "./serialize";
+import { isRememberedText, rememberObjectJson, rememberTextJson } from "./serialize";
 import type {
   AnnualExcessBackstopDef,
   AssistanceLayerDef,
@@ -73,9 +73,13 @@ import {
  * computeEstimate: the layers of one policy year, applied in contract order
  * (basic → critical → assistance → tilted → waiver → backstop → charity) on
  * the bases real settlement uses (DOMAIN-BRIEF §3.2). Layer-major: every layer
- * runs over the episodes in request order, so yearly thresholds and limits
- * accumulate across episodes while each episode's later layers see what its
- * earlier layers paid.
+ * runs over the episodes in request order (bills in the order given, never
+ * reordered: contract v2), so yearly thresholds and limits accumulate across
+ * episodes while each episode's later layers see what its earlier layers
+ * paid. Per-stay rules (鹿寨's 90 % and township split) look at one episode
+ * only. Each layer records one rounded amount per episode (the per-episode
+ * breakdown); computeHouseholdEstimate (end of file) runs members and a
+ * family-level layer. docs/calculation.md has the layer map and the readings.
  */
 
 interface EpisodeState {
@@ -170,10 +174,10 @@ interface PackInfo {
   layerIds: LayerId[];
   layerIndex: Map<LayerId, number>;
   byId: Map<LayerId, LayerDef>;
-  /** The 90 % guarantee layer, if the pack has one (it orders the episodes). */
-  guarantee: GuaranteeBackstopDef | undefined;
   /** Categories some rule of the pack names (others get an "unused category" assumption). */
   usedCategories: Set<Category>;
+  /** Frozen assumption objects of fixed sentences, by text and by the bitmask of the layers they affect. */
+  assumptionObjects: Map<string, Map<number, Assumption>>;
   /** Per category: the first layer (pack order) whose rules name it. */
   firstLayerNaming: Map<Category, number>;
   /** Per referral: its message key, the placeholders it shows and the parameters behind them. */
@@ -247,8 +251,8 @@ function packInfo(def: PackDef): PackInfo {
       layerIds,
       layerIndex: new Map(layerIds.map((id, i) => [id, i])),
       byId: new Map(def.layers.map((l) => [l.id, l])),
-      guarantee: def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio"),
       usedCategories: referencedCategories(def),
+      assumptionObjects: new Map(),
       firstLayerNaming: firstLayerNaming(def),
       referrals,
       sourceRefs: { "zh-Hans": new Map(), "zh-Hant": new Map() },
@@ -283,8 +287,11 @@ class Run {
   readonly assumptionKeys = new Map<string, Assumed>();
   /** Position (in the pack's layer order) of the layer being computed; NO_LAYER outside the layers. */
   layerPosition = NO_LAYER;
-  /** Layers that computed an amount for at least one episode (not only settled, excluded or not covered). */
-  readonly computed = new Set<LayerId>();
+  /**
+   * Layers that computed an amount for at least one episode (not only settled,
+   * excluded or not covered), as a bitmask of their positions in the pack.
+   */
+  computedLayers = 0;
   readonly issues: ErrorIssue[] = [];
   readonly excluded: { ep: number; reason: ExclusionReason; layers: LayerId[]; sources: string[] }[] = [];
   private layerSources: SourceRef[] = [];
@@ -324,9 +331,9 @@ class Run {
     this.assumptions.push(a);
   }
 
-  /** Record that layer `id` computed an amount itself (so assumptions before it move it). */
-  computedLayer(id: LayerId): void {
-    this.computed.add(id);
+  /** Record that the layer being computed computed an amount itself (so assumptions before it move it). */
+  computedLayer(): void {
+    this.computedLayers |= 1 << this.layerPosition;
   }
 
   // ---- parameters, with their sources and assumptions recorded as used
@@ -431,7 +438,7 @@ class Run {
       if (use.assumed === undefined) {
         use.assumed = rememberTextJson(this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
       }
-      this.assume(`param:${id}`, use.assumed);
+      this.assume(id, use.assumed);
     }
     return p;
   }
@@ -545,8 +552,7 @@ class Run {
 }
 
 function levelKeys(id: string): Record<Facility, string> {
-  const key = `param:${id}`;
-  return { township: `${key}:township`, county: `${key}:county`, city: `${key}:city`, provincial: `${key}:provincial` };
+  return { township: `${id}:township`, county: `${id}:county`, city: `${id}:city`, provincial: `${id}:provincial` };
 }
 
 function memoIn<T>(m: Map<unknown, unknown>, key: unknown, make: () => T): T {
@@ -614,16 +620,20 @@ function matches(c: ConditionDef, ep: EpisodeState, insurance: Insurance): boole
 export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOutcome {
   const run = prepareRun(req, cp);
   if (run.issues.length) return { ok: false, issues: run.issues };
-  const layers = runLayers(run, NO_SKIP);
+  const { layers, reimbursed } = runLayers(run, NO_SKIP);
   if (run.issues.length) return { ok: false, issues: run.issues };
-  const totals = sumUp(run.eps, layers);
+  const totals = sumUp(run.eps, reimbursed);
   // Referrals first: an assumed value a referral shows is an assumption too.
-  const referrals = buildReferrals(run, parseMoney(totals.personal));
+  const referrals = buildReferrals(run, totals.personalAmount);
   const result: EstimateResult = {
     policy: policyHeader(run),
     currency: "CNY",
-    ...totals,
-    episodes: buildEpisodeBreakdown(run),
+    total: totals.total,
+    layers,
+    reimbursed: totals.reimbursed,
+    personal: totals.personal,
+    personalRatio: totals.personalRatio,
+    episodes: buildEpisodeBreakdown(run, layers, totals),
     excluded: buildExcluded(run),
     assumptions: buildAssumptions(run),
     referrals,
@@ -671,19 +681,22 @@ function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = ""): Run
   return run;
 }
 
-/** The pack's layers in order, except those in `skip` (computed for a whole household instead). */
-function runLayers(run: Run, skip: ReadonlySet<LayerId>): LayerResult[] {
+/** The pack's layers in order, except those in `skip` (computed for a whole household instead), and what they paid. */
+function runLayers(run: Run, skip: ReadonlySet<LayerId>): { layers: LayerResult[]; reimbursed: Dec } {
   const def = run.cp.def;
   const layers: LayerResult[] = [];
+  let reimbursed = ZERO;
   for (let position = 0; position < def.layers.length; position++) {
     const l = def.layers[position];
     if (skip.has(l.id)) continue;
     run.layerPosition = position;
     run.startLayer(l);
-    layers.push(layerResult(run, l, runLayer(run, l)));
+    const out = runLayer(run, l);
+    layers.push(layerResult(run, l, out));
+    reimbursed = add(reimbursed, out.paid);
   }
   run.layerPosition = NO_LAYER;
-  return layers;
+  return { layers, reimbursed };
 }
 
 function layerResult(run: Run, l: LayerDef, out: LayerOut): LayerResult {
@@ -706,17 +719,23 @@ function policyHeader(run: Run): EstimateResult["policy"] {
   return { id: run.cp.def.id, version: run.cp.version.id, title: run.info.texts[run.locale].title };
 }
 
-/** total, layers, reimbursed, personal and personalRatio, in contract order. */
-function sumUp(eps: readonly EpisodeState[], layers: LayerResult[]) {
-  let reimbursed = ZERO;
-  for (const l of layers) reimbursed = add(reimbursed, parseMoney(l.paid));
-  const total = eps.reduce((s, e) => add(s, e.total), ZERO);
+interface Totals {
+  total: string;
+  reimbursed: string;
+  personal: string;
+  personalRatio: string;
+  personalAmount: Dec;
+}
+
+/** total, reimbursed, personal (the remainder, so the identity is exact) and personalRatio. */
+function sumUp(eps: readonly EpisodeState[], reimbursed: Dec): Totals {
+  const total = eps.length === 1 ? eps[0].total : eps.reduce((s, e) => add(s, e.total), ZERO);
   const personal = total.minus(reimbursed);
   return {
     total: fenString(total),
-    layers,
     reimbursed: fenString(reimbursed),
     personal: fenString(personal),
+    personalAmount: personal,
     personalRatio: personal.div(total).toFixed(4, D.ROUND_HALF_UP),
   };
 }
@@ -743,8 +762,15 @@ function referencedCategories(def: PackDef): Set<Category> {
  * gave (contract v2). Each layer's paid is the sum of its episodes' amounts
  * (every layer records one rounded amount per episode), so these add up.
  */
-function buildEpisodeBreakdown(run: Run): EpisodeBreakdown[] {
+function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], totals: Totals): EpisodeBreakdown[] {
   const ids = run.info.layerIds;
+  if (run.eps.length === 1 && layers.length === ids.length) {
+    // One bill: its amounts are the layers' own (the same strings, not formatted twice).
+    const paid = {} as Partial<Record<LayerId, string>>;
+    for (const l of layers) paid[l.id] = l.paid;
+    const first = run.excluded.length ? run.excluded[0].reason : null;
+    return [{ index: 0, total: totals.total, paid, personal: totals.personal, excluded: first }];
+  }
   return run.eps.map((ep) => {
     const paid = {} as Partial<Record<LayerId, string>>;
     for (const id of ids) paid[id] = fenString(ep.paid.get(id) ?? ZERO);
@@ -762,10 +788,35 @@ function buildEpisodeBreakdown(run: Run): EpisodeBreakdown[] {
 function buildAssumptions(run: Run): Assumption[] {
   const ids = run.info.layerIds;
   return run.assumptions.map((a) => {
-    const affects: LayerId[] = [];
-    for (let i = a.from; i < ids.length; i++) if (run.computed.has(ids[i])) affects.push(ids[i]);
-    return { id: a.id, text: a.text, affects };
+    // The computing layers at or after the first layer that read the value.
+    const mask = a.from >= ids.length ? 0 : run.computedLayers & ~((1 << a.from) - 1);
+    return assumptionObject(run.info.assumptionObjects, a, mask, ids);
   });
+}
+
+/**
+ * Fixed sentences with the same layers recur in most results: their objects
+ * are made once per pack (text → layer bitmask → object), frozen, and their
+ * JSON kept for the serializer (as for source objects). Other sentences
+ * (with episode numbers…) get fresh objects.
+ */
+function assumptionObject(
+  assumptionObjects: Map<string, Map<number, Assumption>>,
+  a: Assumed,
+  mask: number,
+  ids: readonly LayerId[],
+): Assumption {
+  let byMask = assumptionObjects.get(a.text);
+  const known = byMask?.get(mask);
+  if (known && known.id === a.id) return known;
+  const fixed = byMask !== undefined || isRememberedText(a.text);
+  const affects: LayerId[] = [];
+  for (let i = 0; i < ids.length; i++) if (mask & (1 << i)) affects.push(ids[i]);
+  const made: Assumption = { id: a.id, text: a.text, affects };
+  if (!fixed || known) return made;
+  if (!byMask) assumptionObjects.set(a.text, (byMask = new Map()));
+  Object.freeze(affects);
+  return byMask.set(mask, rememberObjectJson(Object.freeze(made))).get(mask)!;
 }
 
 function firstLayerNaming(def: PackDef): Map<Category, number> {
@@ -947,8 +998,9 @@ function pay(ep: EpisodeState, id: LayerId, amount: Dec): void {
   ep.paid.set(id, amount);
   if (amount.isZero()) return;
   // Paying all of what is left (the same value object) leaves zero, without a subtraction.
-  ep.left = ep.left.minus(amount);
-  ep.policyLeft = nonNegative(ep.policyLeft.minus(amount));
+  // Comparisons first: a comparison costs less than a subtraction, and paying all that is left is common.
+  ep.left = eq(amount, ep.left) ? ZERO : ep.left.minus(amount);
+  ep.policyLeft = lte(ep.policyLeft, amount) ? ZERO : ep.policyLeft.minus(amount);
 }
 
 /** An amount due, kept within [0, room]. */
@@ -1124,7 +1176,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     rate = rate === undefined ? r : rate !== null && eq(rate, r) ? rate : null;
     if (group === "main" || cap === undefined) cap = capV;
     computed++;
-    run.computedLayer("basic");
+    run.computedLayer();
 
     const belowDeductible = lte(inPolicy, applied);
     const capped = gt(raw, p);
@@ -1267,10 +1319,11 @@ function yearlyLoop(
       const target = toFen(formula(st.cum));
       const due = sub(target, st.paidSoFar);
       p = clampPay(due, min(b, ep.left));
-      st.paidSoFar = add(st.paidSoFar, p);
+      // Paid in full, the year's total so far is the target itself.
+      st.paidSoFar = eq(p, due) ? target : add(st.paidSoFar, p);
     }
     st.nComputed++;
-    run.computedLayer(id);
+    run.computedLayer();
     pay(ep, id, p);
   }
   st.computed = sub(st.paidSoFar, st.settled);
@@ -1525,7 +1578,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     paid = add(paid, p);
     base = add(base, b);
     computed++;
-    run.computedLayer(id);
+    run.computedLayer();
     frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
   const explanation = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined)
@@ -1589,7 +1642,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
-      run.computedLayer(id);
+      run.computedLayer();
       paid = add(paid, p);
       splitBase = add(splitBase, remainder);
       splitShare = share;
@@ -1601,7 +1654,7 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       const reimbursed = sub(ep.total, ep.left);
       const p = min(toFen(nonNegative(sub(target, reimbursed))), ep.left);
       pay(ep, id, p);
-      run.computedLayer(id);
+      run.computedLayer();
       paid = add(paid, p);
       guaranteeBase = add(guaranteeBase, ep.total);
       guaranteeRatio = ratio;
@@ -1793,18 +1846,31 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
         explanation: run.t("explain.household.share", { paid: formatMoney(share) }),
         sources: familyLayer.sources,
       };
-      memberLayers[k].splice(family.position, 0, own);
+      memberLayers[k].layers.splice(family.position, 0, own);
+      memberLayers[k].reimbursed = add(memberLayers[k].reimbursed, share);
     }
   }
 
+  const memberTotals = memberRuns.map((run, k) => sumUp(run.eps, memberLayers[k].reimbursed));
   const members: HouseholdMemberResult[] = memberRuns.map((run, k) => {
-    const totals = sumUp(run.eps, memberLayers[k]);
-    return { index: k, ...totals, episodes: buildEpisodeBreakdown(run), excluded: buildExcluded(run) };
+    const { layers } = memberLayers[k];
+    const t = memberTotals[k];
+    return {
+      index: k,
+      total: t.total,
+      layers,
+      reimbursed: t.reimbursed,
+      personal: t.personal,
+      personalRatio: t.personalRatio,
+      episodes: buildEpisodeBreakdown(run, layers, t),
+      excluded: buildExcluded(run),
+    };
   });
 
   const first = memberRuns[0];
   const allEps = memberRuns.flatMap((run) => run.eps);
-  const layers: LayerResult[] = first.info.layerIds.map((id, position) => {
+  let reimbursed = ZERO;
+  const layers: LayerResult[] = first.info.layerIds.map((id) => {
     let paid = ZERO;
     let settledAll = true;
     const details: string[] = [];
@@ -1814,19 +1880,19 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
       if (l.origin !== "settled") settledAll = false;
       details.push(first.t("explain.household.memberItem", { n: k + 1, paid: formatMoney(parseMoney(l.paid)) }));
     });
+    reimbursed = add(reimbursed, paid);
     const sources = members[0].layers.find((x) => x.id === id)!.sources;
     const text = first.t("explain.household.layer", { paid: formatMoney(paid), details: list(first.locale, details) });
     if (family && familyLayer && id === family.layer.id) {
       return { ...familyLayer, paid: fenString(paid), explanation: familyLayer.explanation + (pooled.length < members.length ? text : "") };
     }
-    void position;
     return { id, name: first.layerName(id), paid: fenString(paid), origin: settledAll ? "settled" : "computed", explanation: text, sources } as LayerResult;
   });
-  const totals = sumUp(allEps, layers);
+  const totals = sumUp(allEps, reimbursed);
 
   const referrals: Referral[] = [];
   memberRuns.forEach((run, k) => {
-    for (const r of buildReferrals(run, parseMoney(members[k].personal))) {
+    for (const r of buildReferrals(run, memberTotals[k].personalAmount)) {
       if (!referrals.some((x) => x.programme === r.programme)) referrals.push(r);
     }
   });
@@ -1844,7 +1910,11 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
   const result: HouseholdResult = {
     policy: policyHeader(first),
     currency: "CNY",
-    ...totals,
+    total: totals.total,
+    layers,
+    reimbursed: totals.reimbursed,
+    personal: totals.personal,
+    personalRatio: totals.personalRatio,
     episodes: members.flatMap((m) => m.episodes.map((e) => ({ member: m.index, ...e }))),
     members,
     excluded: members.flatMap((m) => m.excluded.map((x) => ({ member: m.index, ...x }))),

@@ -69,14 +69,14 @@ describe("contract v2: the seeds' rules exactly", () => {
     expect(byId.get("firstThisYear")!.affects).toEqual(["basic", "critical", "assistance", "backstop"]);
     expect(byId.get("historic")!.affects).toEqual([]);
     // 居民医保住院起付线 (市级医院) is assumed: it moves 基本医保 and every later layer that computes.
-    const deductible = r.assumptions.find((a) => a.id.startsWith("param:basic-res-ip-deductible"))!;
+    const deductible = r.assumptions.find((a) => a.id.startsWith("basic-res-ip-deductible"))!;
     expect(deductible.affects).toEqual(["basic", "critical", "assistance", "backstop"]);
     expect(deductible.text).toContain("居民医保住院起付线");
   });
 
   it("assumptions: an assumed value read only for a referral's text (鹿寨 低保 standard, for 临时救助) moves no layer", () => {
     const r = ok(req("luzhai-2018", "2018-09-01", ["poverty-registered"], [ep({ total: "20000.00" })]));
-    const dibao = r.assumptions.find((a) => a.id === "param:dibao-monthly")!;
+    const dibao = r.assumptions.find((a) => a.id === "dibao-monthly")!;
     expect(dibao.text).toContain("低保");
     expect(dibao.affects).toEqual([]);
   });
