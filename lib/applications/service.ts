@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { calendarDateInChina, type CalendarDate } from "@/lib/calendar/working-days";
+import { calendarDateInChina, type CalendarDate, laterOf } from "@/lib/calendar/working-days";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { maskIdNumber, maskPhone } from "@/lib/crypto/mask";
 import { recordAudit } from "@/lib/db/audit";
@@ -17,7 +17,7 @@ import {
   type SectionId,
   type EstimatePrefill,
 } from "./draft-schema";
-import { currentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
+import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "./reference";
 import {
   type Actor,
@@ -75,7 +75,7 @@ export function decryptData(stored: string | null | undefined): DraftData {
   return JSON.parse(decryptField(stored)) as DraftData;
 }
 
-function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
+export function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
   if (row.stateJson) return JSON.parse(row.stateJson) as ApplicationState;
   // A row from before the state machine (seeded history): only its status is known.
   return {
@@ -84,7 +84,7 @@ function readState(row: { stateJson: string | null; status: string; citizenId: s
   };
 }
 
-async function packIdFor(tx: Tx | Db, areaCode: string | null): Promise<string | null> {
+export async function packIdFor(tx: Tx | Db, areaCode: string | null): Promise<string | null> {
   if (!areaCode) return null;
   const area = await tx.area.findUnique({ where: { code: areaCode }, select: { policyPackId: true } });
   return area?.policyPackId ?? null;
@@ -239,7 +239,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
 
     const reference = await allocateReference(tx, applicant.areaCode, at);
     const packId = await packIdFor(tx, applicant.areaCode);
-    const dueOn = currentDeadline(applied.state, procedureTimings(packId));
+    const due = currentDeadline(applied.state, procedureTimings(packId));
     const updated = await tx.application.updateMany({
       where: { id: draft.id, status: "draft", updatedAt: draft.updatedAt },
       data: {
@@ -252,14 +252,15 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         areaCode: applicant.areaCode,
         reliefType,
         applicantName: applicant.name,
-        currentDueOn: dueOn,
+        currentDueOn: due?.date ?? null,
+        currentDueProvisional: due?.provisional ?? false,
       },
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
     await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? []) });
     await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.submit", target: reference, at });
     await tx.notification.create({
-      data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status }), createdAt: at },
+      data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status, ...dueParams(due) }), createdAt: at },
     });
     return { ok: true, applicationId: draft.id, reference, repeated: false };
   });
@@ -362,10 +363,16 @@ async function runAction(
     const state = readState(row);
     const applied = applyAction(state, action, actor, at);
     if (!applied.ok) return applied;
-    const dueOn = currentDeadline(applied.state, procedureTimings(await packIdFor(tx, row.areaCode)));
+    const timings = procedureTimings(await packIdFor(tx, row.areaCode));
+    const due = keepToldDate(currentDeadline(state, timings), currentDeadline(applied.state, timings), row.currentDueOn as CalendarDate | null);
     const updated = await tx.application.updateMany({
       where: { id: row.id, updatedAt: row.updatedAt },
-      data: { status: toDbStatus(applied.state.status), stateJson: JSON.stringify(applied.state), currentDueOn: dueOn },
+      data: {
+        status: toDbStatus(applied.state.status),
+        stateJson: JSON.stringify(applied.state),
+        currentDueOn: due?.date ?? null,
+        currentDueProvisional: due?.provisional ?? false,
+      },
     });
     if (updated.count !== 1) return { ok: false, code: "conflict" };
     await tx.applicationEvent.create({ data: eventRow(row.id, applied.event) });
@@ -384,7 +391,7 @@ async function runAction(
           citizenId: row.citizenId,
           applicationId: row.id,
           kind: action.type === "request-correction" ? "correction-requested" : "status-changed",
-          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, dueOn: applied.state.correction?.dueOn ?? null }),
+          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, ...dueParams(due) }),
           createdAt: at,
         },
       });
@@ -393,6 +400,20 @@ async function runAction(
   });
   if (result.ok) await dispatchNotifications(ctx, { applicationId });
   return result;
+}
+
+/**
+ * A date already told for the same deadline (same basis: e.g. the review period counted from the same 受理
+ * day) is never moved earlier, e.g. after a recount kept the later date (lib/applications/recount.ts).
+ */
+function keepToldDate(before: CurrentDeadline | null, after: CurrentDeadline | null, told: CalendarDate | null): CurrentDeadline | null {
+  if (!after || !before || !told || before.basis !== after.basis) return after;
+  return { ...after, date: laterOf(told, after.date) };
+}
+
+/** What a notification says of the current step's deadline: the date told to the applicant, and whether it is 暂定. */
+export function dueParams(due: { date: CalendarDate; provisional: boolean } | null): { dueOn: CalendarDate | null; dueProvisional?: true } {
+  return due ? { dueOn: due.date, ...(due.provisional ? { dueProvisional: true as const } : {}) } : { dueOn: null };
 }
 
 /** The applicant hears of every change of status and of every 补正 request; internal notes stay internal. */
@@ -480,6 +501,8 @@ export type ApplicationView = {
   applicantName: string | null;
   submittedAt: Date | null;
   currentDueOn: CalendarDate | null;
+  /** currentDueOn was counted through a year without a holiday notice (暂定). */
+  currentDueProvisional: boolean;
   overdue: boolean;
   state: ApplicationState;
   timeline: TimelineStep[];
@@ -523,6 +546,7 @@ async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView |
     applicantName: row.applicantName,
     submittedAt: row.submittedAt,
     currentDueOn: dueOn,
+    currentDueProvisional: dueOn !== null && row.currentDueProvisional,
     overdue: dueOn !== null && dueOn < today,
     state,
     timeline: timelineSteps(state),

@@ -9,6 +9,8 @@ import { ACTION_TYPES, type ApplicationAction, CHECK_KINDS } from "./state-machi
  */
 const text = z.string().trim().max(2000).default("");
 const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/).or(z.literal(""));
+/** How many working days the form counted a default due date from today (a hidden field); absent or bad: none. */
+const countedDays = z.coerce.number().int().min(1).max(366).optional().catch(undefined);
 
 export function parseStaffAction(type: string, form: FormData, packId: string | null): ApplicationAction | null {
   if (!(ACTION_TYPES as readonly string[]).includes(type)) return null;
@@ -32,7 +34,7 @@ export function parseStaffAction(type: string, form: FormData, packId: string | 
     case "refuse":
       return { type, reason };
     case "request-correction":
-      return { type, documents: docs, dueOn: d("dueOn"), note };
+      return { type, documents: docs, dueOn: d("dueOn"), note, dueInWorkingDays: countedDays.parse(get("dueInWorkingDays") || undefined) };
     case "record-check": {
       const kind = get("kind");
       return { type, note, kind: (CHECK_KINDS as readonly string[]).includes(kind) ? (kind as (typeof CHECK_KINDS)[number]) : "other" };
@@ -53,7 +55,14 @@ export function parseStaffAction(type: string, form: FormData, packId: string | 
       return { type, paidOn: d("paidOn") };
     case "emergency-approve-and-pay": {
       const due = get("documentsDueOn").trim();
-      return { type, amount, reason, paidOn: d("paidOn"), documentsDueOn: due ? d("documentsDueOn") : null };
+      return {
+        type,
+        amount,
+        reason,
+        paidOn: d("paidOn"),
+        documentsDueOn: due ? d("documentsDueOn") : null,
+        documentsDueInWorkingDays: countedDays.parse(get("documentsDueInWorkingDays") || undefined),
+      };
     }
     case "complete-documents":
       return { type, documents: docs };

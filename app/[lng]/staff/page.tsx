@@ -93,6 +93,7 @@ export default async function StaffConsolePage({
                 status: (status) => tc(`status.${status}`),
                 due: (date) => tk("queue.due", { date }),
                 overdue: tk("queue.overdueFlag"),
+                provisional: tk("queue.provisionalFlag"),
                 urgent: tk("queue.urgentFlag"),
               }}
             />

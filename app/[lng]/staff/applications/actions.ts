@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { performStaffAction } from "@/lib/applications/service";
 import { parseStaffAction } from "@/lib/applications/staff-forms";
 import { getClientIp } from "@/lib/auth/client-ip";
+import { requestNow } from "@/lib/config/demo-clock";
 import { getSessionUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { getSmsSender } from "@/lib/sms";
@@ -18,8 +19,9 @@ export async function staffActionAction(lng: string, applicationId: string, type
   const action = parseStaffAction(type, form, app?.area?.policyPackId ?? null);
   const back = `/${lng}/staff/applications/${applicationId}`;
   if (!action) redirect(`${back}?error=unknown-action`);
+  const now = await requestNow();
   const result = await performStaffAction(
-    { db, sms: getSmsSender({ db }) },
+    { db, sms: getSmsSender({ db }), now: () => now },
     { id: user.id, role: user.role, areaCode: user.areaCode ?? null },
     applicationId,
     action,

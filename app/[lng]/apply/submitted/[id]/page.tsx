@@ -3,10 +3,10 @@ import { notFound, redirect } from "next/navigation";
 import { PrintButton } from "@/components/apply/print-button";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
+import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { addPeriod } from "@/lib/applications/procedure";
 import { getApplicationForCitizen } from "@/lib/applications/service";
 import { getSessionUser } from "@/lib/auth/session";
-import { CalendarYearUnknownError } from "@/lib/calendar/working-days";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/i18n/format";
 import { formatCalendarDate } from "@/lib/i18n/apply";
@@ -26,12 +26,13 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
   const tc = getT(lng, "common");
   const area = view.areaCode ? await db.area.findUnique({ where: { code: view.areaCode } }) : null;
   const tm = view.timings;
-  let acceptBy: string | null = null;
-  try {
-    acceptBy = view.state.submittedOn ? formatCalendarDate(addPeriod(view.state.submittedOn, tm.acceptance), lng) : null;
-  } catch (e) {
-    if (!(e instanceof CalendarYearUnknownError)) throw e;
-  }
+  // While it waits for 受理, the stored deadline is the date told (a recount never moves it earlier); after, the count.
+  const acceptBy =
+    view.status === "submitted" && view.currentDueOn
+      ? { date: view.currentDueOn, provisional: view.currentDueProvisional }
+      : view.state.submittedOn
+        ? addPeriod(view.state.submittedOn, tm.acceptance)
+        : null;
   const unit = (u: "working" | "calendar") => t(u === "working" ? "submitted.workingDays" : "submitted.calendarDays");
   return (
     <PageFrame lng={lng} title={t("submitted.title")}>
@@ -47,7 +48,15 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
           {t("submitted.whatNext")}
         </h2>
         <ol className="list-decimal space-y-1 pl-5" data-testid="what-next">
-          <li>{t("submitted.stepAcceptance", { date: acceptBy ?? "—", days: tm.acceptance.days })}</li>
+          <li>
+            {t("submitted.stepAcceptance", { date: acceptBy ? formatCalendarDate(acceptBy.date, lng) : "—", days: tm.acceptance.days })}
+            {acceptBy?.provisional ? (
+              <>
+                <ProvisionalMark mark={t("provisional.mark")} testId="accept-by-provisional" />
+                <ProvisionalWhy why={t("provisional.why", { year: acceptBy.date.slice(0, 4) })} />
+              </>
+            ) : null}
+          </li>
           <li>{t("submitted.stepReview", { days: tm.review.days })}</li>
           <li>{t("submitted.stepPublicity", { days: tm.publicity.days, unit: unit(tm.publicity.unit) })}</li>
           <li>{t("submitted.stepApproval", { days: tm.approval.days })}</li>

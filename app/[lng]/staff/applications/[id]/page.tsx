@@ -3,12 +3,15 @@ import { Link } from "@/components/ui/link";
 import { notFound, redirect } from "next/navigation";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
+import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
+import { RecountDetails } from "@/components/applications/recount-details";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
 import { addPeriod } from "@/lib/applications/procedure";
 import { getApplicationForStaff } from "@/lib/applications/service";
 import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
 import { getSessionUser } from "@/lib/auth/session";
-import { addWorkingDays, calendarDateInChina, CalendarYearUnknownError } from "@/lib/calendar/working-days";
+import { calendarDateInChina, countWorkingDays, type CountedDate } from "@/lib/calendar/working-days";
+import { requestNow } from "@/lib/config/demo-clock";
 import { getDb } from "@/lib/db/client";
 import { formatCalendarDate } from "@/lib/i18n/apply";
 import { formatDateTime, formatMoney } from "@/lib/i18n/format";
@@ -18,14 +21,9 @@ import { staffActionAction } from "../actions";
 
 const inputClass = "tap-target w-full rounded-lg border border-line bg-white px-3 py-2 text-lg";
 
-function safeDate(f: () => string): string {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CalendarYearUnknownError) return "";
-    throw e;
-  }
-}
+// Default due dates the form offers, in working days from today (a date staff type instead is kept as typed).
+const CORRECTION_DUE_WORKING_DAYS = 10;
+const EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS = 20;
 
 export default async function StaffApplicationPage({
   params,
@@ -40,7 +38,8 @@ export default async function StaffApplicationPage({
   const user = await getSessionUser();
   if (user?.kind !== "staff") redirect(`/${lng}/staff/login`);
   const db = getDb();
-  const view = await getApplicationForStaff({ db }, { id: user.id, role: user.role, areaCode: user.areaCode ?? null }, id);
+  const now = await requestNow();
+  const view = await getApplicationForStaff({ db, now: () => now }, { id: user.id, role: user.role, areaCode: user.areaCode ?? null }, id);
   // Another area's application answers like one that does not exist.
   if (!view) notFound();
   const t = getT(lng, "console");
@@ -49,7 +48,7 @@ export default async function StaffApplicationPage({
   const fmt = (d: string) => formatCalendarDate(d, lng);
   const money = (v: string | null | undefined) => (v ? formatMoney(v, lng) : "—");
   const d = view.data;
-  const today = calendarDateInChina(new Date());
+  const today = calendarDateInChina(now);
   const tm = view.timings;
   const outOfPocket = d.illness ? Decimal.max(0, new Decimal(d.illness.totalCost).minus(d.illness.reimbursed || "0")).toFixed(2) : null;
   const rows: [string, string][] = [
@@ -73,9 +72,17 @@ export default async function StaffApplicationPage({
     [t("detail.bank"), d.bank ? `${d.bank.accountName} · ${d.bank.bankName} · ${d.bank.accountMasked}` : ""],
   ];
   const unit = (u: "working" | "calendar") => t(u === "working" ? "form.workingDays" : "form.calendarDays");
-  const publicityEnds = safeDate(() => fmt(addPeriod(today, tm.publicity)));
-  const defaultDue = safeDate(() => addWorkingDays(today, 10));
-  const emergencyDue = safeDate(() => addWorkingDays(today, 20));
+  const publicityEnds = addPeriod(today, tm.publicity);
+  const defaultDue = countWorkingDays(today, CORRECTION_DUE_WORKING_DAYS);
+  const emergencyDue = countWorkingDays(today, EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS);
+  const provisionalWhy = (date: string) => t("detail.provisionalWhy", { year: date.slice(0, 4) });
+  const provisionalNote = (d: CountedDate, testId: string) =>
+    d.provisional ? (
+      <p className="text-sm">
+        <ProvisionalMark mark={t("detail.provisional")} testId={testId} />
+        <ProvisionalWhy why={provisionalWhy(d.date)} />
+      </p>
+    ) : null;
   const relief = tm.relief;
 
   const field = (name: string, label: string, el: React.ReactNode) => (
@@ -128,7 +135,9 @@ export default async function StaffApplicationPage({
             </fieldset>
             {a === "request-correction" ? (
               <>
-                {field("dueOn", t("form.dueOn"), <input id="dueOn" name="dueOn" type="date" defaultValue={defaultDue} className={inputClass} />)}
+                {field("dueOn", t("form.dueOn"), <input id="dueOn" name="dueOn" type="date" defaultValue={defaultDue.date} className={inputClass} />)}
+                <input type="hidden" name="dueInWorkingDays" value={CORRECTION_DUE_WORKING_DAYS} />
+                {provisionalNote(defaultDue, "correction-due-provisional")}
                 {field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" rows={2} className={inputClass} />)}
               </>
             ) : null}
@@ -142,7 +151,12 @@ export default async function StaffApplicationPage({
           </>
         );
       case "start-publicity":
-        return <p>{t("form.publicityDays", { days: tm.publicity.days, unit: unit(tm.publicity.unit), ends: publicityEnds })}</p>;
+        return (
+          <>
+            <p>{t("form.publicityDays", { days: tm.publicity.days, unit: unit(tm.publicity.unit), ends: fmt(publicityEnds.date) })}</p>
+            {provisionalNote(publicityEnds, "publicity-ends-provisional")}
+          </>
+        );
       case "approve":
         return field(
           `amount-${a}`,
@@ -157,7 +171,9 @@ export default async function StaffApplicationPage({
             {field(`amount-${a}`, t("form.amount"), <input id={`amount-${a}`} name="amount" inputMode="decimal" required className={inputClass} />)}
             {field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />)}
             {field("paidOn-e", t("form.paidOn"), <input id="paidOn-e" name="paidOn" type="date" defaultValue={today} max={today} className={inputClass} />)}
-            {field("documentsDueOn", t("form.documentsDueOn"), <input id="documentsDueOn" name="documentsDueOn" type="date" defaultValue={view.data.documentsToFollow.length ? emergencyDue : ""} className={inputClass} />)}
+            {field("documentsDueOn", t("form.documentsDueOn"), <input id="documentsDueOn" name="documentsDueOn" type="date" defaultValue={view.data.documentsToFollow.length ? emergencyDue.date : ""} className={inputClass} />)}
+            <input type="hidden" name="documentsDueInWorkingDays" value={EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS} />
+            {view.data.documentsToFollow.length ? provisionalNote(emergencyDue, "documents-due-provisional") : null}
           </>
         );
       default:
@@ -174,9 +190,15 @@ export default async function StaffApplicationPage({
           {view.reliefType === "urgent" ? <strong className="ml-2 text-danger">{t("queue.urgentFlag")}</strong> : null}
         </p>
         {view.currentDueOn ? (
-          <p>
+          <p data-testid="current-due">
             {t("detail.currentDue")}：{fmt(view.currentDueOn)}
             {view.overdue ? <strong className="ml-2 text-danger">{t("queue.overdueFlag")}</strong> : null}
+            {view.currentDueProvisional ? (
+              <>
+                <ProvisionalMark mark={t("detail.provisional")} testId="current-due-provisional" />
+                <ProvisionalWhy why={provisionalWhy(view.currentDueOn)} />
+              </>
+            ) : null}
           </p>
         ) : null}
       </section>
@@ -260,6 +282,7 @@ export default async function StaffApplicationPage({
               <p className="text-ink-muted">{formatDateTime(e.at, lng)}</p>
               {e.reason ? <p>{e.reason}</p> : null}
               {e.note ? <p>{e.note}</p> : null}
+              {e.action === "recount-deadline" ? <RecountDetails details={e.details} t={(k, p) => t(k, p)} formatDate={fmt} /> : null}
             </li>
           ))}
         </ol>
