@@ -26,8 +26,9 @@ import {
   toFen,
   ZERO,
 } from "./money";
+import { layerRuleCovers } from "./coverage";
 import { has, list, slots, t, type Vars } from "./messages";
-import { rememberObjectJson, rememberTextJson } from "./serialize";
+import { isRememberedText, rememberObjectJson, rememberTextJson } from "./serialize";
 import type {
   AnnualExcessBackstopDef,
   AssistanceLayerDef,
@@ -41,15 +42,19 @@ import type {
   WaiverLayerDef,
 } from "./pack-schema";
 import { type Bands, type CompiledPack, isBands, isLevels, type ParamUse, type ResolvedParam } from "./registry";
-import type { ParsedEpisode, ParsedRequest } from "./request-schema";
+import type { ParsedEpisode, ParsedHouseholdRequest, ParsedRequest } from "./request-schema";
 import {
   CATEGORIES,
   EPISODE_KINDS,
   EXCLUSION_REASONS,
   FACILITIES,
   LAYER_IDS,
+  type Assumption,
   type Category,
   type Cause,
+  type EpisodeBreakdown,
+  type HouseholdMemberResult,
+  type HouseholdResult,
   type EpisodeKind,
   type ErrorIssue,
   type EstimateResult,
@@ -68,12 +73,16 @@ import {
  * computeEstimate: the layers of one policy year, applied in contract order
  * (basic → critical → assistance → tilted → waiver → backstop → charity) on
  * the bases real settlement uses (DOMAIN-BRIEF §3.2). Layer-major: every layer
- * runs over the episodes in request order, so yearly thresholds and limits
- * accumulate across episodes while each episode's later layers see what its
- * earlier layers paid.
+ * runs over the episodes in request order (bills in the order given, never
+ * reordered: contract v2), so yearly thresholds and limits accumulate across
+ * episodes while each episode's later layers see what its earlier layers
+ * paid. Per-stay rules (鹿寨's 90 % and township split) look at one episode
+ * only. Each layer records one rounded amount per episode (the per-episode
+ * breakdown); computeHouseholdEstimate (end of file) runs members and a
+ * family-level layer. docs/calculation.md has the layer map and the readings.
  */
 
-interface Ep {
+interface EpisodeState {
   i: number;
   kind: EpisodeKind;
   facility: Facility;
@@ -93,9 +102,6 @@ interface Ep {
   left: Dec;
   /** The in-policy part of `left` (政策范围内个人负担). What the layers paid on it is total − left. */
   policyLeft: Dec;
-  /** In-policy and total remainders right after 基本医保 (the class-independent reference for left-out episodes). */
-  b1: Dec;
-  left1: Dec;
   /** Position (in the pack's layer order) of the last layer the settlement slip gives; -1 when none. */
   lastSettled: number;
   blocked: Map<LayerId, ExclusionReason>;
@@ -111,6 +117,18 @@ interface LayerOut {
   cap?: Dec;
   explanation: string;
 }
+
+/** An assumption as stated, and the first layer whose amount reads it (NO_LAYER: none). */
+interface Assumed {
+  id: string;
+  text: string;
+  from: number;
+}
+
+/** "No layer reads it" (assumptions made outside the layers, e.g. for a referral's text). */
+const NO_LAYER = Number.POSITIVE_INFINITY;
+/** "Every layer reads it" (assumptions about the request itself). */
+const EVERY_LAYER = 0;
 
 export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false; issues: ErrorIssue[] };
 
@@ -156,10 +174,12 @@ interface PackInfo {
   layerIds: LayerId[];
   layerIndex: Map<LayerId, number>;
   byId: Map<LayerId, LayerDef>;
-  /** The 90 % guarantee layer, if the pack has one (it orders the episodes). */
-  guarantee: GuaranteeBackstopDef | undefined;
   /** Categories some rule of the pack names (others get an "unused category" assumption). */
   usedCategories: Set<Category>;
+  /** Frozen assumption objects of fixed sentences, by text and by the bitmask of the layers they affect. */
+  assumptionObjects: Map<string, Map<number, Assumption>>;
+  /** Per category: the first layer (pack order) whose rules name it. */
+  firstLayerNaming: Map<Category, number>;
   /** Per referral: its message key, the placeholders it shows and the parameters behind them. */
   referrals: Map<ReferralDef, { key: string; slots: Record<Locale, string[]>; params: Record<Locale, string[]> }>;
   /** Source objects by locale, source id and reliability (frozen: results share them). */
@@ -231,8 +251,9 @@ function packInfo(def: PackDef): PackInfo {
       layerIds,
       layerIndex: new Map(layerIds.map((id, i) => [id, i])),
       byId: new Map(def.layers.map((l) => [l.id, l])),
-      guarantee: def.layers.find((l): l is GuaranteeBackstopDef => l.rule === "guarantee-ratio"),
       usedCategories: referencedCategories(def),
+      assumptionObjects: new Map(),
+      firstLayerNaming: firstLayerNaming(def),
       referrals,
       sourceRefs: { "zh-Hans": new Map(), "zh-Hant": new Map() },
       layerStarts: { "zh-Hans": new Map(), "zh-Hant": new Map() },
@@ -247,22 +268,30 @@ class Run {
   readonly locale: Locale;
   readonly cats: Set<Category>;
   readonly insurance: Insurance;
-  readonly eps: Ep[];
+  eps: EpisodeState[];
+  /** Computing a household-level layer over several members' bills (computeHouseholdEstimate). */
+  household = false;
   readonly info: PackInfo;
   readonly labels: Labels;
-  /** The order yearly amounts accumulate in (see accumulationOrder). */
-  order: Ep[] = [];
 
   /**
    * A layer the slip does not give, on a stay whose slip gives a later layer:
    * it is computed for that stay alone (as if first this year), so that other
    * stays cannot move an amount the slip has already fixed further down.
    */
-  pinned(ep: Ep, id: LayerId): boolean {
+  pinned(ep: EpisodeState, id: LayerId): boolean {
     return ep.settled[id] === undefined && this.info.layerIndex.get(id)! < ep.lastSettled;
   }
-  readonly assumptions: string[] = [];
-  readonly assumptionKeys = new Set<string>();
+  /** What the engine assumed, in the order first assumed (assumptionKeys finds one by id). */
+  readonly assumptions: Assumed[] = [];
+  readonly assumptionKeys = new Map<string, Assumed>();
+  /** Position (in the pack's layer order) of the layer being computed; NO_LAYER outside the layers. */
+  layerPosition = NO_LAYER;
+  /**
+   * Layers that computed an amount for at least one episode (not only settled,
+   * excluded or not covered), as a bitmask of their positions in the pack.
+   */
+  computedLayers = 0;
   readonly issues: ErrorIssue[] = [];
   readonly excluded: { ep: number; reason: ExclusionReason; layers: LayerId[]; sources: string[] }[] = [];
   private layerSources: SourceRef[] = [];
@@ -286,10 +315,25 @@ class Run {
     return t(this.locale, key, vars);
   }
 
-  assume(key: string, text: string): void {
-    if (this.assumptionKeys.has(key)) return;
-    this.assumptionKeys.add(key);
-    this.assumptions.push(text);
+  /**
+   * State an assumption. `from` is the first layer (pack order) whose amount
+   * reads the assumed value: by default the layer being computed, none
+   * outside the layers (e.g. a referral's text).
+   */
+  assume(key: string, text: string, from: number = this.layerPosition): void {
+    const known = this.assumptionKeys.get(key);
+    if (known) {
+      if (from < known.from) known.from = from;
+      return;
+    }
+    const a: Assumed = { id: key, text, from };
+    this.assumptionKeys.set(key, a);
+    this.assumptions.push(a);
+  }
+
+  /** Record that the layer being computed computed an amount itself (so assumptions before it move it). */
+  computedLayer(): void {
+    this.computedLayers |= 1 << this.layerPosition;
   }
 
   // ---- parameters, with their sources and assumptions recorded as used
@@ -390,12 +434,11 @@ class Run {
     const p = this.cp.params.get(id)!;
     const use = this.use(p);
     this.citeParam(p, use);
-    if (p.reliability === "ASSUMED" && !this.assumptionKeys.has(id)) {
+    if (p.reliability === "ASSUMED") {
       if (use.assumed === undefined) {
         use.assumed = rememberTextJson(this.t("assume.param", { label: this.t(p.labelKey), value: this.describe(p) }));
       }
-      this.assumptionKeys.add(id);
-      this.assumptions.push(use.assumed);
+      this.assume(id, use.assumed);
     }
     return p;
   }
@@ -415,7 +458,10 @@ class Run {
     if (p.reliability === "ASSUMED") {
       if (!p.levelKeys) p.levelKeys = levelKeys(id);
       const key = p.levelKeys[f];
-      if (!this.assumptionKeys.has(key)) {
+      const known = this.assumptionKeys.get(key);
+      if (known) {
+        if (this.layerPosition < known.from) known.from = this.layerPosition;
+      } else {
         let text = use.assumedAt[f];
         if (text === undefined) {
           text = rememberTextJson(
@@ -496,7 +542,7 @@ class Run {
     return cats.filter((c) => this.cats.has(c));
   }
 
-  where(ep: Ep): string {
+  where(ep: EpisodeState): string {
     return this.t("common.where", { facility: this.labels.facility[ep.facility], kind: this.labels.kind[ep.kind] });
   }
 
@@ -518,7 +564,7 @@ function memoIn<T>(m: Map<unknown, unknown>, key: unknown, make: () => T): T {
   return v;
 }
 
-function toEp(e: ParsedEpisode, i: number): Ep {
+function toEp(e: ParsedEpisode, i: number): EpisodeState {
   const total = parseMoney(e.total);
   const selfFunded = e.selfFunded === undefined ? ZERO : parseMoney(e.selfFunded);
   const settled: Partial<Record<LayerId, Dec>> = {};
@@ -551,15 +597,13 @@ function toEp(e: ParsedEpisode, i: number): Ep {
     settledIds,
     left: total,
     policyLeft: inPolicy,
-    b1: inPolicy,
-    left1: total,
     lastSettled: -1,
     blocked: new Map(),
     paid: new Map(),
   };
 }
 
-function matches(c: ConditionDef, ep: Ep, insurance: Insurance): boolean {
+function matches(c: ConditionDef, ep: EpisodeState, insurance: Insurance): boolean {
   if (c.kind && !c.kind.includes(ep.kind)) return false;
   if (c.cause && !c.cause.includes(ep.cause)) return false;
   if (c.facility && !c.facility.includes(ep.facility)) return false;
@@ -574,22 +618,48 @@ function matches(c: ConditionDef, ep: Ep, insurance: Insurance): boolean {
 // ------------------------------------------------------------ entry point
 
 export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOutcome {
+  const run = prepareRun(req, cp);
+  if (run.issues.length) return { ok: false, issues: run.issues };
+  const { layers, reimbursed } = runLayers(run, NO_SKIP);
+  if (run.issues.length) return { ok: false, issues: run.issues };
+  const totals = sumUp(run.eps, reimbursed);
+  // Referrals first: an assumed value a referral shows is an assumption too.
+  const referrals = buildReferrals(run, totals.personalAmount);
+  const result: EstimateResult = {
+    policy: policyHeader(run),
+    currency: "CNY",
+    total: totals.total,
+    layers,
+    reimbursed: totals.reimbursed,
+    personal: totals.personal,
+    personalRatio: totals.personalRatio,
+    episodes: buildEpisodeBreakdown(run, layers, totals),
+    excluded: buildExcluded(run),
+    assumptions: buildAssumptions(run),
+    referrals,
+  };
+  return { ok: true, result };
+}
+
+const NO_SKIP: ReadonlySet<LayerId> = new Set();
+
+/** A run with the request's episodes read, checked against the pack, assumptions and exclusions applied. */
+function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = ""): Run {
   const run = new Run(req, cp);
-  const def = cp.def;
   const { layerIndex } = run.info;
 
   // Input checks that need the pack.
   for (const ep of run.eps) {
     if (ep.selfAboveTotal) {
       run.issues.push({
-        path: `episodes.${ep.i}.selfFunded`,
+        path: `${issuePrefix}episodes.${ep.i}.selfFunded`,
         message: run.t("error.selfFundedAboveTotal", { selfFunded: formatMoney(ep.selfFunded), total: formatMoney(ep.total) }),
       });
     }
     for (const k of ep.settledIds) {
       if (!layerIndex.has(k)) {
         run.issues.push({
-          path: `episodes.${ep.i}.settled.${k}`,
+          path: `${issuePrefix}episodes.${ep.i}.settled.${k}`,
           message: run.t("error.settledLayerNotInPack", {
             layer: run.layerName(k),
             id: k,
@@ -599,7 +669,7 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
       }
     }
   }
-  if (run.issues.length) return { ok: false, issues: run.issues };
+  if (run.issues.length) return run;
 
   for (const ep of run.eps) {
     for (const k of ep.settledIds) ep.lastSettled = Math.max(ep.lastSettled, layerIndex.get(k)!);
@@ -607,53 +677,67 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
 
   addRequestAssumptions(run);
   applyExclusions(run);
-  run.order = accumulationOrder(run);
+  applyCertificationDates(run);
+  return run;
+}
 
+/** The pack's layers in order, except those in `skip` (computed for a whole household instead), and what they paid. */
+function runLayers(run: Run, skip: ReadonlySet<LayerId>): { layers: LayerResult[]; reimbursed: Dec } {
+  const def = run.cp.def;
   const layers: LayerResult[] = [];
   let reimbursed = ZERO;
-  for (const l of def.layers) {
+  for (let position = 0; position < def.layers.length; position++) {
+    const l = def.layers[position];
+    if (skip.has(l.id)) continue;
+    run.layerPosition = position;
     run.startLayer(l);
     const out = runLayer(run, l);
-    const res: LayerResult = {
-      id: l.id,
-      name: run.layerName(l.id),
-      paid: fenString(out.paid),
-      origin: out.origin,
-    } as LayerResult;
-    if (out.base !== undefined) res.base = fenString(out.base);
-    if (out.deductible !== undefined) res.deductible = l.id === "basic" ? fenString(out.deductible) : constFen(out.deductible);
-    if (out.rate !== undefined) res.rate = constRate(out.rate);
-    if (out.cap !== undefined) res.cap = constFen(out.cap);
-    res.explanation = out.explanation;
-    res.sources = run.takeSources();
-    layers.push(res);
+    layers.push(layerResult(run, l, out));
     reimbursed = add(reimbursed, out.paid);
-    if (l.id === "basic") {
-      for (const ep of run.eps) {
-        ep.b1 = ep.policyLeft;
-        ep.left1 = ep.left;
-      }
-    }
   }
-  if (run.issues.length) return { ok: false, issues: run.issues };
+  run.layerPosition = NO_LAYER;
+  return { layers, reimbursed };
+}
 
-  const total = run.eps.reduce((s, e) => add(s, e.total), ZERO);
+function layerResult(run: Run, l: LayerDef, out: LayerOut): LayerResult {
+  const res: LayerResult = {
+    id: l.id,
+    name: run.layerName(l.id),
+    paid: fenString(out.paid),
+    origin: out.origin,
+  } as LayerResult;
+  if (out.base !== undefined) res.base = fenString(out.base);
+  if (out.deductible !== undefined) res.deductible = l.id === "basic" ? fenString(out.deductible) : constFen(out.deductible);
+  if (out.rate !== undefined) res.rate = constRate(out.rate);
+  if (out.cap !== undefined) res.cap = constFen(out.cap);
+  res.explanation = out.explanation;
+  res.sources = run.takeSources();
+  return res;
+}
+
+function policyHeader(run: Run): EstimateResult["policy"] {
+  return { id: run.cp.def.id, version: run.cp.version.id, title: run.info.texts[run.locale].title };
+}
+
+interface Totals {
+  total: string;
+  reimbursed: string;
+  personal: string;
+  personalRatio: string;
+  personalAmount: Dec;
+}
+
+/** total, reimbursed, personal (the remainder, so the identity is exact) and personalRatio. */
+function sumUp(eps: readonly EpisodeState[], reimbursed: Dec): Totals {
+  const total = eps.length === 1 ? eps[0].total : eps.reduce((s, e) => add(s, e.total), ZERO);
   const personal = total.minus(reimbursed);
-  const referrals = buildReferrals(run, personal);
-
-  const result: EstimateResult = {
-    policy: { id: def.id, version: cp.version.id, title: run.info.texts[run.locale].title },
-    currency: "CNY",
+  return {
     total: fenString(total),
-    layers,
     reimbursed: fenString(reimbursed),
     personal: fenString(personal),
+    personalAmount: personal,
     personalRatio: personal.div(total).toFixed(4, D.ROUND_HALF_UP),
-    excluded: buildExcluded(run),
-    assumptions: run.assumptions,
-    referrals,
   };
-  return { ok: true, result };
 }
 
 // ------------------------------------------------------------ assumptions & exclusions
@@ -672,16 +756,91 @@ function referencedCategories(def: PackDef): Set<Category> {
   return out;
 }
 
+/**
+ * Per request episode, in request order: its total, what each layer paid on
+ * it, what the family still pays for it and the first reason an exclusion
+ * gave (contract v2). Each layer's paid is the sum of its episodes' amounts
+ * (every layer records one rounded amount per episode), so these add up.
+ */
+function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], totals: Totals): EpisodeBreakdown[] {
+  const ids = run.info.layerIds;
+  if (run.eps.length === 1 && layers.length === ids.length) {
+    // One bill: its amounts are the layers' own (the same strings, not formatted twice).
+    const paid = {} as Partial<Record<LayerId, string>>;
+    for (const l of layers) paid[l.id] = l.paid;
+    const first = run.excluded.length ? run.excluded[0].reason : null;
+    return [{ index: 0, total: totals.total, paid, personal: totals.personal, excluded: first }];
+  }
+  return run.eps.map((ep) => {
+    const paid = {} as Partial<Record<LayerId, string>>;
+    for (const id of ids) paid[id] = fenString(ep.paid.get(id) ?? ZERO);
+    const first = run.excluded.find((x) => x.ep === ep.i);
+    return { index: ep.i, total: fenString(ep.total), paid, personal: fenString(ep.left), excluded: first ? first.reason : null };
+  });
+}
+
+/**
+ * Assumptions as data (contract v2): `affects` lists the layers whose paid
+ * depends on the assumption — the first layer that read the assumed value
+ * and every later layer that computed an amount, since each later layer works
+ * on what the earlier ones left.
+ */
+function buildAssumptions(run: Run): Assumption[] {
+  const ids = run.info.layerIds;
+  return run.assumptions.map((a) => {
+    // The computing layers at or after the first layer that read the value.
+    const mask = a.from >= ids.length ? 0 : run.computedLayers & ~((1 << a.from) - 1);
+    return assumptionObject(run.info.assumptionObjects, a, mask, ids);
+  });
+}
+
+/**
+ * Fixed sentences with the same layers recur in most results: their objects
+ * are made once per pack (text → layer bitmask → object), frozen, and their
+ * JSON kept for the serializer (as for source objects). Other sentences
+ * (with episode numbers…) get fresh objects.
+ */
+function assumptionObject(
+  assumptionObjects: Map<string, Map<number, Assumption>>,
+  a: Assumed,
+  mask: number,
+  ids: readonly LayerId[],
+): Assumption {
+  let byMask = assumptionObjects.get(a.text);
+  const known = byMask?.get(mask);
+  if (known && known.id === a.id) return known;
+  const fixed = byMask !== undefined || isRememberedText(a.text);
+  const affects: LayerId[] = [];
+  for (let i = 0; i < ids.length; i++) if (mask & (1 << i)) affects.push(ids[i]);
+  const made: Assumption = { id: a.id, text: a.text, affects };
+  if (!fixed || known) return made;
+  if (!byMask) assumptionObjects.set(a.text, (byMask = new Map()));
+  Object.freeze(affects);
+  return byMask.set(mask, rememberObjectJson(Object.freeze(made))).get(mask)!;
+}
+
+function firstLayerNaming(def: PackDef): Map<Category, number> {
+  const out = new Map<Category, number>();
+  def.layers.forEach((l, position) => {
+    const named: Category[] = [];
+    if ("tilts" in l) for (const t of l.tilts) named.push(...t.categories);
+    if ("schemes" in l) for (const s of l.schemes) named.push(...s.categories);
+    if ("categories" in l) named.push(...l.categories);
+    for (const c of named) if (!out.has(c)) out.set(c, position);
+  });
+  return out;
+}
+
 function addRequestAssumptions(run: Run): void {
   const def = run.cp.def;
-  run.assume("firstThisYear", run.labels.firstThisYear);
-  run.assume("inPolicy", run.labels.inPolicy);
-  if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder);
+  run.assume("firstThisYear", run.labels.firstThisYear, EVERY_LAYER);
+  run.assume("inPolicy", run.labels.inPolicy, EVERY_LAYER);
+  if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder, EVERY_LAYER);
 
   if (run.req.episodes.some(hasDefaults)) {
-    const missing = (pred: (e: ParsedEpisode, ep: Ep) => boolean) =>
+    const missing = (pred: (e: ParsedEpisode, ep: EpisodeState) => boolean) =>
       run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
-    const fields: [string, (e: ParsedEpisode, ep: Ep) => boolean, string][] = [
+    const fields: [string, (e: ParsedEpisode, ep: EpisodeState) => boolean, string][] = [
       ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
       ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
       ["referred", (e, ep) => e.referred === undefined && !ep.inRegion, run.t("value.no")],
@@ -695,21 +854,24 @@ function addRequestAssumptions(run: Run): void {
         run.assume(
           `default:${field}`,
           run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
+          EVERY_LAYER,
         );
       }
     }
   }
 
   const texts = run.info.texts[run.locale];
-  for (const [key, text] of texts.notes) run.assume(key, text);
-  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) run.assume("target", texts.target!);
+  for (const [key, text] of texts.notes) run.assume(key, text, NO_LAYER);
+  if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) run.assume("target", texts.target!, NO_LAYER);
   const used = run.info.usedCategories;
   for (const c of CATEGORIES) {
     if (!run.cats.has(c)) continue;
-    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.labels.category[c] }));
+    if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.labels.category[c] }), NO_LAYER);
   }
-  if (run.cats.has("medical-poverty") && used.has("medical-poverty")) run.assume("mp", run.t("assume.medicalPoverty"));
-  if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"));
+  if (run.cats.has("medical-poverty") && used.has("medical-poverty")) {
+    run.assume("mp", run.t("assume.medicalPoverty"), run.info.firstLayerNaming.get("medical-poverty") ?? NO_LAYER);
+  }
+  if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"), NO_LAYER);
 }
 
 /** Whether an episode leaves out a field that has a default (each default used is an assumption). */
@@ -726,19 +888,7 @@ function hasDefaults(e: ParsedEpisode): boolean {
 
 /** Whether the person could get this layer at all (category-wise), so an exclusion is worth reporting. */
 function eligibleFor(run: Run, l: LayerDef): boolean {
-  switch (l.rule) {
-    case "basic-insurance":
-      return true;
-    case "critical-illness":
-      return run.insurance !== "employee" || l.insurance.includes("employee");
-    case "medical-assistance":
-    case "tilted-assistance":
-    case "annual-excess":
-      return l.schemes.some((s) => s.categories.some((c) => run.cats.has(c)));
-    case "facility-split":
-    case "guarantee-ratio":
-      return l.categories.some((c) => run.cats.has(c));
-  }
+  return layerRuleCovers(l, run.insurance, run.cats);
 }
 
 function applyExclusions(run: Run): void {
@@ -769,31 +919,41 @@ function applyExclusions(run: Run): void {
 }
 
 /**
- * The order in which yearly thresholds and limits accumulate. The request
- * does not give dates, so request order is used, except that stays covered by
- * a per-stay guarantee come after the others and stays fully covered by a
- * facility split come last. Otherwise a larger bill on a fully covered stay
- * could push the year's thresholds so that the family pays less, which the
- * contract's invariant forbids.
+ * 浙江 001 二(三): 上年度新增的持证特困、低保和低边对象自持证之日起计算合理医疗费用.
+ * A layer whose scheme for the person counts from the certification date
+ * leaves out the bills dated before person.certifiedOn; without that date
+ * the whole year counts, and without a bill's date the bill counts (each
+ * said under assumptions).
  */
-function accumulationOrder(run: Run): Ep[] {
-  const g = run.info.guarantee;
-  if (!g || !g.categories.some((c) => run.cats.has(c))) return run.eps;
-  const group = (ep: Ep): number => {
-    if (ep.settled.backstop !== undefined || ep.blocked.has("backstop") || !g.kinds.includes(ep.kind)) return 0;
-    return splitApplies(g, ep) ? 2 : 1;
-  };
-  const order = run.eps
-    .map((ep) => ({ ep, g: group(ep) }))
-    .sort((a, b) => a.g - b.g || a.ep.i - b.ep.i)
-    .map((x) => x.ep);
-  if (order.some((ep, k) => ep.i !== k)) {
-    run.assume(
-      "accumulationOrder",
-      run.t("assume.accumulationOrder", { order: list(run.locale, order.map((ep) => String(ep.i + 1))) }),
-    );
+function applyCertificationDates(run: Run): void {
+  for (let position = 0; position < run.cp.def.layers.length; position++) {
+    const l = run.cp.def.layers[position];
+    if (l.rule !== "annual-excess") continue;
+    const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
+    if (!scheme?.countsFromCertification) continue;
+    const held = run.matching(scheme.categories);
+    const dates = held.map((c) => run.req.person.certifiedOn?.[c]).filter((d): d is string => d !== undefined);
+    if (!dates.length) {
+      run.assume(`certifiedOn:${l.id}`, run.t("assume.certifiedOnMissing", { category: run.catLabels(held) }), position);
+      continue;
+    }
+    const from = dates.reduce((a, b) => (b < a ? b : a));
+    const undated: string[] = [];
+    for (const ep of run.eps) {
+      if (ep.settled[l.id] !== undefined || ep.blocked.has(l.id)) continue;
+      const date = run.req.episodes[ep.i].date;
+      if (date === undefined) undated.push(String(ep.i + 1));
+      else if (date < from) {
+        ep.blocked.set(l.id, "before-certification");
+        run.excluded.push({ ep: ep.i, reason: "before-certification", layers: [l.id], sources: [...scheme.countsFromCertification.sources] });
+      }
+    }
+    if (undated.length) {
+      run.assume(`certifiedOn:${l.id}:undated`, run.t("assume.certifiedOnUndated", { episodes: list(run.locale, undated), date: from }), position);
+    }
   }
-  return order;
+  // Listed by episode, as the other exclusions are.
+  run.excluded.sort((a, b) => a.ep - b.ep);
 }
 
 function buildExcluded(run: Run): ExcludedItem[] {
@@ -834,12 +994,13 @@ function runLayer(run: Run, l: LayerDef): LayerOut {
 }
 
 /** Record what a layer paid on an episode and move the episode's remainders on. */
-function pay(ep: Ep, id: LayerId, amount: Dec): void {
+function pay(ep: EpisodeState, id: LayerId, amount: Dec): void {
   ep.paid.set(id, amount);
   if (amount.isZero()) return;
   // Paying all of what is left (the same value object) leaves zero, without a subtraction.
-  ep.left = amount === ep.left ? ZERO : ep.left.minus(amount);
-  ep.policyLeft = amount === ep.policyLeft ? ZERO : nonNegative(ep.policyLeft.minus(amount));
+  // Comparisons first: a comparison costs less than a subtraction, and paying all that is left is common.
+  ep.left = eq(amount, ep.left) ? ZERO : ep.left.minus(amount);
+  ep.policyLeft = lte(ep.policyLeft, amount) ? ZERO : ep.policyLeft.minus(amount);
 }
 
 /** An amount due, kept within [0, room]. */
@@ -856,7 +1017,7 @@ const POLICY_LAYERS: ReadonlySet<LayerId> = new Set<LayerId>(["basic", "critical
  * waivers and 兜底. Otherwise an issue (the contract's "settled amounts above
  * what is left").
  */
-function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
+function takeSettled(run: Run, ep: EpisodeState, id: LayerId): Dec {
   const s = ep.settled[id]!;
   const policy = POLICY_LAYERS.has(id);
   const room = policy ? min(ep.policyLeft, ep.left) : ep.left;
@@ -882,7 +1043,7 @@ function takeSettled(run: Run, ep: Ep, id: LayerId): Dec {
  */
 function episodeStart(
   run: Run,
-  ep: Ep,
+  ep: EpisodeState,
   id: LayerId,
   eligible: boolean,
   covered: readonly Category[],
@@ -903,7 +1064,7 @@ function episodeStart(
   return null;
 }
 
-function blockedText(run: Run, ep: Ep, id: LayerId): string {
+function blockedText(run: Run, ep: EpisodeState, id: LayerId): string {
   return run.t("explain.blocked", { reason: run.labels.reason[ep.blocked.get(id)!], layer: run.layerName(id) });
 }
 
@@ -937,7 +1098,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
   let cap: Dec | undefined;
   let computed = 0;
 
-  for (const ep of run.order) {
+  for (const ep of run.eps) {
     if (ep.settled.basic !== undefined) {
       const s = takeSettled(run, ep, "basic");
       const group = run.insurance === "none" ? "main" : l[run.insurance === "employee" ? "employee" : "resident"][ep.kind].capGroup;
@@ -959,7 +1120,7 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     const inPolicy = ep.policyLeft;
     let ded = run.byLevel(scheme.deductible, ep.facility);
     const notes: string[] = [];
-    if (tilt?.deductibleFactor) {
+    if (tilt?.deductibleFactor && (!tilt.kinds || tilt.kinds.includes(ep.kind))) {
       for (const s of tilt.sources) run.cite(s);
       const f = run.num(tilt.deductibleFactor);
       ded = ded.times(f);
@@ -978,7 +1139,11 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     let r = run.byLevel(scheme.rate, ep.facility);
     /** Whether r is the pack's rate itself (its text is then formatted once) or moved by points here. */
     let moved = false;
-    if (tilt?.ratePoints && (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)) {
+    if (
+      tilt?.ratePoints &&
+      (!tilt.kinds || tilt.kinds.includes(ep.kind)) &&
+      (!tilt.requiresReferralOutOfRegion || ep.inRegion || ep.referred)
+    ) {
       for (const s of tilt.sources) run.cite(s);
       const pts = run.num(tilt.ratePoints);
       r = r.plus(pts);
@@ -1011,11 +1176,10 @@ function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
     rate = rate === undefined ? r : rate !== null && eq(rate, r) ? rate : null;
     if (group === "main" || cap === undefined) cap = capV;
     computed++;
+    run.computedLayer();
 
-    // min() returns its first argument unless the second is smaller, so these
-    // identities say inPolicy ≤ deductible and "capped below the amount due".
-    const belowDeductible = applied === inPolicy;
-    const capped = p !== raw;
+    const belowDeductible = lte(inPolicy, applied);
+    const capped = gt(raw, p);
     let sentence: string;
     if (belowDeductible) {
       sentence = run.t("explain.basic.belowDeductible", { base: formatMoney(inPolicy), deductible: formatMoney(ded) });
@@ -1081,10 +1245,9 @@ function bandPay(cum: Dec, threshold: Dec, bands: { from: Dec; rate: Dec }[], ba
 }
 
 interface YearlyState {
+  /** The year's base so far: what the covered episodes brought, in request order. */
   cum: Dec;
-  /** What left-out episodes already got from the layers between 基本医保 and this one. */
-  deduction: Dec;
-  /** The year's base the formula is applied to: cum − deduction (never below 0). */
+  /** The year's base the formula was applied to (cum after the last episode). */
   base: Dec;
   paidSoFar: Dec;
   settled: Dec;
@@ -1097,34 +1260,30 @@ interface YearlyState {
 }
 
 // The usual arguments of yearlyLoop, made once.
-const policyLeft = (ep: Ep): Dec => ep.policyLeft;
-const inPolicyAfterBasic = (ep: Ep): Dec => ep.b1;
+const policyLeft = (ep: EpisodeState): Dec => ep.policyLeft;
 const nothingDue = (): Dec => ZERO;
 const everyEpisode = (): boolean => true;
 const noEpisode = (): boolean => false;
 
 /**
- * The shared loop of the yearly layers: the year's formula F is applied to the
- * cumulative base after each episode, and the episode is paid the increase of
- * F (rounded once), never more than its own base or what it has left.
+ * The shared loop of the yearly layers: the year's formula is applied to the
+ * cumulative base after each episode, in request order (bills in the order
+ * given, contract v2), and the episode is paid the increase of the formula (rounded
+ * once), never more than its own base or what it has left.
  *
- * Episodes an exclusion leaves out add nothing to the base, and what they got
- * from the layers between 基本医保 and this one (refOf − baseOf) is deducted
- * from it. Without the deduction a more protected category, whose 医疗救助
- * reaches its yearly limit sooner, could end up with a larger 倾斜救助 base on
- * the remaining stays and less in total than a less protected one.
+ * Episodes an exclusion leaves out add nothing to the base and take nothing
+ * from it: an excluded stay never shrinks what the other stays get (contract
+ * v2, "An excluded episode … never reduces what another episode gets").
  */
 function yearlyLoop(
   run: Run,
   id: LayerId,
-  baseOf: (ep: Ep) => Dec,
-  F: (cum: Dec) => Dec,
-  eligibleEp: (ep: Ep) => boolean,
-  refOf: (ep: Ep) => Dec = inPolicyAfterBasic,
+  baseOf: (ep: EpisodeState) => Dec,
+  formula: (cum: Dec) => Dec,
+  eligibleEp: (ep: EpisodeState) => boolean,
 ): YearlyState {
   const st: YearlyState = {
     cum: ZERO,
-    deduction: ZERO,
     base: ZERO,
     paidSoFar: ZERO,
     settled: ZERO,
@@ -1135,13 +1294,6 @@ function yearlyLoop(
     standalone: [],
   };
   for (const ep of run.eps) {
-    if (ep.settled[id] === undefined && (ep.blocked.has(id) || !eligibleEp(ep))) {
-      const d = sub(refOf(ep), baseOf(ep));
-      if (isPositive(d)) st.deduction = add(st.deduction, d);
-    }
-  }
-  const deduct = !st.deduction.isZero();
-  for (const ep of run.order) {
     if (ep.settled[id] !== undefined) {
       const s = takeSettled(run, ep, id);
       st.cum = add(st.cum, baseOf(ep));
@@ -1160,26 +1312,27 @@ function yearlyLoop(
     st.cum = add(st.cum, b);
     let p: Dec;
     if (run.pinned(ep, id)) {
-      p = clampPay(toFen(F(b)), min(b, ep.left));
+      p = clampPay(toFen(formula(b)), min(b, ep.left));
       st.standalone.push(ep.i);
       st.paidSoFar = add(st.paidSoFar, p);
     } else {
-      const target = toFen(F(deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum));
+      const target = toFen(formula(st.cum));
       const due = sub(target, st.paidSoFar);
       p = clampPay(due, min(b, ep.left));
-      // Paid in full, the year's total so far is the target itself (exactly what the sum gives).
-      st.paidSoFar = p === due ? target : add(st.paidSoFar, p);
+      // Paid in full, the year's total so far is the target itself.
+      st.paidSoFar = eq(p, due) ? target : add(st.paidSoFar, p);
     }
     st.nComputed++;
+    run.computedLayer();
     pay(ep, id, p);
   }
   st.computed = sub(st.paidSoFar, st.settled);
-  st.base = deduct ? nonNegative(st.cum.minus(st.deduction)) : st.cum;
+  st.base = st.cum;
   return st;
 }
 
 /** Whether any episode is left for a yearly layer to compute (otherwise its parameters are not even read). */
-function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: Ep) => boolean): boolean {
+function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: EpisodeState) => boolean): boolean {
   return run.eps.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
 }
 
@@ -1220,9 +1373,7 @@ function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
   }
   if (st.blockedEps.length) {
     const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += isPositive(st.deduction)
-      ? run.t("explain.yearly.deduction", { episodes: list(run.locale, eps), layer: run.layerName(id), deduction: formatMoney(st.deduction) })
-      : run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
+    s += run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
   return s;
 }
@@ -1276,14 +1427,14 @@ function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   // The year's formula; the text below reuses its last band split when the base is the same value.
   let lastSplit: { cum: Dec; split: ReturnType<typeof bandPay> } | null = null;
   const split = (cum: Dec) => {
-    if (lastSplit === null || lastSplit.cum !== cum) lastSplit = { cum, split: bandPay(cum, threshold, bands, bandsDef.basis) };
+    if (lastSplit === null || !eq(lastSplit.cum, cum)) lastSplit = { cum, split: bandPay(cum, threshold, bands, bandsDef.basis) };
     return lastSplit.split;
   };
-  const F = (cum: Dec) => {
+  const formula = (cum: Dec) => {
     const v = split(cum).pay;
     return cap === null ? v : min(v, cap);
   };
-  const st = yearlyLoop(run, id, policyLeft, F, insured);
+  const st = yearlyLoop(run, id, policyLeft, formula, insured);
   const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
   const nothing = yearlyNothing(run, id, st);
@@ -1335,12 +1486,12 @@ function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const threshold = run.num(scheme.threshold);
   const ratio = run.num(scheme.ratio);
   const limit = scheme.limit ? run.num(scheme.limit) : null;
-  const F = (cum: Dec) => {
+  const formula = (cum: Dec) => {
     // Up to the threshold nothing is due (compared first: a comparison costs less than a subtraction).
     const v = gt(cum, threshold) ? sub(cum, threshold).times(ratio) : ZERO;
     return limit === null ? v : min(v, limit);
   };
-  const st = yearlyLoop(run, id, policyLeft, F, everyEpisode);
+  const st = yearlyLoop(run, id, policyLeft, formula, everyEpisode);
   if (id === "tilted" && run.eps.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
     run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
   }
@@ -1403,7 +1554,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
   let computed = 0;
   let settledAll = true;
   let share: Dec | undefined;
-  for (const ep of run.order) {
+  for (const ep of run.eps) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
       if (start.settled) paid = add(paid, start.settled);
@@ -1427,6 +1578,7 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
     paid = add(paid, p);
     base = add(base, b);
     computed++;
+    run.computedLayer();
     frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
   }
   const explanation = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined)
@@ -1443,36 +1595,37 @@ function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
 // ---- 兜底 (鹿寨: 住院总费用 × 90% − 已报销; 乡镇卫生院 50 % split)
 
 /** Whether a township-style split (waiver then backstop) covers this episode. */
-function splitApplies(l: GuaranteeBackstopDef, ep: Ep): boolean {
+function splitApplies(l: GuaranteeBackstopDef, ep: EpisodeState): boolean {
   return !!l.splitShare && l.splitFacility.includes(ep.facility) && ep.inRegion && ep.settled.waiver === undefined;
 }
 
 /**
- * The 90 % guarantee. With one stay it is exactly 五(一): total × 90 % −
- * already reimbursed. With several stays in the year it is applied to their
- * sum (the family never pays more than 10 % of the year's eligible stays):
- * per-stay caps combined with yearly 大病/救助 thresholds could otherwise make
- * a larger bill leave the family paying less, which the contract forbids.
+ * The 90 % guarantee, per 住院 (重病兜底保障一批 五(一)): each discharge gets
+ * its own 住院总费用 × 90 % − 已报销总额 (never negative); one stay reimbursed
+ * above 90 % never eats another stay's guarantee (contract v2, worked
+ * example 4). At a 乡镇卫生院 the personal part left is split instead (五(二)).
  */
 function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
   const id: LayerId = "backstop";
   const eligible = l.categories.some((c) => run.cats.has(c));
   if (!eligible && run.eps.every((e) => e.settled.backstop === undefined)) {
-    for (const ep of run.order) pay(ep, id, ZERO);
+    for (const ep of run.eps) pay(ep, id, ZERO);
     return {
       paid: ZERO,
       origin: "computed",
       explanation: run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }),
     };
   }
-  const frags: (string | undefined)[] = new Array(run.eps.length);
+  const frags: string[] = new Array(run.eps.length);
   let paid = ZERO;
   let settledAll = true;
-  const pool: Ep[] = [];
+  let guaranteeBase = ZERO;
+  let guaranteeRatio: Dec | undefined;
+  let nGuarantee = 0;
   let splitBase = ZERO;
   let splitShare: Dec | undefined;
   let nSplit = 0;
-  for (const ep of run.order) {
+  for (const ep of run.eps) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
       if (start.settled) paid = add(paid, start.settled);
@@ -1489,69 +1642,40 @@ function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
+      run.computedLayer();
       paid = add(paid, p);
       splitBase = add(splitBase, remainder);
       splitShare = share;
       nSplit++;
       frags[ep.i] = run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) });
     } else {
-      pool.push(ep);
+      const ratio = run.num(l.ratio);
+      const target = ep.total.times(ratio);
+      const reimbursed = sub(ep.total, ep.left);
+      const p = min(toFen(nonNegative(sub(target, reimbursed))), ep.left);
+      pay(ep, id, p);
+      run.computedLayer();
+      paid = add(paid, p);
+      guaranteeBase = add(guaranteeBase, ep.total);
+      guaranteeRatio = ratio;
+      nGuarantee++;
+      frags[ep.i] = run.t(isPositive(p) ? "explain.backstop.guarantee" : "explain.backstop.guaranteeMet", {
+        total: formatMoney(ep.total),
+        ratio: formatPercent(ratio),
+        target: formatMoney(target),
+        reimbursed: formatMoney(reimbursed),
+        paid: formatMoney(p),
+      });
     }
   }
-  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: "" };
-  let poolText = "";
-  if (pool.length) {
-    const ratio = run.num(l.ratio);
-    let total = ZERO;
-    let reimbursed = ZERO;
-    for (const ep of pool) {
-      total = add(total, ep.total);
-      reimbursed = add(reimbursed, sub(ep.total, ep.left));
-    }
-    const target = total.times(ratio);
-    let remaining = toFen(nonNegative(sub(target, reimbursed)));
-    const poolPaid = remaining;
-    for (const ep of pool) {
-      const p = min(remaining, ep.left);
-      pay(ep, id, p);
-      remaining = sub(remaining, p);
-    }
-    paid = add(paid, poolPaid);
-    const vars = {
-      count: pool.length,
-      total: formatMoney(total),
-      ratio: formatPercent(ratio),
-      target: formatMoney(target),
-      reimbursed: formatMoney(reimbursed),
-      paid: formatMoney(poolPaid),
-    };
-    const key = isPositive(poolPaid) ? "guarantee" : "guaranteeMet";
-    if (pool.length > 1) {
-      run.assume("guaranteePooled", run.t("assume.guaranteePooled"));
-      poolText = run.t(`explain.backstop.${key}Pooled`, vars) + run.t("explain.backstop.pooledEpisodes", {
-        episodes: list(run.locale, pool.map((e) => e.i).sort((a, b) => a - b).map((i) => String(i + 1))),
-      });
-    } else {
-      poolText = run.t(`explain.backstop.${key}`, vars);
-      if (run.eps.length > 1) {
-        frags[pool[0].i] = poolText;
-        poolText = "";
-      }
-    }
-    out.base = total;
-    out.rate = ratio;
-    if (nSplit) out.rate = undefined;
-  } else if (nSplit) {
+  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: combine(run, frags, paid) };
+  // base and rate only when one rule computed every computed stay (a mix has no single rate).
+  if (nGuarantee && !nSplit) {
+    out.base = guaranteeBase;
+    out.rate = guaranteeRatio;
+  } else if (nSplit && !nGuarantee) {
     out.base = splitBase;
     out.rate = splitShare;
-  }
-  if (pool.length && nSplit) out.base = undefined;
-  out.paid = paid;
-  if (run.eps.length === 1) {
-    out.explanation = poolText || frags[0]!;
-  } else {
-    const rest = details(run, frags);
-    out.explanation = run.t("explain.multi", { count: run.eps.length, paid: formatMoney(paid), details: poolText + rest });
   }
   return out;
 }
@@ -1575,7 +1699,6 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     (ep) => (includeSelfFunded ? ep.left : ep.policyLeft),
     (cum) => nonNegative(sub(cum, standard)),
     everyEpisode,
-    (ep) => (includeSelfFunded ? ep.left1 : ep.b1),
   );
   const paid = add(st.settled, st.computed);
   const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
@@ -1586,7 +1709,8 @@ function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): LayerOut {
     return out;
   }
   run.assume("annualExcess.timing", run.t("assume.annualExcessTiming"));
-  run.assume("annualExcess.family", run.t("assume.annualExcessFamily"));
+  // A family standard counts the whole family's costs: said when only one person's bills are given.
+  if (scheme.family && !run.household) run.assume("annualExcess.family", run.t("assume.annualExcessFamily"));
   if (!includeSelfFunded) run.assume("annualExcess.base", run.t("assume.annualExcessBase"));
   out.base = st.base;
   if (scheme.standard) out.deductible = standard;
@@ -1658,4 +1782,180 @@ function renderReferral(run: Run, key: string, wanted: string[], personal: Dec):
     if (vars[slot] === undefined && run.cp.params.has(slot)) vars[slot] = run.describe(run.param(slot));
   }
   return run.t(key, vars);
+}
+
+// ------------------------------------------------------------ households (contract v2)
+
+/**
+ * A household request: each member's layers are computed as for a person
+ * alone, except a family-level layer (a scheme with `family: true`, e.g. 浙江
+ * 低保 / 低边 家庭 兜底 on the family's reasonable personal costs together,
+ * 001 二(三)), which is computed once over the pooled members' bills. Its
+ * yearly loop attributes the amount to the bills on which the family's
+ * running total crosses and stays above the standard: all pooled bills in
+ * date order when every one has a date, else members then bills in request
+ * order. A member whose own categories give an individual scheme (特困, 因病致困)
+ * keeps it; a member with none joins the family's pool.
+ */
+export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: CompiledPack): HouseholdOutcome {
+  const memberRuns = req.household.members.map((m, k) =>
+    prepareRun({ policy: req.policy, serviceDate: req.serviceDate, locale: req.locale, person: m.person, episodes: m.episodes }, cp, `household.members.${k}.`),
+  );
+  const early = memberRuns.flatMap((run) => run.issues);
+  if (early.length) return { ok: false, issues: early };
+
+  const family = familyScheme(cp.def, memberRuns);
+  const pooled = family ? memberRuns.filter((run) => joinsFamily(run, family.layer)) : [];
+  const skip: ReadonlySet<LayerId> = family ? new Set([family.layer.id]) : NO_SKIP;
+  const memberLayers = memberRuns.map((run) => runLayers(run, pooled.includes(run) ? skip : NO_SKIP));
+  const late = memberRuns.flatMap((run, k) => run.issues.map((i) => ({ ...i, path: i.path.startsWith("household.") ? i.path : `household.members.${k}.${i.path}` })));
+  if (late.length) return { ok: false, issues: late };
+
+  let familyRun: Run | undefined;
+  let familyLayer: LayerResult | undefined;
+  if (family && pooled.length) {
+    familyRun = new Run(
+      {
+        policy: req.policy,
+        serviceDate: req.serviceDate,
+        locale: req.locale,
+        person: { insurance: pooled[0].insurance, categories: family.categories },
+        episodes: [],
+      },
+      cp,
+    );
+    familyRun.household = true;
+    familyRun.eps = poolOrder(pooled);
+    const indexes = familyRun.eps.map((ep) => ep.i);
+    familyRun.eps.forEach((ep, k) => (ep.i = k));
+    familyRun.layerPosition = family.position;
+    familyRun.startLayer(family.layer);
+    familyLayer = layerResult(familyRun, family.layer, annualExcessBackstop(familyRun, family.layer));
+    familyLayer.explanation = familyRun.t("explain.household.family", { count: pooled.length }) + familyLayer.explanation;
+    familyRun.eps.forEach((ep, k) => (ep.i = indexes[k]));
+    familyRun.layerPosition = NO_LAYER;
+    // Each pooled member's share of the family layer, in its place among the member's layers.
+    for (const run of pooled) {
+      const k = memberRuns.indexOf(run);
+      const share = run.eps.reduce((sum, ep) => add(sum, ep.paid.get(family.layer.id) ?? ZERO), ZERO);
+      const own: LayerResult = {
+        id: family.layer.id,
+        name: run.layerName(family.layer.id),
+        paid: fenString(share),
+        origin: "computed",
+        explanation: run.t("explain.household.share", { paid: formatMoney(share) }),
+        sources: familyLayer.sources,
+      };
+      memberLayers[k].layers.splice(family.position, 0, own);
+      memberLayers[k].reimbursed = add(memberLayers[k].reimbursed, share);
+    }
+  }
+
+  const memberTotals = memberRuns.map((run, k) => sumUp(run.eps, memberLayers[k].reimbursed));
+  const members: HouseholdMemberResult[] = memberRuns.map((run, k) => {
+    const { layers } = memberLayers[k];
+    const t = memberTotals[k];
+    return {
+      index: k,
+      total: t.total,
+      layers,
+      reimbursed: t.reimbursed,
+      personal: t.personal,
+      personalRatio: t.personalRatio,
+      episodes: buildEpisodeBreakdown(run, layers, t),
+      excluded: buildExcluded(run),
+    };
+  });
+
+  const first = memberRuns[0];
+  const allEps = memberRuns.flatMap((run) => run.eps);
+  let reimbursed = ZERO;
+  const layers: LayerResult[] = first.info.layerIds.map((id) => {
+    let paid = ZERO;
+    let settledAll = true;
+    const details: string[] = [];
+    members.forEach((m, k) => {
+      const l = m.layers.find((x) => x.id === id)!;
+      paid = add(paid, parseMoney(l.paid));
+      if (l.origin !== "settled") settledAll = false;
+      details.push(first.t("explain.household.memberItem", { n: k + 1, paid: formatMoney(parseMoney(l.paid)) }));
+    });
+    reimbursed = add(reimbursed, paid);
+    const sources = members[0].layers.find((x) => x.id === id)!.sources;
+    const text = first.t("explain.household.layer", { paid: formatMoney(paid), details: list(first.locale, details) });
+    if (family && familyLayer && id === family.layer.id) {
+      return { ...familyLayer, paid: fenString(paid), explanation: familyLayer.explanation + (pooled.length < members.length ? text : "") };
+    }
+    return { id, name: first.layerName(id), paid: fenString(paid), origin: settledAll ? "settled" : "computed", explanation: text, sources } as LayerResult;
+  });
+  const totals = sumUp(allEps, reimbursed);
+
+  const referrals: Referral[] = [];
+  memberRuns.forEach((run, k) => {
+    for (const r of buildReferrals(run, memberTotals[k].personalAmount)) {
+      if (!referrals.some((x) => x.programme === r.programme)) referrals.push(r);
+    }
+  });
+
+  const assumptions = new Map<string, Assumption>();
+  for (const run of familyRun ? [...memberRuns, familyRun] : memberRuns) {
+    for (const a of buildAssumptions(run)) {
+      const known = assumptions.get(a.id);
+      if (!known) assumptions.set(a.id, { ...a, affects: [...a.affects] });
+      else for (const id of a.affects) if (!known.affects.includes(id)) known.affects.push(id);
+    }
+  }
+  for (const a of assumptions.values()) a.affects.sort((x, y) => first.info.layerIndex.get(x)! - first.info.layerIndex.get(y)!);
+
+  const result: HouseholdResult = {
+    policy: policyHeader(first),
+    currency: "CNY",
+    total: totals.total,
+    layers,
+    reimbursed: totals.reimbursed,
+    personal: totals.personal,
+    personalRatio: totals.personalRatio,
+    episodes: members.flatMap((m) => m.episodes.map((e) => ({ member: m.index, ...e }))),
+    members,
+    excluded: members.flatMap((m) => m.excluded.map((x) => ({ member: m.index, ...x }))),
+    assumptions: [...assumptions.values()],
+    referrals,
+  };
+  return { ok: true, result };
+}
+
+export type HouseholdOutcome = { ok: true; result: HouseholdResult } | { ok: false; issues: ErrorIssue[] };
+
+interface FamilyScheme {
+  layer: AnnualExcessBackstopDef;
+  position: number;
+  /** The family scheme's categories some member holds. */
+  categories: Category[];
+}
+
+/** The first family-level scheme (pack order) some member's categories give, with its layer. */
+function familyScheme(def: PackDef, runs: Run[]): FamilyScheme | null {
+  for (let position = 0; position < def.layers.length; position++) {
+    const l = def.layers[position];
+    if (l.rule !== "annual-excess") continue;
+    for (const s of l.schemes) {
+      if (!s.family) continue;
+      const categories = s.categories.filter((c) => runs.some((run) => run.cats.has(c)));
+      if (categories.length) return { layer: l, position, categories };
+    }
+  }
+  return null;
+}
+
+/** A member joins the family's pool unless their own categories give them an individual scheme. */
+function joinsFamily(run: Run, l: AnnualExcessBackstopDef): boolean {
+  const own = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
+  return !own || own.family;
+}
+
+/** The pooled bills in date order when every one has a date, else members then bills in request order. */
+function poolOrder(pooled: Run[]): EpisodeState[] {
+  const eps = pooled.flatMap((run) => run.eps.map((ep) => ({ ep, date: run.req.episodes[ep.i].date })));
+  if (eps.every((x) => x.date !== undefined)) eps.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
+  return eps.map((x) => x.ep);
 }

@@ -37,6 +37,9 @@ function fieldName(locale: Locale, key: string | number): string {
 export function fieldLabel(locale: Locale, path: readonly PropertyKey[]): string {
   if (!path.length) return t(locale, "field.root");
   const [head, ...rest] = path;
+  if (head === "household" && rest[0] === "members" && typeof rest[1] === "number" && rest.length > 2) {
+    return t(locale, "field.memberField", { n: rest[1] + 1, field: fieldLabel(locale, rest.slice(2)) });
+  }
   if (head === "episodes" && typeof rest[0] === "number") {
     const n = rest[0] + 1;
     if (rest.length === 1) return t(locale, "field.episodeN", { n });
@@ -144,6 +147,9 @@ export function mapZodIssues(locale: Locale, issues: readonly Issue[]): ErrorIss
         break;
       case "@date":
         out.push({ path: at, message: t(locale, "error.issue.date", { field, value: safeShow(input) }) });
+        break;
+      case "@datesOrder":
+        out.push({ path: at, message: t(locale, "error.issue.datesOrder", { field, value: safeShow(input) }) });
         break;
       case "@policyEmpty":
         out.push({ path: at, message: t(locale, "error.issue.policyEmpty") });

@@ -1,9 +1,10 @@
-import { computeEstimate } from "./engine";
+import { coveringLayers } from "./coverage";
+import { computeEstimate, computeHouseholdEstimate } from "./engine";
 import { errorBody, invalidJson, invalidRequest, mapZodIssues, pickLocale } from "./errors";
 import { list, t } from "./messages";
-import { parseValidRequest, requestSchema } from "./request-schema";
+import { householdRequestSchema, isHouseholdRequest, parseValidRequest, requestSchema } from "./request-schema";
 import { compiledOn, getPackDef, isKnownPack, PACK_IDS } from "./registry";
-import type { EstimateResponse, Locale } from "./types";
+import type { Category, EstimateResponse, Insurance, LayerId, Locale } from "./types";
 import { describePack, summarizePack } from "./views";
 
 export type * from "./types";
@@ -18,6 +19,7 @@ export { serializeEstimateResponse, serializeJson } from "./serialize";
 /** Estimate from an already-parsed JSON value. Never throws for bad input. */
 export function estimate(requestJson: unknown): EstimateResponse {
   const locale = pickLocale(requestJson);
+  if (isHouseholdRequest(requestJson)) return estimateHousehold(requestJson, locale);
   const valid = parseValidRequest(requestJson);
   const parsed = valid ? { success: true as const, data: valid } : requestSchema.safeParse(requestJson, { reportInput: true });
   if (!parsed.success) {
@@ -34,25 +36,50 @@ export function estimate(requestJson: unknown): EstimateResponse {
     return { status: 400, body: errorBody("unknown-policy", message, [{ path: "policy", message }]) };
   }
   const cp = compiledOn(req.policy, req.serviceDate);
-  if (!cp) {
-    const def = getPackDef(req.policy);
-    const ranges = list(
-      locale,
-      def.versions.map((v) =>
-        v.to ? t(locale, "error.range", { from: v.from, to: v.to }) : t(locale, "error.rangeOpen", { from: v.from }),
-      ),
-    );
-    const message = t(locale, "error.noVersion", {
-      title: t(locale, `pack.${def.id}.title`),
-      id: def.id,
-      date: req.serviceDate,
-      ranges,
-    });
-    return { status: 400, body: errorBody("no-version-in-force", message, [{ path: "serviceDate", message }]) };
-  }
+  if (!cp) return noVersionInForce(locale, req.policy, req.serviceDate);
   const outcome = computeEstimate(req, cp);
   if (!outcome.ok) return { status: 400, body: invalidRequest(locale, outcome.issues) };
   return { status: 200, body: outcome.result };
+}
+
+/** A household request (contract v2): members with their bills; validated by zod alone (no fast path). */
+function estimateHousehold(requestJson: unknown, locale: Locale): EstimateResponse {
+  const parsed = householdRequestSchema.safeParse(requestJson, { reportInput: true });
+  if (!parsed.success) {
+    const issues = mapZodIssues(locale, parsed.error.issues);
+    const policy = (requestJson as { policy?: unknown }).policy;
+    if (typeof policy === "string" && policy && !isKnownPack(policy) && !issues.some((i) => i.path === "policy")) {
+      issues.push({ path: "policy", message: unknownPolicyMessage(locale, policy) });
+    }
+    return { status: 400, body: invalidRequest(locale, issues) };
+  }
+  const req = parsed.data;
+  if (!isKnownPack(req.policy)) {
+    const message = unknownPolicyMessage(locale, req.policy);
+    return { status: 400, body: errorBody("unknown-policy", message, [{ path: "policy", message }]) };
+  }
+  const cp = compiledOn(req.policy, req.serviceDate);
+  if (!cp) return noVersionInForce(locale, req.policy, req.serviceDate);
+  const outcome = computeHouseholdEstimate(req, cp);
+  if (!outcome.ok) return { status: 400, body: invalidRequest(locale, outcome.issues) };
+  return { status: 200, body: outcome.result };
+}
+
+function noVersionInForce(locale: Locale, policy: string, serviceDate: string): EstimateResponse {
+  const def = getPackDef(policy);
+  const ranges = list(
+    locale,
+    def.versions.map((v) =>
+      v.to ? t(locale, "error.range", { from: v.from, to: v.to }) : t(locale, "error.rangeOpen", { from: v.from }),
+    ),
+  );
+  const message = t(locale, "error.noVersion", {
+    title: t(locale, `pack.${def.id}.title`),
+    id: def.id,
+    date: serviceDate,
+    ranges,
+  });
+  return { status: 400, body: errorBody("no-version-in-force", message, [{ path: "serviceDate", message }]) };
 }
 
 /** Largest request text accepted (100 episodes fit in well under this). */
@@ -98,6 +125,16 @@ function unknownPolicyMessage(locale: Locale, id: string): string {
 /** For a body that is not even JSON, honour an obvious "locale": "zh-Hant". */
 function sniffLocale(text: string): Locale {
   return /"locale"\s*:\s*"zh-Hant"/.test(text) ? "zh-Hant" : "zh-Hans";
+}
+
+/**
+ * Who is covered, from pack data: the layers of pack `id` that can pay a
+ * person with this insurance and these categories on some bill (see
+ * coverage.ts); null for an unknown pack. The eligibility check and the
+ * calculator read the same data.
+ */
+export function layersCovering(id: string, person: { insurance: Insurance; categories?: readonly Category[] }): LayerId[] | null {
+  return isKnownPack(id) ? coveringLayers(getPackDef(id), person) : null;
 }
 
 /** All packs: id, titles in both scripts, region, versions, layers, source documents. */

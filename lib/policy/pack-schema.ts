@@ -108,6 +108,8 @@ const basicLayer = z.strictObject({
         deductibleFactor: id.optional(),
         /** Tilt only inside the region or after a referral. */
         requiresReferralOutOfRegion: z.boolean().default(false),
+        /** The kinds of care the tilt is written for (鹿寨: 住院 only); absent = every kind. */
+        kinds: z.array(z.enum(EPISODE_KINDS)).min(1).optional(),
         sources: layerSources,
       }),
     )
@@ -193,6 +195,13 @@ const annualExcessBackstop = z.strictObject({
         categories,
         /** Yearly standard the family bears first; absent = full 兜底. */
         standard: id.optional(),
+        /**
+         * Costs count only from the date the certification began (浙江 001 二(三):
+         * 新增的持证对象自持证之日起计算), read from person.certifiedOn.
+         */
+        countsFromCertification: z.strictObject({ sources: z.array(id).min(1) }).optional(),
+        /** The standard applies to the family's reasonable personal costs together (低保 / 低边 家庭), not one person's. */
+        family: z.boolean().default(false),
         sources: layerSources,
       }),
     )

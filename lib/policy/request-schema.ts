@@ -27,8 +27,14 @@ function isCalendarDate(s: string): boolean {
   return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]);
 }
 
+const calendarDate = z.string().refine((s) => SERVICE_DATE.test(s) && isCalendarDate(s), { error: "@date" });
+
 const settledShape: Record<string, typeof money> = {};
 for (const id of LAYER_IDS) settledShape[id] = money;
+
+/** person.certifiedOn: the date each certification began (v2; 浙江 001 二(三) counts costs from it). */
+const certifiedOnShape: Record<string, typeof calendarDate> = {};
+for (const c of CATEGORIES) certifiedOnShape[c] = calendarDate;
 
 export const episodeSchema = z.strictObject({
   kind: z.enum(EPISODE_KINDS),
@@ -41,20 +47,76 @@ export const episodeSchema = z.strictObject({
   total: positiveMoney,
   selfFunded: money.optional(),
   settled: z.strictObject(settledShape).partial().optional(),
+  /** Admission or settlement date (v2); dates must not decrease along the list. */
+  date: calendarDate.optional(),
 });
 
-export const requestSchema = z.strictObject({
+export const personSchema = z.strictObject({
+  insurance: z.enum(INSURANCES),
+  categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length * 2).optional(),
+  age: z.int().min(0).max(MAX_AGE).optional(),
+  certifiedOn: z.strictObject(certifiedOnShape).partial().optional(),
+});
+
+const requestShape = z.strictObject({
   policy: z.string().min(1, { error: "@policyEmpty" }),
-  serviceDate: z.string().refine((s) => SERVICE_DATE.test(s) && isCalendarDate(s), { error: "@date" }),
+  serviceDate: calendarDate,
   locale: z.enum(LOCALES).optional(),
-  person: z.strictObject({
-    insurance: z.enum(INSURANCES),
-    categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length * 2).optional(),
-    age: z.int().min(0).max(MAX_AGE).optional(),
-  }),
+  person: personSchema,
   episodes: z.array(episodeSchema).min(1).max(MAX_EPISODES),
 });
 
+/** The index of the first episode dated before the one before it, or -1 (bills come in the order given). */
+export function firstDateOutOfOrder(episodes: readonly { date?: string }[]): number {
+  let last: string | undefined;
+  for (let i = 0; i < episodes.length; i++) {
+    const d = episodes[i].date;
+    if (d === undefined) continue;
+    if (last !== undefined && d < last) return i;
+    last = d;
+  }
+  return -1;
+}
+
+export const requestSchema = requestShape.superRefine((r, ctx) => {
+  const i = firstDateOutOfOrder(r.episodes);
+  if (i >= 0) ctx.addIssue({ code: "custom", path: ["episodes", i, "date"], message: "@datesOrder", input: r.episodes[i].date });
+});
+
+export const MAX_MEMBERS = 20;
+
+/**
+ * The household request (contract v2): members, each with their own person
+ * and bills, instead of the top-level person and episodes, for rules that
+ * apply to a family's costs together (浙江 低保 / 低边 families).
+ */
+export const memberSchema = z.strictObject({
+  person: personSchema,
+  episodes: z.array(episodeSchema).min(1).max(MAX_EPISODES),
+});
+
+export const householdRequestSchema = z
+  .strictObject({
+    policy: requestShape.shape.policy,
+    serviceDate: calendarDate,
+    locale: z.enum(LOCALES).optional(),
+    household: z.strictObject({ members: z.array(memberSchema).min(1).max(MAX_MEMBERS) }),
+  })
+  .superRefine((r, ctx) => {
+    r.household.members.forEach((m, k) => {
+      const i = firstDateOutOfOrder(m.episodes);
+      if (i >= 0) {
+        ctx.addIssue({ code: "custom", path: ["household", "members", k, "episodes", i, "date"], message: "@datesOrder", input: m.episodes[i].date });
+      }
+    });
+  });
+
+/** Whether a request value asks for the household form (it has a `household` field). */
+export function isHouseholdRequest(v: unknown): boolean {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, "household");
+}
+
+export type ParsedHouseholdRequest = z.infer<typeof householdRequestSchema>;
 export type ParsedRequest = z.infer<typeof requestSchema>;
 export type ParsedEpisode = z.infer<typeof episodeSchema>;
 
@@ -71,10 +133,12 @@ export type ParsedEpisode = z.infer<typeof episodeSchema>;
 
 type Obj = Record<string, unknown>;
 
-const REQUEST_KEYS = new Set(["policy", "serviceDate", "locale", "person", "episodes"]);
-const PERSON_KEYS = new Set(["insurance", "categories", "age"]);
-const EPISODE_KEYS = new Set(["kind", "facility", "inRegion", "referred", "designated", "emergency", "cause", "total", "selfFunded", "settled"]);
-const SETTLED_KEYS: ReadonlySet<string> = new Set(LAYER_IDS);
+// The field lists come from the schema itself, so a field added there cannot be missed here.
+const REQUEST_KEYS: ReadonlySet<string> = new Set(Object.keys(requestShape.shape));
+const PERSON_KEYS: ReadonlySet<string> = new Set(Object.keys(personSchema.shape));
+const EPISODE_KEYS: ReadonlySet<string> = new Set(Object.keys(episodeSchema.shape));
+const SETTLED_KEYS: ReadonlySet<string> = new Set(Object.keys(settledShape));
+const CERTIFIED_KEYS: ReadonlySet<string> = new Set(Object.keys(certifiedOnShape));
 
 /** A plain JSON object (what JSON.parse makes) whose keys are all in `allowed`. */
 function plainObject(v: unknown, allowed: ReadonlySet<string>): v is Obj {
@@ -86,6 +150,7 @@ function plainObject(v: unknown, allowed: ReadonlySet<string>): v is Obj {
 }
 
 const isMoney = (v: unknown): boolean => typeof v === "string" && MONEY_PATTERN.test(v);
+const isDate = (v: unknown): boolean => typeof v === "string" && SERVICE_DATE.test(v) && isCalendarDate(v);
 const optional = (v: unknown, ok: (v: unknown) => boolean): boolean => v === undefined || ok(v);
 const isBoolean = (v: unknown): boolean => typeof v === "boolean";
 const oneOf =
@@ -119,7 +184,8 @@ function isEpisode(v: unknown): boolean {
     isMoney(total) &&
     !isZeroMoney(total as string) &&
     optional(v.selfFunded, isMoney) &&
-    optional(v.settled, isSettled)
+    optional(v.settled, isSettled) &&
+    optional(v.date, isDate)
   );
 }
 
@@ -132,7 +198,14 @@ function isPerson(v: unknown): boolean {
     for (let i = 0; i < cats.length; i++) if (!isCategory(cats[i])) return false;
   }
   const age = v.age;
-  return age === undefined || (Number.isSafeInteger(age) && (age as number) >= 0 && (age as number) <= MAX_AGE);
+  if (age !== undefined && !(Number.isSafeInteger(age) && (age as number) >= 0 && (age as number) <= MAX_AGE)) return false;
+  return optional(v.certifiedOn, isCertifiedOn);
+}
+
+function isCertifiedOn(v: unknown): boolean {
+  if (!plainObject(v, CERTIFIED_KEYS)) return false;
+  for (const k in v) if (!optional(v[k], isDate)) return false;
+  return true;
 }
 
 /** The request itself when it is plainly valid, else null (then use requestSchema). */
@@ -144,5 +217,6 @@ export function parseValidRequest(v: unknown): ParsedRequest | null {
   if (!optional(v.locale, isLocale) || !isPerson(v.person)) return null;
   if (!Array.isArray(episodes) || episodes.length < 1 || episodes.length > MAX_EPISODES) return null;
   for (let i = 0; i < episodes.length; i++) if (!isEpisode(episodes[i])) return null;
+  if (firstDateOutOfOrder(episodes as { date?: string }[]) >= 0) return null;
   return v as ParsedRequest;
 }

@@ -59,6 +59,11 @@ export function rememberTextJson(text: string): string {
   return text;
 }
 
+/** Whether a sentence was remembered as fixed (it recurs in many results). */
+export function isRememberedText(text: string): boolean {
+  return textJson.has(text);
+}
+
 // ------------------------------------------------------------ the walk
 
 /** Deeper than any result: a cycle or an odd value; JSON.stringify decides (and throws on a cycle). */

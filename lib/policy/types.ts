@@ -1,5 +1,5 @@
 /**
- * Public types of the calculation module (see ../shared/CALC-CONTRACT.md, v1).
+ * Public types of the calculation module (see ../shared/CALC-CONTRACT.md, v2).
  * Money is always a decimal string with two decimals in results; requests may
  * give up to two decimals.
  */
@@ -61,9 +61,11 @@ export const EXCLUSION_REASONS = [
   "abroad",
   "other-injury",
   "non-designated",
+  "non-designated-emergency",
   "out-of-region-unreferred",
   "uninsured",
   "not-resident-insurance",
+  "before-certification",
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -99,6 +101,8 @@ export interface EpisodeRequest {
   total: string;
   selfFunded?: string;
   settled?: Partial<Record<LayerId, string>>;
+  /** Admission or settlement date (v2); dates must not decrease along the list. */
+  date?: string;
 }
 
 export interface EstimateRequest {
@@ -109,6 +113,8 @@ export interface EstimateRequest {
     insurance: Insurance;
     categories?: Category[];
     age?: number;
+    /** The date each certification began (v2), e.g. { dibao: "2024-03-15" }. */
+    certifiedOn?: Partial<Record<Category, string>>;
   };
   episodes: EpisodeRequest[];
 }
@@ -156,9 +162,47 @@ export interface EstimateResult {
   reimbursed: string;
   personal: string;
   personalRatio: string;
+  /** One entry per request episode, in request order (contract v2). */
+  episodes: EpisodeBreakdown[];
   excluded: ExcludedItem[];
-  assumptions: string[];
+  assumptions: Assumption[];
   referrals: Referral[];
+}
+
+/** What one bill cost and who paid it: each layer's paid is the sum of its episodes' amounts. */
+export interface EpisodeBreakdown {
+  index: number;
+  total: string;
+  paid: Partial<Record<LayerId, string>>;
+  personal: string;
+  /** The first reason an exclusion left this episode out of a layer; null when none did. */
+  excluded: ExclusionReason | null;
+}
+
+/** One member of a household result (contract v2): their layers (with their share of family-level ones) and bills. */
+export interface HouseholdMemberResult {
+  index: number;
+  total: string;
+  layers: LayerResult[];
+  reimbursed: string;
+  personal: string;
+  personalRatio: string;
+  episodes: EpisodeBreakdown[];
+  excluded: ExcludedItem[];
+}
+
+/** The result of a household request: the family's totals, every bill (with its member), and each member. */
+export interface HouseholdResult extends Omit<EstimateResult, "episodes" | "excluded"> {
+  episodes: (EpisodeBreakdown & { member: number })[];
+  members: HouseholdMemberResult[];
+  excluded: (ExcludedItem & { member: number })[];
+}
+
+/** What the engine assumed; `affects` lists the layers whose paid depends on it ([] when none). */
+export interface Assumption {
+  id: string;
+  text: string;
+  affects: LayerId[];
 }
 
 export type ErrorCode = "invalid-request" | "unknown-policy" | "no-version-in-force";
@@ -177,7 +221,7 @@ export interface EstimateError {
 }
 
 export type EstimateResponse =
-  | { status: 200; body: EstimateResult }
+  | { status: 200; body: EstimateResult | HouseholdResult }
   | { status: 400; body: EstimateError };
 
 // ---------------------------------------------------------------- policy listing

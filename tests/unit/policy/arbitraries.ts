@@ -86,6 +86,27 @@ export const requestArb = fc.constantFrom(...PACK_IDS).chain((policy) =>
       categories: categoriesArb,
     }),
     episodes: fc.array(episodeArb, { minLength: 1, maxLength: 5 }),
+    // v2's optional dates: certification dates for some categories, and non-decreasing bill dates.
+    certifiedDays: fc.option(fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 3 }),
+    episodeDays: fc.option(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 5, maxLength: 5 }), { nil: undefined, freq: 3 }),
+  }).map(({ certifiedDays, episodeDays, ...r }) => {
+    const year = r.serviceDate.slice(0, 4) + "-01-01";
+    if (certifiedDays) {
+      const certifiedOn: Record<string, string> = {};
+      r.person.categories.forEach((c, i) => {
+        if (i < certifiedDays.length) certifiedOn[c] = addDays(year, certifiedDays[i]);
+      });
+      (r.person as Record<string, unknown>).certifiedOn = certifiedOn;
+    }
+    if (episodeDays) {
+      let day = 0;
+      r.episodes = r.episodes.map((e, i) => {
+        day += episodeDays[i];
+        // Some bills without a date, as a form may leave it out.
+        return episodeDays[i] % 7 === 0 ? e : { ...e, date: addDays(year, day) };
+      });
+    }
+    return r;
   }),
 );
 

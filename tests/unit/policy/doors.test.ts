@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/policies/route";
 import { POST } from "@/app/api/v1/estimate/route";
-import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3 } from "./examples";
+import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4, HOUSEHOLD_ZHEJIANG } from "./examples";
 
 /**
  * Two doors, one result (CALC-CONTRACT.md): the CLI and POST /api/v1/estimate
@@ -38,7 +38,13 @@ function file(name: string, text: string): string {
 const BAD = JSON.stringify({ policy: "luzhai-2018", serviceDate: "2018-09-01", person: { insurance: "resident" }, episodes: [{ kind: "inpatient", facility: "county", total: -5 }] });
 
 describe("CLI and HTTP doors", () => {
-  const examples: [string, unknown][] = [["example 1", EXAMPLE_1], ["example 2", EXAMPLE_2], ["example 3", EXAMPLE_3]];
+  const examples: [string, unknown][] = [
+    ["example 1", EXAMPLE_1],
+    ["example 2", EXAMPLE_2],
+    ["example 3", EXAMPLE_3],
+    ["example 4", EXAMPLE_4],
+    ["household", HOUSEHOLD_ZHEJIANG],
+  ];
   for (const [name, request] of examples) {
     it(`${name}: byte-identical JSON, exit 0 / HTTP 200`, async () => {
       const text = JSON.stringify(request);

@@ -37,7 +37,7 @@ const cases: Case[] = [
     request: req("inner-mongolia-2018", D, ["medical-poverty"], [ep({ total: "30000.00" })]),
     paid: { basic: "22125.00", critical: "0.00", assistance: "3937.50" },
     personal: "3937.50",
-    check: (r) => expect(r.assumptions.some((a) => a.includes("申请认定"))).toBe(true),
+    check: (r) => expect(r.assumptions.some((a) => a.text.includes("申请认定"))).toBe(true),
   },
   {
     name: "内蒙古: 特困 — at least the 低保 rate (国办发〔2015〕30号 70% floor)",
@@ -70,7 +70,7 @@ const cases: Case[] = [
     request: req("inner-mongolia-2018", D, ["dibao"], [ep({ total: "30000.00" })], { insurance: "employee" }),
     paid: { basic: "26048.00", critical: "0.00", assistance: "2766.40" },
     personal: "1185.60",
-    check: (r) => expect(r.assumptions.some((a) => a.includes("大额医疗费用补助"))).toBe(true),
+    check: (r) => expect(r.assumptions.some((a) => a.text.includes("大额医疗费用补助"))).toBe(true),
   },
   {
     name: "内蒙古: 普通门诊 — 大病 excluded, 救助 still applies",

@@ -117,15 +117,20 @@ const cases: Case[] = [
     ratio: "0.1923",
   },
   {
-    name: "鹿寨: two 建档立卡 stays — the 90% guarantee over the year's stays (个人自付控制在10%以内, 一、工作目标)",
+    name: "鹿寨: two 建档立卡 stays — each discharge gets its own 90% guarantee, no year-pooling (重病兜底保障一批 五(一))",
     // stay 1: I 15000, 基本 11760, B1 3240; stay 2: I 20000, 基本 15760, B1 4240;
     // 大病: cum 3240 → 0; cum 7480 → (7480 − 6000) × 70% = 1036 on stay 2;
     // 救助: 3240 × 70% = 2268; cum 6444 × 70% = 4510.80 → 2242.80 on stay 2;
-    // 兜底: 40000 × 90% = 36000 − (11760 + 2268 + 15760 + 1036 + 2242.80 = 33066.80) = 2933.20; personal 4000.00
+    // 兜底 stay 1: 18000 − (11760 + 2268) = 3972; stay 2: 18000 − (15760 + 1036 + 2242.80) < 0 → 0;
+    // personal 40000 − 37038.80 = 2961.20 (stay 1 2000.00, stay 2 961.20)
     request: req("luzhai-2018", D, P, [ep({ total: "20000.00", selfFunded: "5000.00" }), ep({ total: "20000.00" })]),
-    paid: { basic: "27520.00", critical: "1036.00", assistance: "4510.80", waiver: "0.00", backstop: "2933.20" },
-    personal: "4000.00",
-    ratio: "0.1000",
+    paid: { basic: "27520.00", critical: "1036.00", assistance: "4510.80", waiver: "0.00", backstop: "3972.00" },
+    personal: "2961.20",
+    ratio: "0.0740",
+    check: (r) => {
+      expect(r.episodes.map((e) => e.paid.backstop)).toEqual(["3972.00", "0.00"]);
+      expect(r.episodes.map((e) => e.personal)).toEqual(["2000.00", "961.20"]);
+    },
   },
   {
     name: "鹿寨: 低保 gets 医疗救助 but 兜底 is only for 建档立卡 (三、保障对象)",
@@ -137,11 +142,11 @@ const cases: Case[] = [
     check: (r) => expect(layer(r, "backstop").explanation).toBe("兜底保障只适用于建档立卡贫困人口；请求中没有这些身份，不支付。"),
   },
   {
-    name: "鹿寨: 门诊慢特病 gets 基本医保 and 救助 but not 兜底 (三(二)1 各类门诊)",
-    // 门慢: yearly 起付 0, 70% + 5 pts = 75% → 750; B1 250; 救助 175; 兜底 excluded; personal 75
+    name: "鹿寨: 门诊慢特病 gets 基本医保 (without the 住院 +5 pts, 大病集中救治一批 三(四)2) and 救助 but not 兜底 (三(二)1 各类门诊)",
+    // 门慢: yearly 起付 0, 70% (the +5 pts are for 住院 only) → 700; B1 300; 救助 210; 兜底 excluded; personal 90
     request: req("luzhai-2018", D, P, [ep({ kind: "outpatient-chronic", total: "1000.00" })]),
-    paid: { basic: "750.00", critical: "0.00", assistance: "175.00", waiver: "0.00", backstop: "0.00" },
-    personal: "75.00",
+    paid: { basic: "700.00", critical: "0.00", assistance: "210.00", waiver: "0.00", backstop: "0.00" },
+    personal: "90.00",
     excluded: [[0, "outpatient"]],
   },
 ];
@@ -165,9 +170,18 @@ describe("鹿寨县 2018 (luzhai-2018)", () => {
     expect(e.message).toContain("2018-01-01 至 2020-12-31");
   });
 
-  it("鹿寨: 乡镇卫生院 stays accumulate last, so a bigger fully covered stay cannot lower another stay's share", () => {
+  it("鹿寨: bills are consumed in request order — a 乡镇卫生院 stay given first keeps its place (contract v2)", () => {
+    // stay 1 township 5000: 基本 (5000 − 100) × 95% = 4655, B1 345; stay 2 county 30000: (30000 − 300) × 80% = 23760, B1 6240;
+    // 大病: cum 345 → 0; cum 6585 → (6585 − 6000) × 70% = 409.50 on stay 2;
+    // 救助: 345 × 70% = 241.50; cum (345 + 5830.50) × 70% = 4322.85 → 4081.35 on stay 2;
+    // stay 1 left 103.50: 卫生院 51.75, 县 51.75; stay 2: 27000 − 28250.85 < 0 → 兜底 0; personal 1749.15
     const r = ok(req("luzhai-2018", D, P, [ep({ facility: "township", total: "5000.00" }), ep({ total: "30000.00" })]));
-    expect(r.assumptions.some((a) => a.includes("按第 2、1 次的顺序累计"))).toBe(true);
+    expect(r.episodes.map((e) => e.paid)).toEqual([
+      { basic: "4655.00", critical: "0.00", assistance: "241.50", waiver: "51.75", backstop: "51.75" },
+      { basic: "23760.00", critical: "409.50", assistance: "4081.35", waiver: "0.00", backstop: "0.00" },
+    ]);
+    expect(r.personal).toBe("1749.15");
+    expect(r.assumptions.map((a) => a.id)).not.toContain("accumulationOrder");
   });
 
   it("鹿寨: referrals — 先诊疗后付费 and 临时救助 with the months of 低保 standard", () => {

@@ -83,15 +83,19 @@ const cases: Case[] = [
     personal: "111765.40",
   },
   {
-    name: "国家: a stay left out of 倾斜救助 also takes out what it got before (conservative, keeps the invariants)",
+    name: "国家: a stay left out of 倾斜救助 adds nothing to its base and takes nothing from the other stay (contract v2)",
     // stay 1 三级 100000: 基本 64480, B1 35520; stay 2 三级 50000 unreferred: 基本 49200 × 45% = 22140, B1 27860;
     // 大病 cum 63380: stay 1 (35520 − 19609) × 60% = 9546.60, stay 2 (63380 − 19609) × 60% − 9546.60 = 16716;
-    // 救助 (25973.40 + 11144 − 9804.50) × 50% = 13656.45; 倾斜 base 17888.95 − (27860 − 5572) < 0 → 0
+    // 救助: stay 1 (25973.40 − 9804.50) × 50% = 8084.45; stay 2 13656.45 − 8084.45 = 5572;
+    // 倾斜 base = stay 1's 17888.95 only: (17888.95 − 15000) × 50% = 1444.475 → 1444.48; personal 22016.47
     request: req("national-2021", D, ["medical-poverty"], [city("100000.00"), city("50000.00", { inRegion: false, referred: false })]),
-    paid: { basic: "86620.00", critical: "26262.60", assistance: "13656.45", tilted: "0.00" },
-    personal: "23460.95",
+    paid: { basic: "86620.00", critical: "26262.60", assistance: "13656.45", tilted: "1444.48" },
+    personal: "22016.47",
     excluded: [[1, "out-of-region-unreferred"]],
-    check: (r) => expect(layer(r, "tilted").explanation).toContain("22,288.00 元也从计算基数中扣除"),
+    check: (r) => {
+      expect(layer(r, "tilted").explanation).toContain("第 2 次就医不计入倾斜救助");
+      expect(r.episodes.map((e) => e.paid.tilted)).toEqual(["1444.48", "0.00"]);
+    },
   },
 ];
 

@@ -99,32 +99,32 @@ describe("policy packs", () => {
 
   it("assumed parameters the engine used are listed in the request's locale; unused ones are not", () => {
     const r = ok(req("urumqi-2023", "2024-03-01", ["dibao-edge"], [ep({ facility: "city", total: "100000.00" })]));
-    expect(r.assumptions).toContain("居民医保住院起付线（每次住院）（市级医院）：按假设值 800.00 元计算（未找到可核实的公开来源，以当地规定为准）。");
-    expect(r.assumptions).toContain("低保边缘等对象医疗救助起付线：按假设值 4,480.50 元计算（未找到可核实的公开来源，以当地规定为准）。");
-    expect(r.assumptions.some((a) => a.includes("特困人员医疗救助比例"))).toBe(false);
+    expect(r.assumptions.map((a) => a.text)).toContain("居民医保住院起付线（每次住院）（市级医院）：按假设值 800.00 元计算（未找到可核实的公开来源，以当地规定为准）。");
+    expect(r.assumptions.map((a) => a.text)).toContain("低保边缘等对象医疗救助起付线：按假设值 4,480.50 元计算（未找到可核实的公开来源，以当地规定为准）。");
+    expect(r.assumptions.some((a) => a.text.includes("特困人员医疗救助比例"))).toBe(false);
     const hant = ok(req("urumqi-2023", "2024-03-01", ["dibao-edge"], [ep({ facility: "city", total: "100000.00" })], { locale: "zh-Hant" }));
-    expect(hant.assumptions).toContain("低保邊緣等對象醫療救助起付線：按假設值 4,480.50 元計算（未找到可核實的公開來源，以當地規定為準）。");
+    expect(hant.assumptions.map((a) => a.text)).toContain("低保邊緣等對象醫療救助起付線：按假設值 4,480.50 元計算（未找到可核實的公開來源，以當地規定為準）。");
   });
 
   it("request-level assumptions: first stay this year, and defaults for fields the request left out", () => {
     const r = ok({ policy: "national-2021", serviceDate: "2024-03-01", person: { insurance: "resident" }, episodes: [{ kind: "inpatient", facility: "county", total: "1000.00" }] });
-    expect(r.assumptions.slice(0, 2)).toEqual([
+    expect(r.assumptions.slice(0, 2).map((a) => a.text)).toEqual([
       "假设这是本年度第一次就医：本年此前的医保支付、年度起付线和救助限额的使用按 0 计算；如果今年已有就医，实际结果会不同。",
       "政策范围内费用按“总费用 − 自费”计算，乙类先行自付、超限价部分按 0 元计算。",
     ]);
-    expect(r.assumptions).toContain("第 1 次就医没有说明自费金额（selfFunded），按“0.00”计算。");
-    expect(r.assumptions).toContain("第 1 次就医没有说明是否在参保地就医（inRegion），按“是”计算。");
-    expect(r.assumptions).toContain("第 1 次就医没有说明病因（cause），按“疾病”计算。");
+    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明自费金额（selfFunded），按“0.00”计算。");
+    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明是否在参保地就医（inRegion），按“是”计算。");
+    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明病因（cause），按“疾病”计算。");
   });
 
   it("a category the pack has no rule for is said so, not silently dropped", () => {
     const r = ok(req("national-2021", "2024-03-01", ["disabled"], [ep()]));
-    expect(r.assumptions).toContain("“重度残疾人”在本政策中没有单独规定，按其他身份或普通参保人计算。");
+    expect(r.assumptions.map((a) => a.text)).toContain("“重度残疾人”在本政策中没有单独规定，按其他身份或普通参保人计算。");
   });
 
   it("layer objects: every layer of the pack in contract order, fields only when meaningful, key order fixed", () => {
     const r = ok(req("national-2021", "2024-03-01", ["dibao"], [ep({ facility: "city", total: "100000.00" })]));
-    expect(Object.keys(r)).toEqual(["policy", "currency", "total", "layers", "reimbursed", "personal", "personalRatio", "excluded", "assumptions", "referrals"]);
+    expect(Object.keys(r)).toEqual(["policy", "currency", "total", "layers", "reimbursed", "personal", "personalRatio", "episodes", "excluded", "assumptions", "referrals"]);
     expect(Object.keys(r.layers[0])).toEqual(["id", "name", "paid", "origin", "base", "deductible", "rate", "cap", "explanation", "sources"]);
     expect(r.layers[0]).toMatchObject({ base: "100000.00", deductible: "800.00", rate: "0.6500", cap: "150000.00" });
     const tilted = r.layers[3];

@@ -43,7 +43,7 @@ describe("serializeJson = JSON.stringify + newline", () => {
       deep, cyclic, { n: 10n },
     ];
     for (const v of odd) same(v);
-  });
+  }, 60_000);
 
   it("on results, as the engine made them and after a caller changed them", () => {
     fc.assert(
@@ -64,7 +64,7 @@ describe("serializeJson = JSON.stringify + newline", () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it("shared source objects are frozen: a caller cannot change another result's", () => {
     const body = estimate({

@@ -26,7 +26,7 @@ const cases: Case[] = [
     request: req("shenyang-2023", D, [], [city("50000.00")]),
     paid: { basic: "36900.00", critical: "660.00", assistance: "0.00" },
     personal: "12440.00",
-    check: (r) => expect(r.assumptions.some((a) => a.includes("面向沈阳市在读中小学生和幼儿"))).toBe(true),
+    check: (r) => expect(r.assumptions.some((a) => a.text.includes("面向沈阳市在读中小学生和幼儿"))).toBe(true),
   },
   {
     name: "沈阳: 低保 pupil — 大病 起付 halved at 70%, 医疗救助 70% (六、1)",

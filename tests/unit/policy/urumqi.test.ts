@@ -100,9 +100,19 @@ describe("乌鲁木齐 2023 (urumqi-2023)", () => {
     expect(layer(r, "tilted").name).toBe("傾斜救助");
   });
 
-  it("乌鲁木齐: 特困 / 低保 inpatients are referred to 先诊疗后付费 (三(五))", () => {
-    const r = ok(req("urumqi-2023", D, ["dibao"], [city("100000.00")]));
+  it("乌鲁木齐: 特困 / 低保 referred after 基层首诊 to a designated hospital in 乌鲁木齐 are offered 先诊疗后付费 (三(五))", () => {
+    const r = ok(req("urumqi-2023", D, ["dibao"], [city("100000.00", { referred: true })]));
     expect(r.referrals[0].programme).toBe("pay-after-treatment");
     expect(r.referrals[0].explanation).toContain("先诊疗后付费");
+  });
+
+  it.each([
+    ["without a referral after 基层首诊", ["dibao"], { referred: false }],
+    ["outside 乌鲁木齐", ["dibao"], { referred: true, inRegion: false }],
+    ["at a non-designated hospital (even in an emergency)", ["tekun"], { referred: true, designated: false, emergency: true }],
+    ["for a 低保边缘 family", ["dibao-edge"], { referred: true }],
+  ])("乌鲁木齐: 先诊疗后付费 is not offered %s (三(五))", (_label, categories, over) => {
+    const r = ok(req("urumqi-2023", D, categories, [city("100000.00", over)]));
+    expect(r.referrals.map((x) => x.programme)).not.toContain("pay-after-treatment");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3 } from "./examples";
+import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4 } from "./examples";
 import { ep, fail, layer, ok, req } from "./helpers";
 
 /** CALC-CONTRACT.md, "Worked examples (public)", exactly. */
@@ -54,6 +54,21 @@ describe("contract worked examples (鹿寨 2018, seed 004)", () => {
     expect(r.personal).toBe("1000.00");
     expect(r.personalRatio).toBe("0.0500");
     expect(layer(r, "backstop").explanation).toContain("已达到这一标准");
+  });
+
+  it("4. two stays, each discharge its own 90 % (v2): A 18,000 − 19,000 → 0.00, B 9,000 − 7,000 = 2,000.00; personal 2,000.00 (重病兜底保障一批 五(一))", () => {
+    const r = ok(EXAMPLE_4);
+    expect(layer(r, "backstop").paid).toBe("2000.00");
+    expect(r.personal).toBe("2000.00");
+    expect(r.episodes.map((e) => e.personal)).toEqual(["1000.00", "1000.00"]);
+    expect(r.episodes[0].paid.backstop).toBe("0.00");
+    expect(r.episodes[1].paid.backstop).toBe("2000.00");
+    // Pooling the year (27,000 − 26,000 = 1,000) would let A's reimbursement above 90 % eat B's guarantee.
+    expect(layer(r, "backstop").explanation).toContain("第 2 次");
+    expect(r.episodes).toEqual([
+      { index: 0, total: "20000.00", paid: { basic: "17000.00", critical: "1000.00", assistance: "1000.00", waiver: "0.00", backstop: "0.00" }, personal: "1000.00", excluded: null },
+      { index: 1, total: "10000.00", paid: { basic: "6000.00", critical: "0.00", assistance: "1000.00", waiver: "0.00", backstop: "2000.00" }, personal: "1000.00", excluded: null },
+    ]);
   });
 
   it("a settled amount above what is left is an error, not a negative 兜底", () => {

@@ -62,7 +62,7 @@ const cases: Case[] = [
     personal: "74997.00",
     check: (r) => {
       expect(r.referrals.map((x) => x.programme)).toContain("hospital-waiver");
-      expect(r.assumptions.some((a) => a.includes("申请认定"))).toBe(true);
+      expect(r.assumptions.some((a) => a.text.includes("申请认定"))).toBe(true);
     },
   },
   {
@@ -71,14 +71,19 @@ const cases: Case[] = [
     request: req("zhejiang-district-2024", D, ["tekun"], [ep({ total: "10000.00", selfFunded: "3000.00", settled: slip("5000.00") })]),
     paid: { basic: "5000.00", critical: "0.00", assistance: "0.00", backstop: "2000.00" },
     personal: "3000.00",
-    check: (r) => expect(r.assumptions.some((a) => a.includes("不含目录外自费"))).toBe(true),
+    check: (r) => expect(r.assumptions.some((a) => a.text.includes("不含目录外自费"))).toBe(true),
   },
   {
-    name: "浙江: 兜底 only at 定点医药机构 — an emergency at a non-designated hospital gets none (二(二))",
+    name: "浙江: 兜底 only at 定点医药机构 — an emergency at a non-designated hospital gets none, and is not told it was no emergency (二(二))",
     request: req("zhejiang-district-2024", D, ["dibao"], [ep({ designated: false, emergency: true, total: "60000.00", settled: slip("20000.00") })]),
     paid: { basic: "20000.00", critical: "0.00", assistance: "0.00", backstop: "0.00" },
     personal: "40000.00",
-    excluded: [[0, "non-designated"]],
+    excluded: [[0, "non-designated-emergency"]],
+    check: (r) => {
+      expect(r.excluded[0].explanation).toBe("第 1 次就医在非定点医疗机构急诊抢救（兜底只计在定点医药机构发生的费用），按规定不纳入兜底保障。");
+      expect(r.excluded[0].explanation).not.toContain("不是急诊抢救");
+      expect(layer(r, "backstop").explanation).not.toContain("不是急诊抢救");
+    },
   },
   {
     name: "浙江: an ordinary resident gets 基本医保 only, and is told about 因病致困 recognition",
