@@ -16,6 +16,7 @@ export type FieldSpec =
   | { name: string; kind: "checkboxes"; label: string; hint?: string; options: { value: string; label: string }[] }
   | { name: string; kind: "checkbox"; label: string; hint?: string };
 
+/** What the save action answers on a refusal: each field's error, already translated, and the values as typed. */
 export type FormState = { errors: Record<string, string>; values: Record<string, string | string[]> } | null;
 
 /**
@@ -31,12 +32,11 @@ export function SectionForm({
   action: (state: FormState, data: FormData) => Promise<FormState>;
   fields: FieldSpec[];
   initial: Record<string, string | string[]>;
-  labels: { save: string; errorSummary: string; errors: Record<string, string> };
+  labels: { save: string; errorSummary: string };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const values = state?.values ?? initial;
   const errors = state?.errors ?? {};
-  const errorText = (code: string) => labels.errors[code] ?? labels.errors.invalid;
   const errorKeys = Object.keys(errors);
   return (
     // Remount with each answer: React resets a form after its action, and a remount makes every field
@@ -49,7 +49,7 @@ export function SectionForm({
             {errorKeys.map((k) => (
               <li key={k}>
                 <a href={`#f-${k}`} className="underline">
-                  {fields.find((f) => f.name === k)?.label ?? ""} {errorText(errors[k])}
+                  {fields.find((f) => f.name === k)?.label ?? ""} {errors[k]}
                 </a>
               </li>
             ))}
@@ -57,7 +57,7 @@ export function SectionForm({
         </div>
       ) : null}
       {fields.map((f) => (
-        <Field key={f.name} spec={f} value={values[f.name]} error={errors[f.name] ? errorText(errors[f.name]) : undefined} />
+        <Field key={f.name} spec={f} value={values[f.name]} error={errors[f.name]} />
       ))}
       <button
         type="submit"

@@ -2,15 +2,17 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
+import { actorFor } from "@/lib/auth/access";
+import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
 import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "./documents";
-import { staffActor, type ServiceContext, type StaffUserRef } from "./service";
+import { mayAccessApplication, type ServiceContext } from "./service";
 
 /**
  * Uploaded documents. The type is taken from the content (magic bytes, `file-type`), never from the
  * file name or the browser's claim; the bytes go under UPLOAD_DIR (default data/uploads, outside
- * public/) named by a random key; they are served only through `readDocument`, which checks that
- * the reader owns the application or works for its area.
+ * public/) named by a random key; they are served only through `readDocument`, which asks the one
+ * access rule (lib/auth/access.ts) whether the reader may see the application.
  */
 
 export function uploadDir(): string {
@@ -46,7 +48,7 @@ export async function storeCitizenDocument(
   const app = target.applicationId
     ? await ctx.db.application.findUnique({ where: { id: target.applicationId } })
     : await ctx.db.application.findUnique({ where: { draftOwnerId: citizenId } });
-  if (!app || app.citizenId !== citizenId) return { ok: false, code: "not-found" };
+  if (!app || !mayAccessApplication({ id: citizenId, role: "citizen" }, app)) return { ok: false, code: "not-found" };
   if (["not-accepted", "not_accepted", "refused"].includes(app.status)) return { ok: false, code: "closed" };
   const checked = await inspectUpload(bytes);
   if (!checked.ok) return checked;
@@ -74,25 +76,18 @@ export async function storeCitizenDocument(
   }
 }
 
-export type DocumentReader = { kind: "citizen"; id: string } | ({ kind: "staff" } & StaffUserRef);
-
 /** The bytes of a document for a reader who may see it; null otherwise (same as not found). Staff reads are audited. */
 export async function readDocument(
   ctx: ServiceContext,
-  reader: DocumentReader,
+  reader: SessionUser,
   documentId: string,
 ): Promise<{ bytes: Buffer; mimeType: string; docType: string } | null> {
   const doc = await ctx.db.applicationDocument.findUnique({
     where: { id: documentId },
     include: { application: { select: { citizenId: true, areaCode: true, reference: true, status: true } } },
   });
-  if (!doc) return null;
-  if (reader.kind === "citizen") {
-    if (doc.application.citizenId !== reader.id) return null;
-  } else {
-    const actor = staffActor(reader);
-    if (!actor || actor.role === "citizen" || doc.application.status === "draft") return null;
-    if (actor.areaCode !== null && actor.areaCode !== doc.application.areaCode) return null;
+  if (!doc || !mayAccessApplication(actorFor(reader), doc.application)) return null;
+  if (reader.kind === "staff") {
     await recordAudit(ctx.db, { actorType: "staff", actorId: reader.id, action: "application.document-view", target: doc.application.reference, reason: doc.docType });
   }
   const bytes = await fs.readFile(path.join(uploadDir(), path.basename(doc.storageKey)));

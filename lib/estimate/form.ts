@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type Locale } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, type Category } from "@/lib/policy/types";
+import { fieldErrorCodes } from "@/lib/validation/issues";
 
 /**
  * The estimate form as a query string: the form submits with GET, and the result page rebuilds the request from
@@ -183,14 +184,8 @@ export function runEstimate(values: EstimateFormValues, locale: Locale): BuildOu
   };
   const parsed = formSchema.safeParse(clean);
   if (!parsed.success) {
-    const seen = new Set<string>();
-    const errors: FieldError[] = [];
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]) as FieldName;
-      if (seen.has(field)) continue;
-      seen.add(field);
-      errors.push({ field, code: codeFor(field, String((clean as Record<string, unknown>)[field] ?? "")) });
-    }
+    const codes = fieldErrorCodes(parsed.error.issues, ({ field }) => codeFor(field as FieldName, String((clean as Record<string, unknown>)[field] ?? "")));
+    const errors = Object.entries(codes).map(([field, code]): FieldError => ({ field: field as FieldName, code: code as FieldErrorCode }));
     return { ok: false, errors: sortErrors(errors) };
   }
   const f = parsed.data;

@@ -44,3 +44,8 @@ export function formatDateTime(date: Date, lng: Locale): string {
 export function formatCalendarDate(isoDate: string, lng: Locale): string {
   return formatDate(new Date(`${isoDate}T12:00:00+08:00`), lng);
 }
+
+/** A place's name (area, school) in the page's script, from its two stored names. */
+export function localName(row: { nameZhHans: string; nameZhHant: string }, lng: Locale): string {
+  return lng === "zh-Hant" ? row.nameZhHant : row.nameZhHans;
+}

@@ -1,29 +1,25 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/safe-action";
+import { serviceContext } from "@/lib/applications/context";
 import { performStaffAction } from "@/lib/applications/service";
-import { parseStaffAction } from "@/lib/applications/staff-forms";
-import { getClientIp } from "@/lib/auth/client-ip";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { getSmsSender } from "@/lib/sms";
+import { staffActionSchema } from "@/lib/applications/staff-forms";
+import { CASE_ROLES } from "@/lib/auth/roles";
 
-/** One staff action from the detail page: authorise from the session (never the form), parse, run, report back. */
+const perform = staffAction(CASE_ROLES, {
+  args: z.object({ applicationId: z.string().min(1).max(40), type: z.string().max(40) }),
+  returnTo: (lng, { applicationId }) => `/${lng}/staff/applications/${applicationId}`,
+  input: ({ type }) => staffActionSchema(type),
+  errors: { ns: "console", prefix: "errors" },
+  run: ({ user, ip }, action, { applicationId }) => performStaffAction(serviceContext({ notify: true }), user, applicationId, action, { ip }),
+});
+
+/** One staff action from the detail page: authorised from the session (never the form), parsed, run, reported back. */
 export async function staffActionAction(lng: string, applicationId: string, type: string, form: FormData): Promise<void> {
-  const user = await getSessionUser();
-  if (user?.kind !== "staff") redirect(`/${lng}/staff/login`);
-  const db = getDb();
-  const app = await db.application.findUnique({ where: { id: applicationId }, select: { area: { select: { policyPackId: true } } } });
-  const action = parseStaffAction(type, form, app?.area?.policyPackId ?? null);
+  const result = await perform(lng, { applicationId, type }, form);
   const back = `/${lng}/staff/applications/${applicationId}`;
-  if (!action) redirect(`${back}?error=unknown-action`);
-  const result = await performStaffAction(
-    { db, sms: getSmsSender({ db }) },
-    { id: user.id, role: user.role, areaCode: user.areaCode ?? null },
-    applicationId,
-    action,
-    { ip: getClientIp(await headers()) },
-  );
-  redirect(result.ok ? `${back}?done=${type}` : `${back}?error=${result.code}&action=${type}`);
+  const error = !result.ok ? Object.values(result.codes)[0] : !result.data.ok ? result.data.code : null;
+  redirect(error ? `${back}?error=${error}&action=${type}` : `${back}?done=${type}`);
 }

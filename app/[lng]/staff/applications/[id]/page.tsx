@@ -1,17 +1,17 @@
 import Decimal from "decimal.js";
 import { Link } from "@/components/ui/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
 import { addPeriod } from "@/lib/applications/procedure";
+import { serviceContext } from "@/lib/applications/context";
 import { getApplicationForStaff } from "@/lib/applications/service";
 import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
-import { getSessionUser } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
+import { CASE_ROLES } from "@/lib/auth/roles";
 import { addWorkingDays, calendarDateInChina, CalendarYearUnknownError } from "@/lib/calendar/working-days";
-import { getDb } from "@/lib/db/client";
-import { formatCalendarDate } from "@/lib/i18n/apply";
-import { formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { staffActionAction } from "../actions";
@@ -37,10 +37,8 @@ export default async function StaffApplicationPage({
   const lng = await pageLocale(params);
   const { id } = await params;
   const query = await searchParams;
-  const user = await getSessionUser();
-  if (user?.kind !== "staff") redirect(`/${lng}/staff/login`);
-  const db = getDb();
-  const view = await getApplicationForStaff({ db }, { id: user.id, role: user.role, areaCode: user.areaCode ?? null }, id);
+  const user = await requireStaff(lng, `/${lng}/staff/applications/${id}`, CASE_ROLES);
+  const view = await getApplicationForStaff(serviceContext(), user, id);
   // Another area's application answers like one that does not exist.
   if (!view) notFound();
   const t = getT(lng, "console");
