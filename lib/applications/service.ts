@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import Decimal from "decimal.js";
 import { type Actor, actorFor, mayAccess } from "@/lib/auth/access";
 import { CASE_ROLES, hasRole, type SessionUser, type StaffSessionUser } from "@/lib/auth/roles";
 import { calendarDateInChina, type CalendarDate } from "@/lib/calendar/working-days";
@@ -497,6 +498,11 @@ export type MaskedData = {
   documentsToFollow: string[];
 };
 
+/** The bill less what insurance reimbursed, never below zero, to the fen. */
+export function outOfPocket(illness: { totalCost: string; reimbursed?: string | null }): string {
+  return Decimal.max(0, new Decimal(illness.totalCost).minus(illness.reimbursed || "0")).toFixed(2);
+}
+
 /** Personal data as it may appear on a screen: ID numbers, phone and bank account masked. */
 export function maskData(data: DraftData): MaskedData {
   return {
@@ -544,6 +550,8 @@ export type ApplicationView = {
   }[];
   documents: { id: string; docType: string; mimeType: string; size: number; createdAt: Date; uploadedByKind: string }[];
   data: MaskedData;
+  /** What the family paid itself: the bill less what insurance reimbursed (never below zero); null before the illness section. */
+  outOfPocket: string | null;
   requiredDocuments: DocumentType[];
   timings: ProcedureTimings;
   packId: string | null;
@@ -587,6 +595,7 @@ async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView |
     })),
     documents: row.documents.map((d) => ({ id: d.id, docType: d.docType, mimeType: d.mimeType, size: d.size, createdAt: d.createdAt, uploadedByKind: d.uploadedByKind })),
     data: maskData(data),
+    outOfPocket: data.illness ? outOfPocket(data.illness) : null,
     requiredDocuments: requiredDocuments(data),
     timings: procedureTimings(row.area?.policyPackId),
     packId: row.area?.policyPackId ?? null,

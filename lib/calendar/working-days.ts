@@ -1,5 +1,6 @@
 import chineseDays from "chinese-days/dist/chinese-days.json";
 import { z } from "zod";
+import { chinaDateOf } from "./china-date";
 import noticesFile from "./holiday-notices.json";
 
 /**
@@ -59,7 +60,6 @@ export class InvalidCalendarDateError extends Error {
 }
 
 const MS_PER_DAY = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type DayTable = Readonly<Record<string, string>>;
@@ -172,7 +172,7 @@ export function toCalendarDate(value: unknown): CalendarDate {
 export function calendarDateInChina(instant: Date): CalendarDate {
   const ms = instant.getTime();
   if (!Number.isFinite(ms)) throw new InvalidCalendarDateError(instant);
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10) as CalendarDate;
+  return chinaDateOf(instant);
 }
 
 /** Plain calendar arithmetic (no holiday rule, no year guard). */

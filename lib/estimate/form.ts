@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type Locale } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, type Category } from "@/lib/policy/types";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { fieldErrorCodes } from "@/lib/validation/issues";
 
 /**
@@ -77,13 +78,8 @@ function many(v: string | string[] | undefined): string[] {
   return (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean).slice(0, 16);
 }
 
-/** Today in China, as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** A service date inside the pack's versions: today when in force, else the last day the pack was in force. */
-export function defaultDate(policy: string, today = todayInChina()): string {
+export function defaultDate(policy: string, today: string = calendarDateInChina(new Date())): string {
   const pack = listPolicies().find((p) => p.id === policy);
   if (!pack) return today;
   const last = pack.versions[pack.versions.length - 1];

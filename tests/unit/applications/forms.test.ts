@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { parsePrefill, parseSection, prefillQuery } from "@/lib/applications/draft-schema";
 import { requiredDocuments } from "@/lib/applications/documents";
 import { formValues } from "@/lib/validation/form-values";
+import { outOfPocket } from "@/lib/applications/service";
 import { staffActionSchema, withPackTimings } from "@/lib/applications/staff-forms";
 import { fieldErrorCodes } from "@/lib/validation/issues";
 
@@ -104,5 +105,15 @@ describe("staff forms", () => {
       success: true,
       data: { amount: "1500", paidOn: "2026-11-23", documentsDueOn: null },
     });
+  });
+});
+
+describe("what the family paid itself (shown to the caseworker beside the 临时救助 standard)", () => {
+  test.each([
+    ["80000.00", "50000.50", "29999.50"],
+    ["1000.00", "", "1000.00"],
+    ["1000.00", "1200.00", "0.00"],
+  ])("bill %s, reimbursed %s → %s", (totalCost, reimbursed, expected) => {
+    expect(outOfPocket({ totalCost, reimbursed })).toBe(expected);
   });
 });

@@ -1,4 +1,3 @@
-import Decimal from "decimal.js";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { PageFrame } from "@/components/shell/page-frame";
@@ -49,7 +48,7 @@ export default async function StaffApplicationPage({
   const d = view.data;
   const today = calendarDateInChina(new Date());
   const tm = view.timings;
-  const outOfPocket = d.illness ? Decimal.max(0, new Decimal(d.illness.totalCost).minus(d.illness.reimbursed || "0")).toFixed(2) : null;
+  const outOfPocket = view.outOfPocket;
   const rows: [string, string][] = [
     [t("detail.applicant"), d.applicant?.name ?? ""],
     [t("detail.idNumber"), d.applicant?.idNumberMasked ?? ""],
