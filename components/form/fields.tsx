@@ -1,6 +1,13 @@
 import type { ReactNode } from "react";
 
-/** Plain HTML form pieces (server-rendered, work without JavaScript). Texts come in as props. */
+/**
+ * The one field family: plain HTML form pieces (server-rendered, work without JavaScript; no hooks,
+ * so client forms can use them too). Texts come in as props. Every field has a label, its hint and
+ * error tied to it (aria-describedby), aria-invalid when in error, and an error with the test id
+ * `<id>-error`; ErrorSummary links to the fields by id. Text, number and money are TextField
+ * (inputMode), date is TextField type="date", then TextAreaField, SelectField, ChoiceField
+ * (radios or checkboxes), CheckboxField (one consent or declaration).
+ */
 
 export interface ErrorLink {
   id: string;
@@ -65,6 +72,9 @@ export function TextField({
   inputMode,
   suffix,
   autoComplete = "off",
+  maxLength,
+  max,
+  required,
   labelClass = "block text-base font-medium",
 }: {
   id: string;
@@ -74,9 +84,13 @@ export function TextField({
   error?: string;
   value: string;
   type?: string;
-  inputMode?: "decimal" | "numeric" | "text";
+  inputMode?: "decimal" | "numeric" | "text" | "tel";
   suffix?: string;
   autoComplete?: string;
+  maxLength?: number;
+  /** For type="date": the latest date the picker offers. */
+  max?: string;
+  required?: boolean;
   labelClass?: string;
 }) {
   return (
@@ -94,6 +108,9 @@ export function TextField({
           inputMode={inputMode}
           defaultValue={value}
           autoComplete={autoComplete}
+          maxLength={maxLength}
+          max={max}
+          required={required}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(id, hint, error)}
           className={inputClass}
@@ -112,6 +129,7 @@ export function SelectField({
   error,
   value,
   options,
+  placeholder,
 }: {
   id: string;
   name: string;
@@ -120,6 +138,8 @@ export function SelectField({
   error?: string;
   value: string;
   options: { value: string; label: string }[];
+  /** An empty first choice, so nothing is picked until the person picks. */
+  placeholder?: string;
 }) {
   return (
     <div className="mb-4">
@@ -136,6 +156,7 @@ export function SelectField({
         aria-describedby={describedBy(id, hint, error)}
         className={inputClass}
       >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -202,6 +223,87 @@ export function ChoiceField({
         })}
       </div>
     </fieldset>
+  );
+}
+
+export function TextAreaField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  value,
+  rows = 4,
+  maxLength,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  rows?: number;
+  maxLength?: number;
+  required?: boolean;
+}) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-base font-medium">
+        {label}
+      </label>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} message={error} />
+      <textarea
+        id={id}
+        name={name}
+        defaultValue={value}
+        rows={rows}
+        maxLength={maxLength}
+        required={required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        className={inputClass}
+      />
+    </div>
+  );
+}
+
+/** One checkbox that stands alone (a declaration, a consent), its hint under the label. */
+export function CheckboxField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  checked,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  checked: boolean;
+}) {
+  return (
+    <div className="mb-4">
+      <FieldError id={id} message={error} />
+      <div className="flex items-start gap-3 rounded-lg bg-cell px-3 py-3 min-h-[3rem]">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className="mt-1 h-6 w-6 shrink-0 accent-[var(--color-brand)]"
+        />
+        <label htmlFor={id} className="min-w-0 flex-1 text-base">
+          <span className="block font-medium">{label}</span>
+        </label>
+      </div>
+      <Hint id={id}>{hint}</Hint>
+    </div>
   );
 }
 

@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
+import { ChoiceField, SelectField, TextAreaField, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
@@ -13,9 +14,7 @@ import { addWorkingDays, calendarDateInChina, CalendarYearUnknownError } from "@
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { staffActionAction } from "../actions";
-
-const inputClass = "tap-target w-full rounded-lg border border-line bg-white px-3 py-2 text-lg";
+import { staffActionAction } from "@/app/[lng]/staff/applications/actions";
 
 function safeDate(f: () => string): string {
   try {
@@ -75,58 +74,44 @@ export default async function StaffApplicationPage({
   const emergencyDue = safeDate(() => addWorkingDays(today, 20));
   const relief = tm.relief;
 
-  const field = (name: string, label: string, el: React.ReactNode) => (
-    <div className="space-y-1">
-      <label htmlFor={`${name}`} className="block font-medium">
-        {label}
-      </label>
-      {el}
-    </div>
-  );
+  // Each action's fields, from the one field family (components/form/fields.tsx).
+  const reason = (a: ActionType, required = true) => <TextAreaField id={`reason-${a}`} name="reason" label={t("form.reason")} value="" rows={2} required={required} />;
+  const note = (a: ActionType, rows: number, required = true) => <TextAreaField id={`note-${a}`} name="note" label={t("form.note")} value="" rows={rows} required={required} />;
+  const amount = (a: ActionType, value = "") => <TextField id={`amount-${a}`} name="amount" label={t("form.amount")} value={value} inputMode="decimal" required />;
+  const date = (id: string, name: string, label: string, value: string, max?: string) => <TextField id={id} name={name} label={label} value={value} type="date" max={max} />;
   const fieldsFor = (a: ActionType) => {
     switch (a) {
       case "reject-acceptance":
       case "return-for-review":
       case "refuse":
-        return field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />);
+        return reason(a);
       case "end-publicity":
-        return field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" rows={2} className={inputClass} />);
+        return reason(a, false);
       case "record-objection":
-        return field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" required rows={2} className={inputClass} />);
+        return note(a, 2);
       case "record-check":
         return (
           <>
-            {field(
-              "kind",
-              t("form.checkKind"),
-              <select id="kind" name="kind" className={inputClass}>
-                {CHECK_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`checkKinds.${k}`)}
-                  </option>
-                ))}
-              </select>,
-            )}
-            {field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" required rows={3} className={inputClass} />)}
+            <SelectField id="kind" name="kind" label={t("form.checkKind")} value="" options={CHECK_KINDS.map((k) => ({ value: k, label: t(`checkKinds.${k}`) }))} />
+            {note(a, 3)}
           </>
         );
       case "request-correction":
       case "complete-documents":
         return (
           <>
-            <fieldset className="space-y-1">
-              <legend className="font-medium">{t("form.documents")}</legend>
-              {DOCUMENT_TYPES.map((doc) => (
-                <label key={doc} className="flex items-center gap-2">
-                  <input type="checkbox" name="documents" value={doc} className="h-5 w-5" />
-                  {ta(`documents.types.${doc}`)}
-                </label>
-              ))}
-            </fieldset>
+            <ChoiceField
+              id={`documents-${a}`}
+              name="documents"
+              legend={t("form.documents")}
+              type="checkbox"
+              values={[]}
+              options={DOCUMENT_TYPES.map((doc) => ({ value: doc, label: ta(`documents.types.${doc}`) }))}
+            />
             {a === "request-correction" ? (
               <>
-                {field("dueOn", t("form.dueOn"), <input id="dueOn" name="dueOn" type="date" defaultValue={defaultDue} className={inputClass} />)}
-                {field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" rows={2} className={inputClass} />)}
+                {date("dueOn", "dueOn", t("form.dueOn"), defaultDue)}
+                {note(a, 2, false)}
               </>
             ) : null}
           </>
@@ -134,27 +119,23 @@ export default async function StaffApplicationPage({
       case "propose-amount":
         return (
           <>
-            {field(`amount-${a}`, t("form.amount"), <input id={`amount-${a}`} name="amount" inputMode="decimal" required className={inputClass} />)}
-            {field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />)}
+            {amount(a)}
+            {reason(a)}
           </>
         );
       case "start-publicity":
         return <p>{t("form.publicityDays", { days: tm.publicity.days, unit: unit(tm.publicity.unit), ends: publicityEnds })}</p>;
       case "approve":
-        return field(
-          `amount-${a}`,
-          t("form.amount"),
-          <input id={`amount-${a}`} name="amount" inputMode="decimal" defaultValue={view.state.proposal?.amount ?? ""} required className={inputClass} />,
-        );
+        return amount(a, view.state.proposal?.amount ?? "");
       case "pay":
-        return field("paidOn", t("form.paidOn"), <input id="paidOn" name="paidOn" type="date" defaultValue={today} max={today} className={inputClass} />);
+        return date("paidOn", "paidOn", t("form.paidOn"), today, today);
       case "emergency-approve-and-pay":
         return (
           <>
-            {field(`amount-${a}`, t("form.amount"), <input id={`amount-${a}`} name="amount" inputMode="decimal" required className={inputClass} />)}
-            {field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />)}
-            {field("paidOn-e", t("form.paidOn"), <input id="paidOn-e" name="paidOn" type="date" defaultValue={today} max={today} className={inputClass} />)}
-            {field("documentsDueOn", t("form.documentsDueOn"), <input id="documentsDueOn" name="documentsDueOn" type="date" defaultValue={view.data.documentsToFollow.length ? emergencyDue : ""} className={inputClass} />)}
+            {amount(a)}
+            {reason(a)}
+            {date("paidOn-e", "paidOn", t("form.paidOn"), today, today)}
+            {date("documentsDueOn", "documentsDueOn", t("form.documentsDueOn"), view.data.documentsToFollow.length ? emergencyDue : "")}
           </>
         );
       default:
