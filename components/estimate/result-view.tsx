@@ -5,7 +5,7 @@ import { formatMoney } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
-import { ShareTools } from "./share-tools";
+import { ShareTools } from "@/components/estimate/share-tools";
 
 function documentTitle(lng: Locale, policyId: string, file: string): string {
   const pack = listPolicies().find((p) => p.id === policyId);

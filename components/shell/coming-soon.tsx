@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { Locale } from "@/lib/i18n/settings";
-import { PageFrame } from "./page-frame";
+import { PageFrame } from "@/components/shell/page-frame";
 
 /** Honest placeholder for a task whose flow is not built yet: says so and points to what exists. */
 export function ComingSoon({

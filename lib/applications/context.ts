@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { getSmsSender } from "@/lib/sms";
-import type { ServiceContext } from "./service";
+import type { ServiceContext } from "@/lib/applications/service";
 
 /**
  * The service context for pages, actions and route handlers: the process-wide database and, for

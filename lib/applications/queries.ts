@@ -3,8 +3,8 @@ import { CASE_ROLES, hasRole } from "@/lib/auth/roles";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "./state-machine";
-import { fromDbStatus, toDbStatus } from "./status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/applications/state-machine";
+import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
 
 // Read models for the lists citizens and staff see. Every query is scoped by who is asking, through
 // the one access rule's reach (lib/auth/access.ts): a citizen by their own id, staff by their area

@@ -10,7 +10,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskBankAccount } from "@/lib/identity/id-number";
 import type { SmsSender } from "@/lib/sms/types";
-import { requiredDocuments, type DocumentType } from "./documents";
+import { requiredDocuments, type DocumentType } from "@/lib/applications/documents";
 import {
   type DraftData,
   type FieldErrors,
@@ -20,10 +20,10 @@ import {
   type SectionData,
   type SectionId,
   type EstimatePrefill,
-} from "./draft-schema";
-import { currentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
-import { areaPrefix, formatReference, MAX_SEQUENCE } from "./reference";
-import { type StaffActionInput, withPackTimings } from "./staff-forms";
+} from "@/lib/applications/draft-schema";
+import { currentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
+import { areaPrefix, formatReference, MAX_SEQUENCE } from "@/lib/applications/reference";
+import { type StaffActionInput, withPackTimings } from "@/lib/applications/staff-forms";
 import {
   type ApplicationAction,
   type ApplicationErrorCode,
@@ -35,8 +35,8 @@ import {
   newApplication,
   timelineSteps,
   type TimelineStep,
-} from "./state-machine";
-import { fromDbStatus, toDbStatus } from "./status";
+} from "@/lib/applications/state-machine";
+import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
 
 /**
  * The 临时救助 application service: drafts, submission, staff actions and authorised reads.
@@ -306,7 +306,7 @@ async function highestSequence(tx: Tx, prefix: string, year: number): Promise<nu
 }
 
 /** The timeline row stored for a state-machine event (the seed replays demo cases through it too). */
-export function eventRow(applicationId: string, event: import("./state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
+export function eventRow(applicationId: string, event: import("@/lib/applications/state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
   const details = { ...event.details, ...(documentsToFollow.length ? { documentsToFollow } : {}) };
   return {
     applicationId,

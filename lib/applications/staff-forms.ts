@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { isCalendarDate } from "@/lib/calendar/working-days";
-import { DOCUMENT_TYPES } from "./documents";
-import { procedureTimings } from "./procedure";
-import { ACTION_TYPES, type ActionType, type ApplicationAction, CHECK_KINDS } from "./state-machine";
+import { DOCUMENT_TYPES } from "@/lib/applications/documents";
+import { procedureTimings } from "@/lib/applications/procedure";
+import { ACTION_TYPES, type ActionType, type ApplicationAction, CHECK_KINDS } from "@/lib/applications/state-machine";
 
 /**
  * A staff action form as the state machine's action, parsed with zod at the boundary (through the

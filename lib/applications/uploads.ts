@@ -5,8 +5,8 @@ import { fileTypeFromBuffer } from "file-type";
 import { actorFor } from "@/lib/auth/access";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
-import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "./documents";
-import { mayAccessApplication, type ServiceContext } from "./service";
+import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "@/lib/applications/documents";
+import { mayAccessApplication, type ServiceContext } from "@/lib/applications/service";
 
 /**
  * Uploaded documents. The type is taken from the content (magic bytes, `file-type`), never from the

@@ -1,4 +1,4 @@
-import { ALL_AREA_ROLES, hasRole, type SessionUser, type StaffRole } from "./roles";
+import { ALL_AREA_ROLES, hasRole, type SessionUser, type StaffRole } from "@/lib/auth/roles";
 
 /**
  * May this actor see, or act on, this record? The one module that answers it, for every area of the

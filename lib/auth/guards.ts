@@ -1,9 +1,9 @@
 import { notFound, redirect } from "next/navigation";
 import type { Locale } from "@/lib/i18n/settings";
 import { apiError } from "@/lib/http/api-error";
-import { actorFor, type Actor } from "./access";
-import { ANY_STAFF_ROLE, type CitizenSessionUser, hasRole, type SessionUser, type StaffRole, type StaffSessionUser } from "./roles";
-import { getSessionUser } from "./session";
+import { actorFor, type Actor } from "@/lib/auth/access";
+import { ANY_STAFF_ROLE, type CitizenSessionUser, hasRole, type SessionUser, type StaffRole, type StaffSessionUser } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
 
 /**
  * The one way pages, server actions and route handlers learn who is asking.

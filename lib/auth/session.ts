@@ -1,8 +1,8 @@
 import { getServerSession } from "next-auth";
-import { authOptions } from "./options";
-import type { SessionUser } from "./roles";
+import { authOptions } from "@/lib/auth/options";
+import type { SessionUser } from "@/lib/auth/roles";
 
-export type { CitizenSessionUser, SessionUser, StaffRole, StaffSessionUser } from "./roles";
+export type { CitizenSessionUser, SessionUser, StaffRole, StaffSessionUser } from "@/lib/auth/roles";
 
 /**
  * The signed-in person, or null: the one place the session is read. Pages, actions and route

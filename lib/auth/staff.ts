@@ -1,8 +1,8 @@
 import bcrypt from "bcryptjs";
-import { recordAudit } from "../db/audit";
-import { authContext, type AuthContext } from "./context";
-import type { StaffSignInError } from "./errors";
-import type { SessionUser } from "./roles";
+import { recordAudit } from "@/lib/db/audit";
+import { authContext, type AuthContext } from "@/lib/auth/context";
+import type { StaffSignInError } from "@/lib/auth/errors";
+import type { SessionUser } from "@/lib/auth/roles";
 
 export const STAFF_LOCKOUT = {
   /** Consecutive wrong passwords that lock the account… */

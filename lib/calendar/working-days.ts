@@ -1,7 +1,7 @@
 import chineseDays from "chinese-days/dist/chinese-days.json";
 import { z } from "zod";
-import { chinaDateOf } from "./china-date";
-import noticesFile from "./holiday-notices.json";
+import { chinaDateOf } from "@/lib/calendar/china-date";
+import noticesFile from "@/lib/calendar/holiday-notices.json";
 
 /**
  * Chinese working days (工作日) with 调休, for statutory deadlines.

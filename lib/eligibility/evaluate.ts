@@ -1,8 +1,8 @@
 import { listPolicies } from "@/lib/policy";
 import type { Locale } from "@/lib/policy/types";
-import { listJoin, text } from "./messages";
-import { rulesFor, type EligibilityRules } from "./rules";
-import type { Answers, Certification, EligibilityResult, Office, ProgrammeId, ProgrammeResult, Status } from "./types";
+import { listJoin, text } from "@/lib/eligibility/messages";
+import { rulesFor, type EligibilityRules } from "@/lib/eligibility/rules";
+import type { Answers, Certification, EligibilityResult, Office, ProgrammeId, ProgrammeResult, Status } from "@/lib/eligibility/types";
 
 interface Draft {
   status: Status;

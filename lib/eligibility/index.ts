@@ -1,11 +1,11 @@
-export { evaluateEligibility, estimateCategories } from "./evaluate";
-export { parseEligibilityRequest, eligibilityRequestSchema, type EligibilityRequest, type EligibilityIssue } from "./schema";
-export { rulesFor, rulePacks, rulesSchema } from "./rules";
-export * from "./types";
+export { evaluateEligibility, estimateCategories } from "@/lib/eligibility/evaluate";
+export { parseEligibilityRequest, eligibilityRequestSchema, type EligibilityRequest, type EligibilityIssue } from "@/lib/eligibility/schema";
+export { rulesFor, rulePacks, rulesSchema } from "@/lib/eligibility/rules";
+export * from "@/lib/eligibility/types";
 
 import { apiErrorBody, apiMessage } from "@/lib/http/api-error";
-import { evaluateEligibility } from "./evaluate";
-import { parseEligibilityRequest } from "./schema";
+import { evaluateEligibility } from "@/lib/eligibility/evaluate";
+import { parseEligibilityRequest } from "@/lib/eligibility/schema";
 
 /** The one function the HTTP door and the pages call: validate, then evaluate. Errors have the API's one body. */
 export function checkEligibility(input: unknown) {

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { flattenIssues } from "@/lib/validation/issues";
 import { requestLocale } from "@/lib/policy/request-locale";
 import { LOCALES, type Locale } from "@/lib/policy/types";
-import { text } from "./messages";
-import { rulesFor, rulePacks } from "./rules";
-import { CERTIFICATIONS, WHO, type Answers } from "./types";
+import { text } from "@/lib/eligibility/messages";
+import { rulesFor, rulePacks } from "@/lib/eligibility/rules";
+import { CERTIFICATIONS, WHO, type Answers } from "@/lib/eligibility/types";
 
 /** The request of POST /api/v1/eligibility; unknown fields are rejected. */
 export const eligibilityRequestSchema = z.strictObject({

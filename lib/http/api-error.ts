@@ -4,7 +4,7 @@ import authHant from "@/locales/zh-Hant/auth.json";
 import commonHant from "@/locales/zh-Hant/common.json";
 import { TemplateCatalog, type Vars } from "@/lib/policy/template";
 import { defaultLocale, type Locale } from "@/lib/i18n/settings";
-import { JSON_CONTENT_TYPE } from "./content-type";
+import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
 
 /**
  * The one JSON error body of every API route: `{ error: { code, message, issues } }` — a stable

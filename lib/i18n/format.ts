@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { Locale } from "./settings";
+import type { Locale } from "@/lib/i18n/settings";
 
 // Intl locales used for dates and numbers; both scripts use mainland conventions (¥, 元, 年月日).
 const intlLocale: Record<Locale, string> = { "zh-Hans": "zh-Hans-CN", "zh-Hant": "zh-Hant-HK" };

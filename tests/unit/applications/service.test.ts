@@ -11,9 +11,9 @@ import {
 } from "@/lib/applications/service";
 import { listApplicationsForArea, listApplicationsForCitizen } from "@/lib/applications/queries";
 import { OutboxSmsSender } from "@/lib/sms/outbox";
-import { createTestDb, fakeClock, type TestDb } from "../db/test-db";
+import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
 import type { StaffSessionUser } from "@/lib/auth/roles";
-import { CHILD_ID, completeDraft, PARENT_ID, seedPeople } from "./fixtures";
+import { CHILD_ID, completeDraft, PARENT_ID, seedPeople } from "@/tests/unit/applications/fixtures";
 
 let t: TestDb;
 let people: Awaited<ReturnType<typeof seedPeople>>;

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, expect, test } from "vitest";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { submitApplication, type ServiceContext } from "@/lib/applications/service";
 import { inspectUpload, readDocument, storeCitizenDocument } from "@/lib/applications/uploads";
-import { createTestDb, type TestDb } from "../db/test-db";
-import { completeDraft, seedPeople } from "./fixtures";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
+import { completeDraft, seedPeople } from "@/tests/unit/applications/fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 

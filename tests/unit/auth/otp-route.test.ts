@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { POST } from "@/app/api/v1/auth/otp/route";
 import { getDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "../db/test-db";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 
 let t: TestDb;
 beforeAll(async () => {

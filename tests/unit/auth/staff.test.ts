@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { hashPassword, STAFF_LOCKOUT, verifyStaffCredentials } from "@/lib/auth/staff";
-import { createTestDb, fakeClock, type TestDb } from "../db/test-db";
+import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
 
 const PASSWORD = "correct horse battery staple";
 const IP = "203.0.113.9";

@@ -1,4 +1,4 @@
-import { ep, req } from "./helpers";
+import { ep, req } from "@/tests/unit/policy/helpers";
 
 /** The three public worked examples of CALC-CONTRACT.md, as requests. */
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourceFiles } from "../source-files";
+import { sourceFiles } from "@/tests/unit/source-files";
 
 /**
  * Pages, server actions and route handlers reach the session and the database only through the

@@ -11,8 +11,8 @@ import { requireCitizen } from "@/lib/auth/guards";
 import { localName } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { DocumentsSection } from "./documents-section";
-import { saveSectionAction } from "../actions";
+import { DocumentsSection } from "@/app/[lng]/apply/[section]/documents-section";
+import { saveSectionAction } from "@/app/[lng]/apply/actions";
 
 export default async function SectionPage({
   params,

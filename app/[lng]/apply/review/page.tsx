@@ -12,7 +12,7 @@ import { requireCitizen } from "@/lib/auth/guards";
 import { formatMoney, localName } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { submitAction } from "../actions";
+import { submitAction } from "@/app/[lng]/apply/actions";
 
 export default async function ReviewPage({ params }: { params: Promise<{ lng: string }> }) {
   const lng = await pageLocale(params);

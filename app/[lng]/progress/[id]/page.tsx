@@ -8,8 +8,8 @@ import { requireCitizen } from "@/lib/auth/guards";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { UploadForm } from "../../apply/[section]/documents-section";
-import { handInDocumentsAction } from "../actions";
+import { UploadForm } from "@/app/[lng]/apply/[section]/documents-section";
+import { handInDocumentsAction } from "@/app/[lng]/progress/actions";
 
 export default async function ApplicationPage({
   params,
