@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 /**
  * The one field family: plain HTML form pieces (server-rendered, work without JavaScript; no hooks,
@@ -35,10 +35,11 @@ export function ErrorSummary({ title, errors }: { title: string; errors: ErrorLi
   );
 }
 
-export function FieldError({ id, message }: { id: string; message?: string }) {
+/** A field's error. `announce` makes it a live alert, for client forms whose errors appear without a page load. */
+export function FieldError({ id, message, announce }: { id: string; message?: string; announce?: boolean }) {
   if (!message) return null;
   return (
-    <p id={`${id}-error`} className="mt-1 text-sm font-medium text-danger" data-testid={`${id}-error`}>
+    <p id={`${id}-error`} role={announce ? "alert" : undefined} className="mt-1 text-sm font-medium text-danger" data-testid={`${id}-error`}>
       {message}
     </p>
   );
@@ -76,13 +77,17 @@ export function TextField({
   max,
   required,
   labelClass = "block text-base font-medium",
+  input,
+  describedBy: alsoDescribedBy,
+  announce,
 }: {
   id: string;
   name: string;
   label: string;
   hint?: string;
-  error?: string;
-  value: string;
+  error?: string | null;
+  /** The value the page renders with; a client form that controls the field passes `input.value` instead. */
+  value?: string;
   type?: string;
   inputMode?: "decimal" | "numeric" | "text" | "tel";
   suffix?: string;
@@ -92,28 +97,35 @@ export function TextField({
   max?: string;
   required?: boolean;
   labelClass?: string;
+  /** For client forms: the input's own props (value and onChange when controlled, autoFocus…). */
+  input?: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type" | "aria-invalid" | "aria-describedby">;
+  /** Another element that describes the field, e.g. a form-level error shared by several fields (marks it invalid too). */
+  describedBy?: string;
+  announce?: boolean;
 }) {
+  const describers = [describedBy(id, hint, error), alsoDescribedBy].filter(Boolean).join(" ") || undefined;
   return (
     <div className="mb-4">
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
       <Hint id={id}>{hint}</Hint>
-      <FieldError id={id} message={error} />
+      <FieldError id={id} message={error ?? undefined} announce={announce} />
       <div className="flex items-center gap-2">
         <input
+          {...input}
           id={id}
           name={name}
           type={type}
           inputMode={inputMode}
-          defaultValue={value}
+          defaultValue={input?.value === undefined ? value : undefined}
           autoComplete={autoComplete}
           maxLength={maxLength}
           max={max}
           required={required}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          className={inputClass}
+          aria-invalid={error || alsoDescribedBy ? true : undefined}
+          aria-describedby={describers}
+          className={`${inputClass} ${input?.className ?? ""}`}
         />
         {suffix ? <span aria-hidden="true">{suffix}</span> : null}
       </div>
