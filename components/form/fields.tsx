@@ -59,6 +59,41 @@ export function describedBy(id: string, hint?: unknown, error?: unknown): string
   return ids || undefined;
 }
 
+/** Label, hint and error above a control: the frame every single-control field shares. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  labelClass = "block text-base font-medium",
+  announce,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  labelClass?: string;
+  announce?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} message={error} announce={announce} />
+      {children}
+    </div>
+  );
+}
+
+/** What ties a control to its hint and error, for screen readers. */
+function fieldAria(id: string, hint?: unknown, error?: unknown) {
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) } as const;
+}
+
 const inputClass =
   "mt-1 block w-full rounded-lg border border-ink-muted bg-cell px-3 py-2 text-base aria-[invalid=true]:border-2 aria-[invalid=true]:border-danger min-h-[3rem]";
 
@@ -105,12 +140,7 @@ export function TextField({
 }) {
   const describers = [describedBy(id, hint, error), alsoDescribedBy].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <FieldError id={id} message={error ?? undefined} announce={announce} />
+    <FieldFrame id={id} label={label} hint={hint} error={error ?? undefined} labelClass={labelClass} announce={announce}>
       <div className="flex items-center gap-2">
         <input
           {...input}
@@ -129,7 +159,7 @@ export function TextField({
         />
         {suffix ? <span aria-hidden="true">{suffix}</span> : null}
       </div>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -154,20 +184,8 @@ export function SelectField({
   placeholder?: string;
 }) {
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-base font-medium">
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <FieldError id={id} message={error} />
-      <select
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={inputClass}
-      >
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} name={name} defaultValue={value} {...fieldAria(id, hint, error)} className={inputClass}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -175,7 +193,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -260,24 +278,9 @@ export function TextAreaField({
   required?: boolean;
 }) {
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-base font-medium">
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <FieldError id={id} message={error} />
-      <textarea
-        id={id}
-        name={name}
-        defaultValue={value}
-        rows={rows}
-        maxLength={maxLength}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={inputClass}
-      />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} name={name} defaultValue={value} rows={rows} maxLength={maxLength} required={required} {...fieldAria(id, hint, error)} className={inputClass} />
+    </FieldFrame>
   );
 }
 
