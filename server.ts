@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: path.resolve(__dirname, ".."), hostname, port });
   const handle = app.getRequestHandler();
+  // prepare() also runs instrumentation.ts: provisional (暂定) deadlines are recounted there if a holiday notice arrived.
   await app.prepare();
 
   const server = createServer((req, res) => {

@@ -177,6 +177,7 @@ async function main() {
         events.push(result.event);
       }
       const area = AREAS.find((a) => a.code === app.areaCode)!;
+      const due = currentDeadline(state, procedureTimings(area.policyPackId));
       const data = {
         kind: "temporary-relief",
         status: toDbStatus(state.status),
@@ -188,7 +189,8 @@ async function main() {
         dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index)),
         stateJson: JSON.stringify(state),
         submittedAt,
-        currentDueOn: currentDeadline(state, procedureTimings(area.policyPackId)),
+        currentDueOn: due?.date ?? null,
+        currentDueProvisional: due?.provisional ?? false,
         createdAt: submittedAt,
       };
       const application = await db.application.upsert({ where: { reference }, create: { reference, ...data }, update: data });

@@ -18,6 +18,8 @@ export function ApplicationList({
     /** Staff queues: the deadline and flags. */
     due?: (date: string) => string;
     overdue?: string;
+    /** The 暂定 mark beside a provisional deadline. */
+    provisional?: string;
     urgent?: string;
   };
   hrefFor?: (item: ApplicationSummary) => string;
@@ -40,6 +42,11 @@ export function ApplicationList({
               {labels.due && item.currentDueOn ? (
                 <p className="text-sm">
                   {labels.due(formatDate(new Date(`${item.currentDueOn}T12:00:00+08:00`), lng))}
+                  {item.currentDueProvisional && labels.provisional ? (
+                    <strong className="ml-2 rounded bg-warn-soft px-1.5 text-sm font-semibold" data-testid="provisional-flag">
+                      {labels.provisional}
+                    </strong>
+                  ) : null}
                   {item.overdue && labels.overdue ? (
                     <strong className="ml-2 text-danger" data-testid="overdue-flag">
                       {labels.overdue}

@@ -1,4 +1,5 @@
 import type { TimelineStep } from "@/lib/applications/state-machine";
+import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 
 export type TimelineLabels = {
   step: (id: string) => string;
@@ -8,6 +9,9 @@ export type TimelineLabels = {
   waitingForYou: string;
   overdue: string;
   formatDate: (date: string) => string;
+  /** 暂定, and why (by the date's year). */
+  provisional: string;
+  provisionalWhy: (date: string) => string;
 };
 
 /** 受理 → 审核 → 公示 → 审批 → 发放, with the date each was done and the current step's deadline. */
@@ -31,6 +35,12 @@ export function Timeline({ steps, labels, overdue }: { steps: TimelineStep[]; la
                   {labels.dueBy(labels.formatDate(s.dueOn))}
                   {s.waitingFor === "applicant" ? <strong className="ml-2 text-danger">{labels.waitingForYou}</strong> : null}
                   {overdue && s.state === "current" ? <strong className="ml-2 text-danger">{labels.overdue}</strong> : null}
+                  {s.dueProvisional ? (
+                    <>
+                      <ProvisionalMark mark={labels.provisional} testId={`step-${s.id}-provisional`} />
+                      <ProvisionalWhy why={labels.provisionalWhy(s.dueOn)} />
+                    </>
+                  ) : null}
                 </p>
               ) : null}
             </div>

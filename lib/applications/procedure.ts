@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import { addWorkingDays, type CalendarDate, calendarDayDeadline, CalendarYearUnknownError } from "@/lib/calendar/working-days";
+import { type CalendarDate, countCalendarDays, type CountedDate, countWorkingDays } from "@/lib/calendar/working-days";
 import { getPack } from "@/lib/policy";
 import type { ApplicationState } from "@/lib/applications/state-machine";
 
@@ -52,39 +52,47 @@ export function procedureTimings(packId: string | null | undefined): ProcedureTi
   };
 }
 
-export function addPeriod(start: CalendarDate, p: Period): CalendarDate {
-  return p.unit === "working" ? addWorkingDays(start, p.days) : calendarDayDeadline(start, p.days);
+/** The end of a period from `start`, provisional when it runs through a year without a holiday notice. */
+export function addPeriod(start: CalendarDate, p: Period): CountedDate {
+  return p.unit === "working" ? countWorkingDays(start, p.days) : countCalendarDays(start, p.days);
 }
+
+/**
+ * The current step's deadline, with what it is counted from (`basis`, e.g. "review:2026-12-24"): two
+ * deadlines with the same basis are the same deadline, so a date already told for it is never moved earlier.
+ */
+export type CurrentDeadline = CountedDate & { basis: string };
+
+const fixed = (basis: string, date: CalendarDate, provisional: boolean | undefined): CurrentDeadline => ({ basis, date, provisional: !!provisional });
+const counted = (basis: string, start: CalendarDate, p: Period): CurrentDeadline => ({ basis: `${basis}:${start}`, ...addPeriod(start, p) });
 
 /**
  * The date the current step should be done by: 受理 from submission, 核对/调查 from 受理, the
  * applicant's 补正 date, the end of 公示, 审批 from the end of 公示, 发放 from approval, and the
- * documents owed after 先行救助. Null when nothing is pending or the calendar does not know the year.
+ * documents owed after 先行救助; with its provisional mark (暂定) when counted through a year without a
+ * holiday notice. Null when nothing is pending.
  */
-export function currentDeadline(s: ApplicationState, t: ProcedureTimings): CalendarDate | null {
-  try {
-    switch (s.status) {
-      case "submitted":
-        return s.submittedOn ? addPeriod(s.submittedOn, t.acceptance) : null;
-      case "received":
-      case "reviewing":
-      case "proposed":
-        return s.receivedOn ? addPeriod(s.receivedOn, t.review) : null;
-      case "correction":
-        return s.correction?.dueOn ?? null;
-      case "publicity":
-        return s.publicity?.endsOn ?? null;
-      case "approving":
-        return s.publicity?.endedOn ? addPeriod(s.publicity.endedOn, t.approval) : null;
-      case "approved":
-        return s.decision?.decidedOn ? addPeriod(s.decision.decidedOn, t.payment) : null;
-      case "paid":
-        return s.emergency?.documentsDueOn && !s.emergency.documentsCompletedOn ? s.emergency.documentsDueOn : null;
-      default:
-        return null;
-    }
-  } catch (e) {
-    if (e instanceof CalendarYearUnknownError) return null;
-    throw e;
+export function currentDeadline(s: ApplicationState, t: ProcedureTimings): CurrentDeadline | null {
+  switch (s.status) {
+    case "submitted":
+      return s.submittedOn ? counted("acceptance", s.submittedOn, t.acceptance) : null;
+    case "received":
+    case "reviewing":
+    case "proposed":
+      return s.receivedOn ? counted("review", s.receivedOn, t.review) : null;
+    case "correction":
+      return s.correction ? fixed(`correction:${s.correction.requestedOn}`, s.correction.dueOn, s.correction.dueProvisional) : null;
+    case "publicity":
+      return s.publicity ? fixed(`publicity:${s.publicity.startedOn}`, s.publicity.endsOn, s.publicity.endsOnProvisional) : null;
+    case "approving":
+      return s.publicity?.endedOn ? counted("approval", s.publicity.endedOn, t.approval) : null;
+    case "approved":
+      return s.decision?.decidedOn ? counted("payment", s.decision.decidedOn, t.payment) : null;
+    case "paid":
+      return s.emergency?.documentsDueOn && !s.emergency.documentsCompletedOn
+        ? fixed(`documents:${s.decision?.decidedOn ?? ""}`, s.emergency.documentsDueOn, s.emergency.documentsDueProvisional)
+        : null;
+    default:
+      return null;
   }
 }

@@ -21,6 +21,8 @@ export type ApplicationSummary = {
   updatedAt: Date;
   /** Deadline of the current step (China date), and whether it has passed. */
   currentDueOn: string | null;
+  /** The deadline is 暂定: counted through a year without a holiday notice. */
+  currentDueProvisional: boolean;
   overdue: boolean;
 };
 
@@ -34,6 +36,7 @@ const summarySelect = {
   submittedAt: true,
   updatedAt: true,
   currentDueOn: true,
+  currentDueProvisional: true,
 } as const;
 
 type Row = Prisma.ApplicationGetPayload<{ select: typeof summarySelect }>;

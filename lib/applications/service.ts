@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import Decimal from "decimal.js";
 import { type Actor, actorFor, mayAccess } from "@/lib/auth/access";
 import { CASE_ROLES, hasRole, type SessionUser, type StaffSessionUser } from "@/lib/auth/roles";
-import { calendarDateInChina, type CalendarDate } from "@/lib/calendar/working-days";
+import { calendarDateInChina, type CalendarDate, laterOf } from "@/lib/calendar/working-days";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { maskIdNumber, maskPhone } from "@/lib/crypto/mask";
 import { recordAudit } from "@/lib/db/audit";
@@ -21,7 +21,7 @@ import {
   type SectionId,
   type EstimatePrefill,
 } from "@/lib/applications/draft-schema";
-import { currentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
+import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "@/lib/applications/reference";
 import { type StaffActionInput, withPackTimings } from "@/lib/applications/staff-forms";
 import {
@@ -76,7 +76,7 @@ export function decryptData(stored: string | null | undefined): DraftData {
   return JSON.parse(decryptField(stored)) as DraftData;
 }
 
-function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
+export function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
   if (row.stateJson) return JSON.parse(row.stateJson) as ApplicationState;
   // A row from before the state machine (seeded history): only its status is known.
   return {
@@ -252,7 +252,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
 
     const reference = await allocateReference(tx, applicant.areaCode, at);
     const packId = await packIdFor(tx, applicant.areaCode);
-    const dueOn = currentDeadline(applied.state, procedureTimings(packId));
+    const due = currentDeadline(applied.state, procedureTimings(packId));
     const updated = await tx.application.updateMany({
       where: { id: draft.id, status: "draft", updatedAt: draft.updatedAt },
       data: {
@@ -265,14 +265,15 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         areaCode: applicant.areaCode,
         reliefType,
         applicantName: applicant.name,
-        currentDueOn: dueOn,
+        currentDueOn: due?.date ?? null,
+        currentDueProvisional: due?.provisional ?? false,
       },
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
     await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? []) });
     await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.submit", target: reference, at });
     await tx.notification.create({
-      data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status }), createdAt: at },
+      data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status, ...dueParams(due) }), createdAt: at },
     });
     return { ok: true, applicationId: draft.id, reference, repeated: false };
   });
@@ -363,14 +364,18 @@ export type DocumentsOwed = {
   action: "submit-correction" | "complete-documents";
   documents: string[];
   dueOn: CalendarDate;
+  /** The date counts days in a year without a holiday notice (暂定). */
+  provisional: boolean;
 };
 
 export function documentsOwed(view: Pick<ApplicationView, "status" | "state" | "data" | "requiredDocuments">): DocumentsOwed | null {
   const { correction, emergency } = view.state;
-  if (view.status === "correction" && correction) return { action: "submit-correction", documents: correction.documents, dueOn: correction.dueOn };
+  if (view.status === "correction" && correction) {
+    return { action: "submit-correction", documents: correction.documents, dueOn: correction.dueOn, provisional: !!correction.dueProvisional };
+  }
   if (view.status === "paid" && emergency?.documentsDueOn && !emergency.documentsCompletedOn) {
     const documents = view.data.documentsToFollow.length ? view.data.documentsToFollow : view.requiredDocuments;
-    return { action: "complete-documents", documents, dueOn: emergency.documentsDueOn };
+    return { action: "complete-documents", documents, dueOn: emergency.documentsDueOn, provisional: !!emergency.documentsDueProvisional };
   }
   return null;
 }
@@ -417,10 +422,16 @@ async function runAction(
     const action = withPackTimings(input, packId);
     const applied = applyAction(state, action, actor, at);
     if (!applied.ok) return applied;
-    const dueOn = currentDeadline(applied.state, procedureTimings(packId));
+    const timings = procedureTimings(packId);
+    const due = keepToldDate(currentDeadline(state, timings), currentDeadline(applied.state, timings), row.currentDueOn as CalendarDate | null);
     const updated = await tx.application.updateMany({
       where: { id: row.id, updatedAt: row.updatedAt },
-      data: { status: toDbStatus(applied.state.status), stateJson: JSON.stringify(applied.state), currentDueOn: dueOn },
+      data: {
+        status: toDbStatus(applied.state.status),
+        stateJson: JSON.stringify(applied.state),
+        currentDueOn: due?.date ?? null,
+        currentDueProvisional: due?.provisional ?? false,
+      },
     });
     if (updated.count !== 1) return { ok: false, code: "conflict" };
     await tx.applicationEvent.create({ data: eventRow(row.id, applied.event) });
@@ -439,7 +450,7 @@ async function runAction(
           citizenId: row.citizenId,
           applicationId: row.id,
           kind: action.type === "request-correction" ? "correction-requested" : "status-changed",
-          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, dueOn: applied.state.correction?.dueOn ?? null }),
+          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, ...dueParams(due) }),
           createdAt: at,
         },
       });
@@ -448,6 +459,20 @@ async function runAction(
   });
   if (result.ok) await dispatchNotifications(ctx, { applicationId });
   return result;
+}
+
+/**
+ * A date already told for the same deadline (same basis: e.g. the review period counted from the same 受理
+ * day) is never moved earlier, e.g. after a recount kept the later date (lib/applications/recount.ts).
+ */
+function keepToldDate(before: CurrentDeadline | null, after: CurrentDeadline | null, told: CalendarDate | null): CurrentDeadline | null {
+  if (!after || !before || !told || before.basis !== after.basis) return after;
+  return { ...after, date: laterOf(told, after.date) };
+}
+
+/** What a notification says of the current step's deadline: the date told to the applicant, and whether it is 暂定. */
+export function dueParams(due: { date: CalendarDate; provisional: boolean } | null): { dueOn: CalendarDate | null; dueProvisional?: true } {
+  return due ? { dueOn: due.date, ...(due.provisional ? { dueProvisional: true as const } : {}) } : { dueOn: null };
 }
 
 /** The applicant hears of every change of status and of every 补正 request; internal notes stay internal. */
@@ -535,6 +560,8 @@ export type ApplicationView = {
   applicantName: string | null;
   submittedAt: Date | null;
   currentDueOn: CalendarDate | null;
+  /** currentDueOn was counted through a year without a holiday notice (暂定). */
+  currentDueProvisional: boolean;
   overdue: boolean;
   state: ApplicationState;
   timeline: TimelineStep[];
@@ -580,6 +607,7 @@ async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView |
     applicantName: row.applicantName,
     submittedAt: row.submittedAt,
     currentDueOn: dueOn,
+    currentDueProvisional: dueOn !== null && row.currentDueProvisional,
     overdue: dueOn !== null && dueOn < today,
     state,
     timeline: timelineSteps(state),

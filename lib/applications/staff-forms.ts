@@ -33,6 +33,8 @@ const amount = z
   .string()
   .default("")
   .transform((v) => v.trim().replace(/[,，\s]/g, ""));
+/** How many working days the form counted a default due date from today (a hidden field); absent or bad: none. */
+const countedDays = z.coerce.number().int().min(1).max(366).optional().catch(undefined);
 /** Ticked document types; anything else a tampered form might send is dropped. */
 const documents = z
   .union([z.string(), z.array(z.string())])
@@ -46,7 +48,7 @@ const schemas = {
   "return-for-review": z.object({ reason: text }).transform((f) => ({ type: "return-for-review" as const, ...f })),
   refuse: z.object({ reason: text }).transform((f) => ({ type: "refuse" as const, ...f })),
   "request-correction": z
-    .object({ documents, dueOn: date, note: text })
+    .object({ documents, dueOn: date, note: text, dueInWorkingDays: countedDays })
     .transform((f) => ({ type: "request-correction" as const, ...f })),
   "submit-correction": z.object({ documents }).transform((f) => ({ type: "submit-correction" as const, ...f })),
   "record-check": z
@@ -59,7 +61,7 @@ const schemas = {
   approve: z.object({ amount }).transform((f) => ({ type: "approve" as const, ...f })),
   pay: z.object({ paidOn: date }).transform((f) => ({ type: "pay" as const, ...f })),
   "emergency-approve-and-pay": z
-    .object({ amount, reason: text, paidOn: date, documentsDueOn: optionalDate })
+    .object({ amount, reason: text, paidOn: date, documentsDueOn: optionalDate, documentsDueInWorkingDays: countedDays })
     .transform((f) => ({ type: "emergency-approve-and-pay" as const, ...f })),
   "complete-documents": z.object({ documents }).transform((f) => ({ type: "complete-documents" as const, ...f })),
 } satisfies Record<ActionType, z.ZodType<StaffActionInput>>;

@@ -2,11 +2,10 @@ import Decimal from "decimal.js";
 import { accessRefusal, type Actor } from "@/lib/auth/access";
 import { CASE_ROLES, type CaseRole } from "@/lib/auth/roles";
 import {
-  addWorkingDays,
   type CalendarDate,
   calendarDateInChina,
-  calendarDayDeadline,
-  CalendarYearUnknownError,
+  countCalendarDays,
+  countWorkingDays,
   isCalendarDate,
 } from "@/lib/calendar/working-days";
 
@@ -23,6 +22,10 @@ import {
  * never reads the clock: `now` is passed in, and China's calendar date is derived from it.
  * Per-place timing (公示 length and unit, 补正 and 先行救助 document deadlines) arrives inside the
  * actions, computed by the caller from the policy pack.
+ *
+ * A deadline counted through a year whose State Council holiday notice is not published yet is counted
+ * provisionally (lib/calendar/working-days.ts) and stored with a `…Provisional` mark; it is never a reason
+ * to refuse an action. lib/applications/recount.ts recounts it when the notice arrives.
  */
 
 export const APPLICATION_STATUSES = [
@@ -82,7 +85,14 @@ export type ApplicationAction =
   | { type: "submit" }
   | { type: "accept" }
   | { type: "reject-acceptance"; reason: string }
-  | { type: "request-correction"; documents: string[]; dueOn: CalendarDate; note?: string }
+  | {
+      type: "request-correction";
+      documents: string[];
+      dueOn: CalendarDate;
+      note?: string;
+      /** The working days the form counted `dueOn` from today; when it still matches, the date is recounted with the notice. */
+      dueInWorkingDays?: number;
+    }
   | { type: "submit-correction"; documents: string[] }
   | { type: "record-check"; note: string; kind?: CheckKind }
   | { type: "propose-amount"; amount: string; reason: string }
@@ -100,6 +110,8 @@ export type ApplicationAction =
       paidOn: CalendarDate;
       /** When the documents still missing are due (e.g. 宁国: 20 个工作日); null if none are missing. */
       documentsDueOn: CalendarDate | null;
+      /** As `dueInWorkingDays` of a 补正 request. */
+      documentsDueInWorkingDays?: number;
     }
   | { type: "complete-documents"; documents: string[] };
 
@@ -181,10 +193,15 @@ export type ApplicationErrorCode =
   | "publicity-not-over"
   | "not-urgent" // 先行救助 is for 急难型 applications only
   | "no-documents-pending"
-  | "calendar-year-unknown" // a deadline falls in a year without holiday data
   | "inconsistent-state"; // the stored state lacks what its status implies (e.g. 公示 without dates)
 
 export type ReliefType = "urgent" | "expense"; // 急难型 / 支出型
+
+/**
+ * How a stored due date was counted, so it can be recounted when a holiday notice arrives. Absent when
+ * the date was typed by staff (it stays as typed).
+ */
+export type DueCount = { from: CalendarDate; days: number; unit: "working" | "calendar" };
 
 export type ApplicationState = {
   status: ApplicationStatus;
@@ -193,7 +210,15 @@ export type ApplicationState = {
   reliefType: ReliefType;
   submittedOn: CalendarDate | null;
   receivedOn: CalendarDate | null;
-  correction: { documents: string[]; dueOn: CalendarDate; requestedOn: CalendarDate; requestedBy: string } | null;
+  correction: {
+    documents: string[];
+    dueOn: CalendarDate;
+    requestedOn: CalendarDate;
+    requestedBy: string;
+    dueCount?: DueCount | null;
+    /** Counted through a year without a holiday notice (暂定). Absent in states stored before the mark existed: false. */
+    dueProvisional?: boolean;
+  } | null;
   /** 核对/调查 notes recorded so far. */
   checks: number;
   proposal: { amount: string; reason: string; proposedBy: string; proposedOn: CalendarDate } | null;
@@ -204,6 +229,8 @@ export type ApplicationState = {
     dayUnit: "working" | "calendar";
     objections: number;
     endedOn: CalendarDate | null;
+    /** `endsOn` was counted through a year without a holiday notice (暂定). */
+    endsOnProvisional?: boolean;
   } | null;
   decision: {
     outcome: "not-accepted" | "approved" | "refused";
@@ -214,7 +241,12 @@ export type ApplicationState = {
   } | null;
   payment: { amount: string; paidOn: CalendarDate; recordedBy: string } | null;
   /** Set on the 先行救助 path. */
-  emergency: { documentsDueOn: CalendarDate | null; documentsCompletedOn: CalendarDate | null } | null;
+  emergency: {
+    documentsDueOn: CalendarDate | null;
+    documentsCompletedOn: CalendarDate | null;
+    documentsDueCount?: DueCount | null;
+    documentsDueProvisional?: boolean;
+  } | null;
 };
 
 /** What the audit log and the timeline store for each accepted action. */
@@ -232,7 +264,7 @@ export type ApplicationEvent = {
   reason: string | null;
   /** Free-text note (核对 findings, objection, 补正 note). */
   note: string | null;
-  details: Record<string, string | number | string[] | null>;
+  details: Record<string, string | number | boolean | string[] | null>;
 };
 
 export type ApplyResult =
@@ -365,7 +397,6 @@ export function applyAction(
     return { ok: true, state: { ...next, status: transition.to }, event };
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, code: e.code };
-    if (e instanceof CalendarYearUnknownError) return { ok: false, code: "calendar-year-unknown" };
     throw e;
   }
 }
@@ -376,6 +407,28 @@ type Step = {
   note?: string | null;
   details?: ApplicationEvent["details"];
 };
+
+/**
+ * A due date from a form. When the form says it counted the date as n working days from today and the
+ * count still gives that date, the count is kept (and its provisional mark); a date typed by hand is kept as typed.
+ */
+function dueDate(dueOn: CalendarDate, today: CalendarDate, workingDays: unknown): { count: DueCount | null; provisional: boolean } {
+  if (typeof workingDays !== "number" || !Number.isSafeInteger(workingDays) || workingDays < 1 || workingDays > 366) {
+    return { count: null, provisional: false };
+  }
+  const counted = countWorkingDays(today, workingDays);
+  if (counted.date !== dueOn) return { count: null, provisional: false };
+  return { count: { from: today, days: workingDays, unit: "working" }, provisional: counted.provisional };
+}
+
+/** `{ [key]: true }` when provisional, so stored states and events mention the mark only where it applies. */
+const provisionalDetail = (key: string, provisional: boolean) => (provisional ? { [key]: true } : {});
+
+/** The count behind a due date and its mark, as stored fields (none for a date typed by hand). */
+const dueFields = (countKey: string, provisionalKey: string, due: { count: DueCount | null; provisional: boolean }) => ({
+  ...(due.count ? { [countKey]: due.count } : {}),
+  ...provisionalDetail(provisionalKey, due.provisional),
+});
 
 function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: CalendarDate): Step {
   switch (a.type) {
@@ -399,10 +452,14 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
       const documents = documentList(a.documents);
       const dueOn = date(a.dueOn);
       if (dueOn <= today) refuse("due-date-not-after-today");
+      const due = dueDate(dueOn, today, a.dueInWorkingDays);
       return {
-        next: { ...s, correction: { documents, dueOn, requestedOn: today, requestedBy: actor.id } },
+        next: {
+          ...s,
+          correction: { documents, dueOn, requestedOn: today, requestedBy: actor.id, ...dueFields("dueCount", "dueProvisional", due) },
+        },
         note: optionalText(a.note),
-        details: { documents, dueOn },
+        details: { documents, dueOn, ...provisionalDetail("dueOnProvisional", due.provisional) },
       };
     }
 
@@ -432,13 +489,22 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
       if (!Number.isSafeInteger(a.days) || a.days < 1 || a.days > MAX_PUBLICITY_DAYS) refuse("invalid-publicity-length");
       if (a.dayUnit !== "working" && a.dayUnit !== "calendar") refuse("invalid-publicity-length");
       // The day it is posted does not count; a period in calendar days ends on a working day.
-      const endsOn = a.dayUnit === "working" ? addWorkingDays(today, a.days) : calendarDayDeadline(today, a.days);
+      const ends = a.dayUnit === "working" ? countWorkingDays(today, a.days) : countCalendarDays(today, a.days);
+      const endsOn = ends.date;
       return {
         next: {
           ...s,
-          publicity: { startedOn: today, endsOn, days: a.days, dayUnit: a.dayUnit, objections: 0, endedOn: null },
+          publicity: {
+            startedOn: today,
+            endsOn,
+            days: a.days,
+            dayUnit: a.dayUnit,
+            objections: 0,
+            endedOn: null,
+            ...provisionalDetail("endsOnProvisional", ends.provisional),
+          },
         },
-        details: { days: a.days, dayUnit: a.dayUnit, endsOn, amount: s.proposal?.amount ?? null },
+        details: { days: a.days, dayUnit: a.dayUnit, endsOn, amount: s.proposal?.amount ?? null, ...provisionalDetail("endsOnProvisional", ends.provisional) },
       };
     }
 
@@ -508,6 +574,7 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
       if (s.submittedOn && paidOn < s.submittedOn) refuse("date-before-decision");
       const documentsDueOn = a.documentsDueOn === null ? null : date(a.documentsDueOn);
       if (documentsDueOn !== null && documentsDueOn <= today) refuse("due-date-not-after-today");
+      const due = documentsDueOn === null ? { count: null, provisional: false } : dueDate(documentsDueOn, today, a.documentsDueInWorkingDays);
       return {
         next: {
           ...s,
@@ -515,10 +582,14 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
           correction: null,
           decision: { outcome: "approved", amount: value, reason, decidedBy: actor.id, decidedOn: today },
           payment: { amount: value, paidOn, recordedBy: actor.id },
-          emergency: { documentsDueOn, documentsCompletedOn: null },
+          emergency: {
+            documentsDueOn,
+            documentsCompletedOn: null,
+            ...dueFields("documentsDueCount", "documentsDueProvisional", due),
+          },
         },
         reason,
-        details: { amount: value, paidOn, documentsDueOn },
+        details: { amount: value, paidOn, documentsDueOn, ...provisionalDetail("documentsDueOnProvisional", due.provisional) },
       };
     }
 
@@ -567,13 +638,15 @@ export type TimelineStep = {
   on: CalendarDate | null;
   /** A date the current step waits for, when the state knows it (补正 due, 公示 end, documents due). */
   dueOn: CalendarDate | null;
+  /** `dueOn` was counted through a year without a holiday notice (暂定). */
+  dueProvisional: boolean;
   /** Whose move it is, for the current step (or for documents owed after 先行救助). */
   waitingFor: "applicant" | "office" | null;
 };
 
 export function timelineSteps(s: ApplicationState): TimelineStep[] {
   const steps = new Map<TimelineStepId, TimelineStep>(
-    TIMELINE_STEPS.map((id) => [id, { id, state: "upcoming", on: null, dueOn: null, waitingFor: null }]),
+    TIMELINE_STEPS.map((id) => [id, { id, state: "upcoming", on: null, dueOn: null, dueProvisional: false, waitingFor: null }]),
   );
   const set = (id: TimelineStepId, patch: Partial<TimelineStep>) => steps.set(id, { ...steps.get(id)!, ...patch });
   const current = STATUS_STEP[s.status];
@@ -589,10 +662,10 @@ export function timelineSteps(s: ApplicationState): TimelineStep[] {
 
   switch (s.status) {
     case "correction":
-      set("review", { waitingFor: "applicant", dueOn: s.correction?.dueOn ?? null });
+      set("review", { waitingFor: "applicant", dueOn: s.correction?.dueOn ?? null, dueProvisional: !!s.correction?.dueProvisional });
       break;
     case "publicity":
-      set("publicity", { dueOn: s.publicity?.endsOn ?? null });
+      set("publicity", { dueOn: s.publicity?.endsOn ?? null, dueProvisional: !!s.publicity?.endsOnProvisional });
       break;
     case "not-accepted":
     case "refused": {
@@ -617,7 +690,7 @@ export function timelineSteps(s: ApplicationState): TimelineStep[] {
         if (!s.proposal) set("review", { state: "skipped" });
         if (!s.publicity?.endedOn) set("publicity", { state: "skipped" });
         if (documentsPending(s)) {
-          set("payment", { waitingFor: "applicant", dueOn: s.emergency.documentsDueOn });
+          set("payment", { waitingFor: "applicant", dueOn: s.emergency.documentsDueOn, dueProvisional: !!s.emergency.documentsDueProvisional });
         }
       }
       break;

@@ -2,6 +2,7 @@ import chineseDays from "chinese-days/dist/chinese-days.json";
 import { z } from "zod";
 import { chinaDateOf } from "@/lib/calendar/china-date";
 import noticesFile from "@/lib/calendar/holiday-notices.json";
+import { FIRST_STATUTORY_YEAR, statutoryHolidays } from "@/lib/calendar/statutory-holidays";
 
 /**
  * Chinese working days (工作日) with 调休, for statutory deadlines.
@@ -22,7 +23,15 @@ import noticesFile from "@/lib/calendar/holiday-notices.json";
  * the package's API run in a Beijing-zoned process.
  *
  * The package calls every weekday of a year it has no notice for a working day (2027-01-01
- * included). We never guess: any date outside `knownYears()` throws `CalendarYearUnknownError`.
+ * included). We never take that guess. Two ways to count, for two kinds of caller:
+ *  - strict (`isWorkingDay`, `addWorkingDays`, `workingDaysBetween`, `calendarDayDeadline`): a date
+ *    outside `knownYears()` throws `CalendarYearUnknownError`;
+ *  - provisional (`countWorkingDays`, `countCalendarDays`, `workingDayStatus`): in a year without a
+ *    notice, weekends and the statutory days off that the law itself fixes (statutory-holidays.ts:
+ *    全国年节及纪念日放假办法) are rest days, nothing else is guessed (no 补假, no 调休 working day), and
+ *    the answer says it is provisional. Deadlines are counted this way and stored with that mark, so
+ *    work never stops for a notice not yet published; lib/applications/recount.ts recounts them when
+ *    it arrives.
  * When the State Council publishes the next year's notice (usually Nov–Dec), update chinese-days;
  * until a release carries it, enter the notice in holiday-notices.json (its document number, the
  * days off and the 调休 working days). A notice there replaces the package's data for its year.
@@ -199,35 +208,86 @@ function weekdayOf(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;
 }
 
-function isWorkingDayNumber(dayNumber: number): boolean {
+/** Whether a day is worked, and whether that answer is provisional (its year has no notice). */
+export type DayStatus = { working: boolean; provisional: boolean };
+
+/** A date counted over the holiday calendar; provisional when the count ran through a year without a notice. */
+export type CountedDate = { date: CalendarDate; provisional: boolean };
+
+function dayStatusOf(dayNumber: number, strict: boolean): DayStatus {
   const date = fromDayNumber(dayNumber);
-  guardYear(date);
-  if (tables.workdays[date]) return true;
+  const year = Number(date.slice(0, 4));
   const wd = weekdayOf(dayNumber);
-  return wd >= 1 && wd <= 5 && !tables.holidays[date];
+  const weekday = wd >= 1 && wd <= 5;
+  if (tables.known.has(year)) {
+    return { working: !!tables.workdays[date] || (weekday && !tables.holidays[date]), provisional: false };
+  }
+  // No notice: strict callers refuse; provisional ones get the law's own days off, and no rule at all before the data starts.
+  if (strict || year < FIRST_STATUTORY_YEAR) guardYear(date);
+  return { working: weekday && !statutoryHolidays(year).has(date), provisional: true };
 }
 
-/** Whether offices work on this date (weekday not a holiday, or a 调休 makeup day). */
+function isWorkingDayNumber(dayNumber: number): boolean {
+  return dayStatusOf(dayNumber, true).working;
+}
+
+/** Whether offices work on this date (weekday not a holiday, or a 调休 makeup day). Strict: throws for a year without a notice. */
 export function isWorkingDay(date: CalendarDate): boolean {
   return isWorkingDayNumber(requireDayNumber(date));
 }
 
-/**
- * The n-th working day after `start` (the start day never counts). `n = 0` returns `start`
- * unchanged. Throws `CalendarYearUnknownError` if the count starts in or runs into an unknown year.
- */
-export function addWorkingDays(start: CalendarDate, n: number): CalendarDate {
+/** Whether offices work on this date; in a year without a notice, provisionally by the statutory rule. */
+export function workingDayStatus(date: CalendarDate): DayStatus {
+  return dayStatusOf(requireDayNumber(date), false);
+}
+
+function countWorking(start: CalendarDate, n: number, strict: boolean): CountedDate {
   if (!Number.isSafeInteger(n) || n < 0) {
     throw new RangeError(`addWorkingDays: n must be a non-negative integer, got ${n}`);
   }
   let day = requireDayNumber(start);
-  guardYear(start);
+  if (strict) guardYear(start);
+  let provisional = false;
   let left = n;
   while (left > 0) {
     day += 1;
-    if (isWorkingDayNumber(day)) left -= 1;
+    const status = dayStatusOf(day, strict);
+    provisional ||= status.provisional;
+    if (status.working) left -= 1;
   }
-  return fromDayNumber(day);
+  return { date: fromDayNumber(day), provisional };
+}
+
+function countCalendar(start: CalendarDate, n: number, strict: boolean): CountedDate {
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new RangeError(`calendarDayDeadline: n must be a positive integer, got ${n}`);
+  }
+  if (strict) guardYear(start);
+  let day = requireDayNumber(start) + n;
+  let status = dayStatusOf(day, strict);
+  let provisional = status.provisional;
+  while (!status.working) {
+    day += 1;
+    status = dayStatusOf(day, strict);
+    provisional ||= status.provisional;
+  }
+  return { date: fromDayNumber(day), provisional };
+}
+
+/**
+ * The n-th working day after `start` (the start day never counts). `n = 0` returns `start`
+ * unchanged. Strict: throws `CalendarYearUnknownError` if the count starts in or runs into an unknown year.
+ */
+export function addWorkingDays(start: CalendarDate, n: number): CalendarDate {
+  return countWorking(start, n, true).date;
+}
+
+/**
+ * The n-th working day after `start`, as `addWorkingDays`, but never refused for a year without a notice:
+ * there it counts provisionally and says so.
+ */
+export function countWorkingDays(start: CalendarDate, n: number): CountedDate {
+  return countWorking(start, n, false);
 }
 
 /**
@@ -249,14 +309,18 @@ export function workingDaysBetween(a: CalendarDate, b: CalendarDate): number {
 /**
  * Last day of a period counted in calendar days ("公示 7 天"): the n-th day after `start`; if that
  * day is not a working day, the period runs to the next working day (民法典 第二百零三条: 期间的最后一日
- * 是法定休假日的，以法定休假日结束的次日为期间的最后一日).
+ * 是法定休假日的，以法定休假日结束的次日为期间的最后一日). Strict.
  */
 export function calendarDayDeadline(start: CalendarDate, n: number): CalendarDate {
-  if (!Number.isSafeInteger(n) || n < 1) {
-    throw new RangeError(`calendarDayDeadline: n must be a positive integer, got ${n}`);
-  }
-  guardYear(start);
-  let day = requireDayNumber(start) + n;
-  while (!isWorkingDayNumber(day)) day += 1;
-  return fromDayNumber(day);
+  return countCalendar(start, n, true).date;
+}
+
+/** As `calendarDayDeadline`, counting provisionally in a year without a notice, and saying so. */
+export function countCalendarDays(start: CalendarDate, n: number): CountedDate {
+  return countCalendar(start, n, false);
+}
+
+/** The later of two dates: a date already told to someone is never moved earlier. */
+export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a >= b ? a : b;
 }

@@ -21,7 +21,7 @@ const saveSection = citizenAction({
   input: ({ section }) => sectionSchema(section),
   errors: applyErrors,
   run: async ({ user }, data, { section }) => {
-    const saved = await storeDraftSection(serviceContext(), user.id, section, data);
+    const saved = await storeDraftSection(await serviceContext(), user.id, section, data);
     if (!saved.ok) throw new FieldRefusal(saved.errors);
   },
 });
@@ -39,7 +39,7 @@ const saveToFollow = citizenAction({
   // Ticked document types; anything else a tampered form might send is dropped.
   input: () => z.object({ toFollow: z.array(z.string()).transform((v) => v.filter((d) => (DOCUMENT_TYPES as readonly string[]).includes(d))) }),
   errors: applyErrors,
-  run: ({ user }, { toFollow }) => setDocumentsToFollow(serviceContext(), user.id, toFollow as (typeof DOCUMENT_TYPES)[number][]),
+  run: async ({ user }, { toFollow }) => setDocumentsToFollow(await serviceContext(), user.id, toFollow as (typeof DOCUMENT_TYPES)[number][]),
 });
 
 export async function saveDocumentsToFollowAction(lng: string, form: FormData): Promise<void> {
@@ -52,7 +52,7 @@ const submit = citizenAction({
   returnTo: (lng) => `/${lng}/apply`,
   input: () => z.object({ submitKey: z.string().default("") }),
   errors: applyErrors,
-  run: ({ user }, { submitKey }) => submitApplication(serviceContext({ notify: true }), user.id, submitKey),
+  run: async ({ user }, { submitKey }) => submitApplication(await serviceContext({ notify: true }), user.id, submitKey),
 });
 
 export async function submitAction(lng: string, form: FormData): Promise<void> {

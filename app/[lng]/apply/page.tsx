@@ -40,7 +40,7 @@ export default async function ApplyPage({
       </PageFrame>
     );
   }
-  const ctx = serviceContext();
+  const ctx = await serviceContext();
   if (prefill) {
     await setPrefill(ctx, user.id, prefill);
     redirect(`/${lng}/apply?prefilled=1`);

@@ -11,7 +11,7 @@ const handIn = citizenAction({
   returnTo: (lng, { applicationId }) => `/${lng}/progress/${applicationId}`,
   input: () => z.object({}),
   errors: { ns: "console", prefix: "errors" },
-  run: ({ user }, _input, { applicationId }) => handInDocuments(serviceContext({ notify: true }), user.id, applicationId),
+  run: async ({ user }, _input, { applicationId }) => handInDocuments(await serviceContext({ notify: true }), user.id, applicationId),
 });
 
 /** 补正 handed in (or documents completed after 先行救助): the owed types that now have an upload. */

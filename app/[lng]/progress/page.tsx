@@ -13,7 +13,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ lng: 
   const ta = getT(lng, "apply");
   // Visitors are invited to sign in; a signed-in citizen sees their own applications.
   const user = await currentUser();
-  const applications = user?.kind === "citizen" ? await listApplicationsForCitizen(serviceContext().db, user.id) : null;
+  const applications = user?.kind === "citizen" ? await listApplicationsForCitizen((await serviceContext()).db, user.id) : null;
   return (
     <PageFrame lng={lng} title={t("progress.title")}>
       {applications === null ? (

@@ -23,7 +23,7 @@ export default async function StaffConsolePage({
   const t = getT(lng, "staff");
   const tc = getT(lng, "common");
   const tk = getT(lng, "console");
-  const { db } = serviceContext();
+  const { db } = await serviceContext();
   const profile = await loadStaffProfile(db, user, lng);
   // The queue covers what the person may see (their area; an admin every area); null for roles without cases.
   const queue = await listQueueFor(db, user.actor, 100, filter);
@@ -87,6 +87,7 @@ export default async function StaffConsolePage({
                 status: (status) => tc(`status.${status}`),
                 due: (date) => tk("queue.due", { date }),
                 overdue: tk("queue.overdueFlag"),
+                provisional: tk("queue.provisionalFlag"),
                 urgent: tk("queue.urgentFlag"),
               }}
             />

@@ -341,10 +341,13 @@ describe("公示 length comes from the policy pack", () => {
       code: "invalid-publicity-length",
     });
   });
-  test("a 公示 that would run into 2027 (no holiday data yet) is refused, not guessed", () => {
-    expect(
-      applyAction(FIX.proposed, { type: "start-publicity", days: 5, dayUnit: "working" }, caseworker, at("2026-12-28")),
-    ).toEqual({ ok: false, code: "calendar-year-unknown" });
+  test("a 公示 that runs into 2027 (no holiday notice yet) is not refused: it ends on a provisional (暂定) date", () => {
+    // Mon 2026-12-28 → 29, 30, 31, (Fri 2027-01-01 元旦 by the statutory rule, weekend), Mon 01-04, Tue 01-05.
+    const r = applyAction(FIX.proposed, { type: "start-publicity", days: 5, dayUnit: "working" }, caseworker, at("2026-12-28"));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.state.publicity).toMatchObject({ endsOn: "2027-01-05", endsOnProvisional: true });
+    expect(r.event.details).toMatchObject({ endsOn: "2027-01-05", endsOnProvisional: true });
   });
 });
 

@@ -26,7 +26,7 @@ export default async function SectionPage({
   if (!(SECTION_IDS as readonly string[]).includes(section)) notFound();
   const user = await requireCitizen(lng, `/${lng}/apply/${section}`);
   const t = getT(lng, "apply");
-  const ctx = serviceContext();
+  const ctx = await serviceContext();
   const draft = await getOrCreateDraft(ctx, user.id);
   if (section === "documents") {
     return (

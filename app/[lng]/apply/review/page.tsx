@@ -18,7 +18,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
   const lng = await pageLocale(params);
   const user = await requireCitizen(lng, `/${lng}/apply/review`);
   const t = getT(lng, "apply");
-  const ctx = serviceContext();
+  const ctx = await serviceContext();
   const draft = await getOrCreateDraft(ctx, user.id);
   const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
   const missing = SECTION_IDS.filter((s) => statuses[s] !== "completed");

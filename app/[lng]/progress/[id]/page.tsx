@@ -1,4 +1,6 @@
 import { notFound } from "next/navigation";
+import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
+import { RecountDetails } from "@/components/applications/recount-details";
 import { Timeline } from "@/components/applications/timeline";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
@@ -22,7 +24,7 @@ export default async function ApplicationPage({
   const { id } = await params;
   const query = await searchParams;
   const user = await requireCitizen(lng, `/${lng}/progress/${id}`);
-  const ctx = serviceContext();
+  const ctx = await serviceContext();
   const view = await getApplicationForCitizen(ctx, user.id, id);
   // Someone else's application answers exactly like one that does not exist.
   if (!view) notFound();
@@ -30,7 +32,10 @@ export default async function ApplicationPage({
   const tc = getT(lng, "common");
   const tk = getT(lng, "console");
   const fmt = (d: string) => formatCalendarDate(d, lng);
-  const steps = view.timeline.map((s) => (s.state === "current" && !s.dueOn && view.currentDueOn ? { ...s, dueOn: view.currentDueOn } : s));
+  const steps = view.timeline.map((s) =>
+    s.state === "current" && !s.dueOn && view.currentDueOn ? { ...s, dueOn: view.currentDueOn, dueProvisional: view.currentDueProvisional } : s,
+  );
+  const why = (date: string) => t("provisional.why", { year: date.slice(0, 4) });
   const owed = documentsOwed(view);
   const correction = owed?.action === "submit-correction";
   const todoDocs = owed?.documents ?? [];
@@ -81,6 +86,12 @@ export default async function ApplicationPage({
           <>
             <p className="mb-2 font-medium">
               {t(correction ? "track.correction" : "track.documentsAfterEmergency", { date: fmt(owed!.dueOn) })}
+              {owed?.provisional ? (
+                <>
+                  <ProvisionalMark mark={t("provisional.mark")} testId="todo-provisional" />
+                  <ProvisionalWhy why={why(owed.dueOn)} />
+                </>
+              ) : null}
             </p>
             <ul className="mb-3 space-y-3">
               {todoDocs.map((doc) => (
@@ -119,6 +130,8 @@ export default async function ApplicationPage({
             waitingForYou: t("track.waitingForYou"),
             overdue: t("track.overdue"),
             formatDate: fmt,
+            provisional: t("provisional.mark"),
+            provisionalWhy: why,
           }}
         />
       </section>
@@ -142,6 +155,7 @@ export default async function ApplicationPage({
             <li key={e.id}>
               <p className="font-medium">{e.action ? tk(`actions.${e.action}`) : tc(`status.${e.status}`)}</p>
               <p className="text-sm text-ink-muted">{formatDateTime(e.at, lng)}</p>
+              {e.action === "recount-deadline" ? <RecountDetails details={e.details} t={(k, p) => tk(k, p)} formatDate={fmt} /> : null}
               {e.reason && e.action !== "propose-amount" ? <p className="text-sm">{e.reason}</p> : null}
             </li>
           ))}
@@ -152,10 +166,12 @@ export default async function ApplicationPage({
           <h2 id="notes-h" className="mb-2 text-lg font-semibold">{t("track.notifications")}</h2>
           <ul className="space-y-1" data-testid="notifications">
             {notifications.map((n) => {
-              const p = JSON.parse(n.paramsJson) as { reference?: string; status?: string };
+              const p = JSON.parse(n.paramsJson) as { reference?: string; status?: string; dueOn?: string | null; dueProvisional?: boolean };
               return (
-                <li key={n.id} className="text-sm">
-                  {t(`notifications.${n.kind}`, { reference: p.reference ?? "", status: p.status ? tc(`status.${p.status}`) : "" })}{" "}
+                <li key={n.id} className="text-sm" data-testid="notification">
+                  {t(`notifications.${n.kind}`, { reference: p.reference ?? "", status: p.status ? tc(`status.${p.status}`) : "" })}
+                  {p.dueOn ? t("notifications.due", { date: fmt(p.dueOn) }) : null}
+                  {p.dueOn && p.dueProvisional ? <ProvisionalMark mark={t("provisional.mark")} testId="notification-provisional" /> : null}{" "}
                   <span className="text-ink-muted">{formatDateTime(n.createdAt, lng)}</span>
                 </li>
               );

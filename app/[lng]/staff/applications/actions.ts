@@ -13,7 +13,7 @@ const perform = staffAction(CASE_ROLES, {
   returnTo: (lng, { applicationId }) => `/${lng}/staff/applications/${applicationId}`,
   input: ({ type }) => staffActionSchema(type),
   errors: { ns: "console", prefix: "errors" },
-  run: ({ user, ip }, action, { applicationId }) => performStaffAction(serviceContext({ notify: true }), user, applicationId, action, { ip }),
+  run: async ({ user, ip }, action, { applicationId }) => performStaffAction(await serviceContext({ notify: true }), user, applicationId, action, { ip }),
 });
 
 /** One staff action from the detail page: authorised from the session (never the form), parsed, run, reported back. */

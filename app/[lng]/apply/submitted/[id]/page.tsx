@@ -3,12 +3,12 @@ import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/apply/print-button";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
+import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { addPeriod } from "@/lib/applications/procedure";
 import { findArea } from "@/lib/applications/areas";
 import { serviceContext } from "@/lib/applications/context";
 import { getApplicationForCitizen } from "@/lib/applications/service";
 import { requireCitizen } from "@/lib/auth/guards";
-import { CalendarYearUnknownError } from "@/lib/calendar/working-days";
 import { formatCalendarDate, formatDateTime, localName } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
@@ -18,19 +18,20 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
   const lng = await pageLocale(params);
   const { id } = await params;
   const user = await requireCitizen(lng, `/${lng}/apply/submitted/${id}`);
-  const ctx = serviceContext();
+  const ctx = await serviceContext();
   const view = await getApplicationForCitizen(ctx, user.id, id);
   if (!view) notFound();
   const t = getT(lng, "apply");
   const tc = getT(lng, "common");
   const area = await findArea(ctx.db, view.areaCode);
   const tm = view.timings;
-  let acceptBy: string | null = null;
-  try {
-    acceptBy = view.state.submittedOn ? formatCalendarDate(addPeriod(view.state.submittedOn, tm.acceptance), lng) : null;
-  } catch (e) {
-    if (!(e instanceof CalendarYearUnknownError)) throw e;
-  }
+  // While it waits for 受理, the stored deadline is the date told (a recount never moves it earlier); after, the count.
+  const acceptBy =
+    view.status === "submitted" && view.currentDueOn
+      ? { date: view.currentDueOn, provisional: view.currentDueProvisional }
+      : view.state.submittedOn
+        ? addPeriod(view.state.submittedOn, tm.acceptance)
+        : null;
   const unit = (u: "working" | "calendar") => t(u === "working" ? "submitted.workingDays" : "submitted.calendarDays");
   return (
     <PageFrame lng={lng} title={t("submitted.title")}>
@@ -46,7 +47,15 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
           {t("submitted.whatNext")}
         </h2>
         <ol className="list-decimal space-y-1 pl-5" data-testid="what-next">
-          <li>{t("submitted.stepAcceptance", { date: acceptBy ?? "—", days: tm.acceptance.days })}</li>
+          <li>
+            {t("submitted.stepAcceptance", { date: acceptBy ? formatCalendarDate(acceptBy.date, lng) : "—", days: tm.acceptance.days })}
+            {acceptBy?.provisional ? (
+              <>
+                <ProvisionalMark mark={t("provisional.mark")} testId="accept-by-provisional" />
+                <ProvisionalWhy why={t("provisional.why", { year: acceptBy.date.slice(0, 4) })} />
+              </>
+            ) : null}
+          </li>
           <li>{t("submitted.stepReview", { days: tm.review.days })}</li>
           <li>{t("submitted.stepPublicity", { days: tm.publicity.days, unit: unit(tm.publicity.unit) })}</li>
           <li>{t("submitted.stepApproval", { days: tm.approval.days })}</li>

@@ -15,7 +15,7 @@ export default async function ReferencePage({ params }: { params: Promise<{ lng:
   const parsed = parseReference(decodeURIComponent(reference));
   const self = `/${lng}/progress/ref/${encodeURIComponent(parsed?.reference ?? "")}`;
   const user = await requireCitizen(lng, self);
-  const found = parsed ? await findOwnApplicationId(serviceContext(), user.id, parsed.reference) : null;
+  const found = parsed ? await findOwnApplicationId(await serviceContext(), user.id, parsed.reference) : null;
   if (found) redirect(`/${lng}/progress/${found}`);
   const t = getT(lng, "apply");
   return (

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
+import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
+import { RecountDetails } from "@/components/applications/recount-details";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
 import { addPeriod } from "@/lib/applications/procedure";
 import { serviceContext } from "@/lib/applications/context";
@@ -10,20 +12,15 @@ import { getApplicationForStaff } from "@/lib/applications/service";
 import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
 import { requireStaff } from "@/lib/auth/guards";
 import { CASE_ROLES } from "@/lib/auth/roles";
-import { addWorkingDays, calendarDateInChina, CalendarYearUnknownError } from "@/lib/calendar/working-days";
+import { calendarDateInChina, countWorkingDays, type CountedDate } from "@/lib/calendar/working-days";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { staffActionAction } from "@/app/[lng]/staff/applications/actions";
 
-function safeDate(f: () => string): string {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof CalendarYearUnknownError) return "";
-    throw e;
-  }
-}
+// Default due dates the form offers, in working days from today (a date staff type instead is kept as typed).
+const CORRECTION_DUE_WORKING_DAYS = 10;
+const EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS = 20;
 
 export default async function StaffApplicationPage({
   params,
@@ -36,7 +33,9 @@ export default async function StaffApplicationPage({
   const { id } = await params;
   const query = await searchParams;
   const user = await requireStaff(lng, `/${lng}/staff/applications/${id}`, CASE_ROLES);
-  const view = await getApplicationForStaff(serviceContext(), user, id);
+  const ctx = await serviceContext();
+  const now = ctx.now!();
+  const view = await getApplicationForStaff(ctx, user, id);
   // Another area's application answers like one that does not exist.
   if (!view) notFound();
   const t = getT(lng, "console");
@@ -45,7 +44,7 @@ export default async function StaffApplicationPage({
   const fmt = (d: string) => formatCalendarDate(d, lng);
   const money = (v: string | null | undefined) => (v ? formatMoney(v, lng) : "—");
   const d = view.data;
-  const today = calendarDateInChina(new Date());
+  const today = calendarDateInChina(now);
   const tm = view.timings;
   const outOfPocket = view.outOfPocket;
   const rows: [string, string][] = [
@@ -69,9 +68,17 @@ export default async function StaffApplicationPage({
     [t("detail.bank"), d.bank ? `${d.bank.accountName} · ${d.bank.bankName} · ${d.bank.accountMasked}` : ""],
   ];
   const unit = (u: "working" | "calendar") => t(u === "working" ? "form.workingDays" : "form.calendarDays");
-  const publicityEnds = safeDate(() => fmt(addPeriod(today, tm.publicity)));
-  const defaultDue = safeDate(() => addWorkingDays(today, 10));
-  const emergencyDue = safeDate(() => addWorkingDays(today, 20));
+  const publicityEnds = addPeriod(today, tm.publicity);
+  const defaultDue = countWorkingDays(today, CORRECTION_DUE_WORKING_DAYS);
+  const emergencyDue = countWorkingDays(today, EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS);
+  const provisionalWhy = (date: string) => t("detail.provisionalWhy", { year: date.slice(0, 4) });
+  const provisionalNote = (d: CountedDate, testId: string) =>
+    d.provisional ? (
+      <p className="text-sm">
+        <ProvisionalMark mark={t("detail.provisional")} testId={testId} />
+        <ProvisionalWhy why={provisionalWhy(d.date)} />
+      </p>
+    ) : null;
   const relief = tm.relief;
 
   // Each action's fields, from the one field family (components/form/fields.tsx).
@@ -110,7 +117,9 @@ export default async function StaffApplicationPage({
             />
             {a === "request-correction" ? (
               <>
-                {date("dueOn", "dueOn", t("form.dueOn"), defaultDue)}
+                {date("dueOn", "dueOn", t("form.dueOn"), defaultDue.date)}
+                <input type="hidden" name="dueInWorkingDays" value={CORRECTION_DUE_WORKING_DAYS} />
+                {provisionalNote(defaultDue, "correction-due-provisional")}
                 {note(a, 2, false)}
               </>
             ) : null}
@@ -124,7 +133,12 @@ export default async function StaffApplicationPage({
           </>
         );
       case "start-publicity":
-        return <p>{t("form.publicityDays", { days: tm.publicity.days, unit: unit(tm.publicity.unit), ends: publicityEnds })}</p>;
+        return (
+          <>
+            <p>{t("form.publicityDays", { days: tm.publicity.days, unit: unit(tm.publicity.unit), ends: fmt(publicityEnds.date) })}</p>
+            {provisionalNote(publicityEnds, "publicity-ends-provisional")}
+          </>
+        );
       case "approve":
         return amount(a, view.state.proposal?.amount ?? "");
       case "pay":
@@ -135,7 +149,9 @@ export default async function StaffApplicationPage({
             {amount(a)}
             {reason(a)}
             {date("paidOn-e", "paidOn", t("form.paidOn"), today, today)}
-            {date("documentsDueOn", "documentsDueOn", t("form.documentsDueOn"), view.data.documentsToFollow.length ? emergencyDue : "")}
+            {date("documentsDueOn", "documentsDueOn", t("form.documentsDueOn"), view.data.documentsToFollow.length ? emergencyDue.date : "")}
+            <input type="hidden" name="documentsDueInWorkingDays" value={EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS} />
+            {view.data.documentsToFollow.length ? provisionalNote(emergencyDue, "documents-due-provisional") : null}
           </>
         );
       default:
@@ -152,9 +168,15 @@ export default async function StaffApplicationPage({
           {view.reliefType === "urgent" ? <strong className="ml-2 text-danger">{t("queue.urgentFlag")}</strong> : null}
         </p>
         {view.currentDueOn ? (
-          <p>
+          <p data-testid="current-due">
             {t("detail.currentDue")}：{fmt(view.currentDueOn)}
             {view.overdue ? <strong className="ml-2 text-danger">{t("queue.overdueFlag")}</strong> : null}
+            {view.currentDueProvisional ? (
+              <>
+                <ProvisionalMark mark={t("detail.provisional")} testId="current-due-provisional" />
+                <ProvisionalWhy why={provisionalWhy(view.currentDueOn)} />
+              </>
+            ) : null}
           </p>
         ) : null}
       </section>
@@ -238,6 +260,7 @@ export default async function StaffApplicationPage({
               <p className="text-ink-muted">{formatDateTime(e.at, lng)}</p>
               {e.reason ? <p>{e.reason}</p> : null}
               {e.note ? <p>{e.note}</p> : null}
+              {e.action === "recount-deadline" ? <RecountDetails details={e.details} t={(k, p) => t(k, p)} formatDate={fmt} /> : null}
             </li>
           ))}
         </ol>

@@ -8,7 +8,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const auth = await authorizeSignedIn();
   if (!auth.ok) return auth.response;
   const { id } = await params;
-  const view = await getApplicationFor(serviceContext(), auth.user, id);
+  const view = await getApplicationFor(await serviceContext(), auth.user, id);
   if (!view) return apiError(404, "not-found");
   const { timings: _timings, ...rest } = view;
   return Response.json({ application: rest }, { headers: { "Cache-Control": "private, no-store" } });

@@ -30,7 +30,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!(file instanceof File) || file.size === 0) return to("error=no-file");
   if (file.size > MAX_UPLOAD_BYTES) return to("error=too-large");
   const result = await storeCitizenDocument(
-    serviceContext(),
+    await serviceContext(),
     user.id,
     { applicationId },
     typeof docType === "string" ? docType : "",

@@ -8,7 +8,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const auth = await authorizeSignedIn();
   if (!auth.ok) return auth.response;
   const { id } = await params;
-  const doc = await readDocument(serviceContext(), auth.user, id);
+  const doc = await readDocument(await serviceContext(), auth.user, id);
   if (!doc) return apiError(404, "not-found");
   return new Response(new Uint8Array(doc.bytes), {
     headers: {
