@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_SIZE_LIMIT } from "./lib/http/server-action-limit";
 import { SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
@@ -7,6 +8,8 @@ const nextConfig: NextConfig = {
   // Native SQLite driver and the policy data stay out of the bundle.
   serverExternalPackages: ["@libsql/client", "libsql", "@prisma/adapter-libsql"],
   poweredByHeader: false,
+  // The same limit the production server enforces as bytes arrive (lib/http/body-limit.ts).
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_SIZE_LIMIT } },
   async headers() {
     return [
       {

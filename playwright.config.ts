@@ -58,6 +58,9 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
       NEXT_TELEMETRY_DISABLED: "1",
+      // As behind one reverse proxy: a test's X-Forwarded-For stands for the address the proxy saw, so each test
+      // can have its own client address (per-address limits) while the browser connects from 127.0.0.1.
+      YIZHAN_TRUSTED_PROXY_HOPS: "1",
     },
   },
 });

@@ -1,12 +1,15 @@
 /**
- * The production server: Node's HTTP server in front of Next. The public calculation API is answered by the fast
- * path (lib/http/fast-path.ts); every other request goes to Next's handler exactly as `next start` would serve it.
+ * The production server: Node's HTTP server in front of Next. Every request first passes the front door
+ * (lib/http/front-door.ts: trusted client address, HSTS, body limits as bytes arrive); the public calculation API
+ * is answered by the fast path (lib/http/fast-path.ts); every other request goes to Next's handler exactly as
+ * `next start` would serve it.
  * Built by scripts/build-server.mjs into dist/server.cjs; run as `node dist/server.cjs [-H host] [-p port]`.
  */
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { serveFastPath } from "@/lib/http/fast-path";
+import { readEnv, trustedProxyHops } from "@/lib/config/env";
+import { frontDoor } from "@/lib/http/front-door";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,14 +27,16 @@ async function main(): Promise<void> {
   // prepare() also runs instrumentation.ts: provisional (暂定) deadlines are recounted there if a holiday notice arrived.
   await app.prepare();
 
-  const server = createServer((req, res) => {
-    if (serveFastPath(req, res)) return;
-    handle(req, res).catch((e: unknown) => {
-      console.error(e);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
-  });
+  const env = readEnv();
+  const server = createServer(
+    frontDoor({ trustedProxyHops: trustedProxyHops(env), publicUrlIsHttps: /^https:/i.test(env.NEXTAUTH_URL ?? "") }, (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        console.error(e);
+        if (!res.headersSent) res.statusCode = 500;
+        res.end();
+      });
+    }),
+  );
   server.listen(port, hostname, () => console.log(`Yizhan ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
   const stop = () => server.close(() => process.exit(0));

@@ -21,8 +21,6 @@ import { hashPassword } from "@/lib/auth/staff";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
-// Demo accounts only: a low bcrypt cost keeps seeding fast; real accounts use BCRYPT_COST.
-const DEMO_BCRYPT_COST = 10;
 
 const AREAS = [
   { code: "450223", nameZhHans: "鹿寨县", nameZhHant: "鹿寨縣", policyPackId: "luzhai-2018" },
@@ -129,7 +127,8 @@ async function main() {
 
     const school = await db.school.upsert({ where: { code: SCHOOL.code }, create: SCHOOL, update: SCHOOL });
 
-    const passwordHash = await hashPassword(DEMO_PASSWORD, DEMO_BCRYPT_COST);
+    // The cost every account has (BCRYPT_COST): a cheaper demo hash would tell an attacker which names exist.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const person of STAFF) {
       const data = {
         role: person.role,
@@ -138,8 +137,6 @@ async function main() {
         displayName: person.displayName,
         passwordHash,
         active: true,
-        failedLogins: 0,
-        lockedUntil: null,
       };
       await db.staffUser.upsert({ where: { username: person.username }, create: { username: person.username, ...data }, update: data });
     }

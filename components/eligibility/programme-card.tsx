@@ -1,5 +1,7 @@
 import { Disclosure } from "@/components/form/fields";
+import { GlossaryTerms } from "@/components/ui/glossary";
 import type { ProgrammeResult } from "@/lib/eligibility";
+import type { Locale } from "@/lib/i18n/settings";
 
 const badge = {
   eligible: "bg-brand text-white",
@@ -19,7 +21,7 @@ export type ProgrammeCardLabels = {
 };
 
 /** One programme: status in words (never colour alone), reasons, next steps, documents, office and sources. */
-export function ProgrammeCard({ programme, labels }: { programme: ProgrammeResult; labels: ProgrammeCardLabels }) {
+export function ProgrammeCard({ lng, programme, labels }: { lng: Locale; programme: ProgrammeResult; labels: ProgrammeCardLabels }) {
   const p = programme;
   const statusLabel = labels.status[p.status];
   return (
@@ -59,6 +61,7 @@ export function ProgrammeCard({ programme, labels }: { programme: ProgrammeResul
           {p.office}
         </p>
       ) : null}
+      <GlossaryTerms lng={lng} texts={[p.name, ...p.reasons, ...(p.status !== "not-eligible" ? p.nextSteps : [])]} testId={`glossary-${p.id}`} />
       {p.sources.length ? (
         <Disclosure summary={labels.basis}>
           <ul className="space-y-2">

@@ -1,5 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { Disclosure } from "@/components/form/fields";
+import { GlossaryTerms } from "@/components/ui/glossary";
+import { groupAssumptions, type AssumptionLike } from "@/lib/estimate/assumptions";
 import { billSegments, percent } from "@/lib/estimate/shares";
 import { formatMoney } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
@@ -60,6 +62,36 @@ function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The assumptions that matter for this result first; the rest grouped, collapsed, each sentence once. */
+function AssumptionList({ lng, result }: { lng: Locale; result: EstimateResult }) {
+  const t = getT(lng, "estimate");
+  const { first, groups } = groupAssumptions(result.assumptions as readonly AssumptionLike[], result.layers);
+  const rest = groups.reduce((n, g) => n + g.items.length, 0);
+  return (
+    <>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm" data-testid="assumptions-first">
+        {first.map((a, i) => (
+          <li key={i}>{a}</li>
+        ))}
+      </ul>
+      {rest ? (
+        <Disclosure summary={t("result.assumptionsMore", { n: rest })} testId="assumptions-more">
+          {groups.map((g) => (
+            <div key={g.id} className="mt-1" data-testid={`assumptions-${g.id}`}>
+              <h3 className="font-semibold">{t(`result.assumptionGroup.${g.id}`)}</h3>
+              <ul className="list-disc space-y-1 pl-5">
+                {g.items.map((a, i) => (
+                  <li key={i}>{a}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </Disclosure>
+      ) : null}
+    </>
   );
 }
 
@@ -158,6 +190,7 @@ export function ResultView({
               <p className="text-xs text-ink-muted">{t(`origin.${l.origin}`)}</p>
               <p className="mt-1 text-sm">{l.explanation}</p>
               <Formula lng={lng} layer={l} />
+              <GlossaryTerms lng={lng} texts={[l.name, l.explanation]} testId={`glossary-${l.id}`} />
               <Sources lng={lng} policyId={result.policy.id} sources={l.sources} testId={`basis-${l.id}`} />
             </li>
           ))}
@@ -185,11 +218,7 @@ export function ResultView({
           {t("result.assumptionsHeading")}
         </h2>
         {assumedTypical ? <p className="mt-1 text-sm font-medium" data-testid="typical-note">{t("result.typicalNote")}</p> : null}
-        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-          {result.assumptions.map((a, i) => (
-            <li key={i}>{a}</li>
-          ))}
-        </ul>
+        <AssumptionList lng={lng} result={result} />
       </section>
 
       {result.referrals.length ? (

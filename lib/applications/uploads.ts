@@ -20,7 +20,7 @@ export function uploadDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR || path.join(process.cwd(), "data", "uploads"));
 }
 
-export type UploadError = "no-file" | "too-large" | "bad-type" | "bad-doc-type" | "not-found" | "closed";
+export type UploadError = "no-file" | "too-large" | "bad-type" | "damaged" | "bad-doc-type" | "not-found" | "closed";
 
 export type UploadResult = { ok: true; documentId: string; docType: DocumentType } | { ok: false; code: UploadError };
 
@@ -28,9 +28,23 @@ export type UploadResult = { ok: true; documentId: string; docType: DocumentType
 export async function inspectUpload(bytes: Uint8Array): Promise<{ ok: true; mime: string } | { ok: false; code: UploadError }> {
   if (bytes.byteLength === 0) return { ok: false, code: "no-file" };
   if (bytes.byteLength > MAX_UPLOAD_BYTES) return { ok: false, code: "too-large" };
-  const detected = await fileTypeFromBuffer(bytes);
+  let detected: Awaited<ReturnType<typeof fileTypeFromBuffer>>;
+  try {
+    detected = await fileTypeFromBuffer(bytes);
+  } catch {
+    // file-type reads into what the header announces: a cut-off PNG or a zip header ends before that.
+    return { ok: false, code: "damaged" };
+  }
   if (!detected || !(ALLOWED_MIME_TYPES as readonly string[]).includes(detected.mime)) return { ok: false, code: "bad-type" };
+  if (detected.mime === "image/png" && !hasPngEnd(bytes)) return { ok: false, code: "damaged" };
   return { ok: true, mime: detected.mime };
+}
+
+const PNG_IEND = Buffer.from("IEND", "latin1");
+
+/** A whole PNG ends with its IEND chunk; a cut-off upload does not (staff would get an unreadable ID photo). */
+function hasPngEnd(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf(PNG_IEND) > 8;
 }
 
 /**

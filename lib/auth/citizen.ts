@@ -7,7 +7,7 @@ import { verifyLoginCode } from "@/lib/auth/otp";
 import type { SessionUser } from "@/lib/auth/roles";
 
 export type CitizenSignInResult =
-  | { ok: true; user: Extract<SessionUser, { kind: "citizen" }> }
+  | { ok: true; user: Extract<SessionUser, { kind: "citizen" }>; sessionVersion: number }
   | { ok: false; code: Exclude<CitizenSignInError, "server-error"> };
 
 /** Verify the code, then find the citizen by phone (creating them on first sign-in). */
@@ -28,9 +28,13 @@ export async function signInCitizen(
       lastSignInAt: now,
     },
     update: { lastSignInAt: now },
-    select: { id: true, displayName: true },
+    select: { id: true, displayName: true, sessionVersion: true },
   });
   await recordAudit(ctx.db, { actorType: "citizen", actorId: citizen.id, action: "citizen.sign-in", ip: input.ip, at: now });
   // Until a citizen gives a name, the masked number is what pages greet them with.
-  return { ok: true, user: { kind: "citizen", id: citizen.id, displayName: citizen.displayName ?? maskPhone(verified.phone) } };
+  return {
+    ok: true,
+    user: { kind: "citizen", id: citizen.id, displayName: citizen.displayName ?? maskPhone(verified.phone) },
+    sessionVersion: citizen.sessionVersion,
+  };
 }

@@ -3,18 +3,16 @@ type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 function header(headers: HeaderSource, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const value = headers[name] ?? headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
+  return Array.isArray(value) ? value.join(",") : value;
 }
 
 /**
- * The client's IP: first hop of X-Forwarded-For, else X-Real-IP, else "unknown".
- * Trustworthy only behind a reverse proxy that overwrites these headers
- * (nginx: `proxy_set_header X-Forwarded-For $remote_addr;`); see docs/database.md.
+ * The client's address for rate limits and audit rows. The production server (server.ts, through
+ * lib/http/client-address.ts) overwrites X-Forwarded-For with the one address it trusts (the socket's, or what
+ * YIZHAN_TRUSTED_PROXY_HOPS proxies report), after dropping what the client sent; so this reads that header and
+ * nothing else. Of several entries the last is taken: the one added nearest to us.
  */
 export function getClientIp(headers: HeaderSource): string {
-  const forwarded = header(headers, "x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded.slice(0, 64);
-  const real = header(headers, "x-real-ip")?.trim();
-  if (real) return real.slice(0, 64);
-  return "unknown";
+  const nearest = header(headers, "x-forwarded-for")?.split(",").at(-1)?.trim();
+  return nearest ? nearest.slice(0, 64) : "unknown";
 }

@@ -19,7 +19,7 @@ export const CITIZEN_SIGN_IN_ERRORS = [
 export type CitizenSignInError = (typeof CITIZEN_SIGN_IN_ERRORS)[number];
 
 /** signIn("staff", …) → `{ error }`. */
-export const STAFF_SIGN_IN_ERRORS = ["credentials-invalid", "account-locked", "server-error"] as const;
+export const STAFF_SIGN_IN_ERRORS = ["credentials-invalid", "too-many-attempts", "server-error"] as const;
 export type StaffSignInError = (typeof STAFF_SIGN_IN_ERRORS)[number];
 
 export type SignInError = CitizenSignInError | StaffSignInError;

@@ -1,4 +1,5 @@
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import type { Locale } from "@/lib/i18n/settings";
 import { apiError } from "@/lib/http/api-error";
 import { actorFor, type Actor } from "@/lib/auth/access";
@@ -36,7 +37,7 @@ export function staffSignInPath(lng: Locale, returnTo?: string): string {
 /** A signed-in citizen, or a redirect to citizen sign-in that comes back to `returnTo`. */
 export async function requireCitizen(lng: Locale, returnTo: string): Promise<CitizenSessionUser & { actor: Actor }> {
   const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirect(citizenSignInPath(lng, returnTo));
+  if (user?.kind !== "citizen") redirectWithinSite(citizenSignInPath(lng, returnTo));
   return { ...user, actor: actorFor(user) };
 }
 
@@ -47,7 +48,7 @@ export async function requireStaff<R extends StaffRole = StaffRole>(
   roles: readonly R[] = ANY_STAFF_ROLE as readonly StaffRole[] as readonly R[],
 ): Promise<StaffSessionUser & { role: R; actor: Actor }> {
   const user = await getSessionUser();
-  if (user?.kind !== "staff") redirect(staffSignInPath(lng, returnTo));
+  if (user?.kind !== "staff") redirectWithinSite(staffSignInPath(lng, returnTo));
   if (!hasRole(user.role, roles)) notFound();
   return { ...user, role: user.role, actor: actorFor(user) };
 }

@@ -8,13 +8,15 @@ declare module "next-auth" {
   interface User {
     /** Set by our Credentials providers' authorize(). */
     sessionUser?: SessionUser;
+    /** The account's session version at sign-in (lib/auth/session-version.ts). */
+    sessionVersion?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     user?: SessionUser;
-    /** When the staff record was last re-read (ms since epoch). */
-    checkedAt?: number;
+    /** The account's session version when this session began; a higher one on the account ends it. */
+    sv?: number;
   }
 }

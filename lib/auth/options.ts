@@ -5,20 +5,19 @@ import { signInCitizen } from "@/lib/auth/citizen";
 import { getClientIp } from "@/lib/auth/client-ip";
 import type { SessionUser } from "@/lib/auth/roles";
 import { getAuthSecret } from "@/lib/auth/secret";
-import { toStaffSession, verifyStaffCredentials } from "@/lib/auth/staff";
+import { currentSessionUser, endSessions } from "@/lib/auth/session-version";
+import { verifyStaffCredentials } from "@/lib/auth/staff";
 
 /** Sessions last a working day. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-/** How often a staff session re-reads the account, so deactivation and role changes take effect. */
-const STAFF_RECHECK_MS = 5 * 60 * 1000;
 
 type Headers = Record<string, string | string[] | undefined>;
 
 /** Run a sign-in; unexpected failures (database down…) become "server-error" instead of leaking their message. */
-async function attempt<T extends { ok: true; user: SessionUser } | { ok: false; code: string }>(
+async function attempt<T extends { ok: true; user: SessionUser; sessionVersion: number } | { ok: false; code: string }>(
   what: string,
   run: () => Promise<T>,
-): Promise<{ id: string; sessionUser: SessionUser }> {
+): Promise<{ id: string; sessionUser: SessionUser; sessionVersion: number }> {
   let result: T;
   try {
     result = await run();
@@ -28,7 +27,7 @@ async function attempt<T extends { ok: true; user: SessionUser } | { ok: false; 
   }
   // next-auth v4 hands this message to signIn(…, { redirect: false }) as `error`.
   if (!result.ok) throw new Error(result.code);
-  return { id: result.user.id, sessionUser: result.user };
+  return { id: result.user.id, sessionUser: result.user, sessionVersion: result.sessionVersion };
 }
 
 let secretOverride: string | undefined;
@@ -75,21 +74,25 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Runs on every session lookup (getServerSession, /api/auth/session): a session stands only while its
+    // version is the account's current one, so sign-out and deactivation end it everywhere at once.
     async jwt({ token, user }) {
       if (user?.sessionUser) {
         token.user = user.sessionUser;
-        token.checkedAt = Date.now();
+        token.sv = user.sessionVersion;
         return token;
       }
-      if (token.user?.kind === "staff" && Date.now() - (token.checkedAt ?? 0) > STAFF_RECHECK_MS) {
-        const staff = await getDb().staffUser.findUnique({ where: { id: token.user.id } });
-        token.user = staff?.active ? toStaffSession(staff) : undefined;
-        token.checkedAt = Date.now();
-      }
+      if (token.user) token.user = (await currentSessionUser(getDb(), token.user, token.sv)) ?? undefined;
       return token;
     },
     async session({ session, token }) {
       return { expires: session.expires, ...(token.user ? { user: token.user } : {}) };
+    },
+  },
+  events: {
+    // The cookie is cleared by next-auth; raising the version also ends copies of it.
+    async signOut({ token }) {
+      if (token?.user) await endSessions(getDb(), token.user, token.sv);
     },
   },
 };

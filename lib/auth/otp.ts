@@ -1,4 +1,5 @@
 import { randomInt } from "node:crypto";
+import { smsHourlyBudget } from "@/lib/config/env";
 import { hashesEqual, hashIp, hashPhone, keyedHash } from "@/lib/crypto/lookup-hash";
 import { getSmsSender } from "@/lib/sms";
 import { SmsUnavailableError, type SmsSender } from "@/lib/sms/types";
@@ -22,7 +23,11 @@ export const OTP_POLICY = {
     { windowSeconds: 24 * 60 * 60, max: 10 },
   ] satisfies RateLimit[],
   perIp: [{ windowSeconds: 60 * 60, max: 20 }] satisfies RateLimit[],
+  /** All numbers together: YIZHAN_SMS_HOURLY_BUDGET codes per hour (default 1000), against SMS pumping from many addresses. */
+  globalWindowSeconds: 60 * 60,
 } as const;
+
+const GLOBAL_SCOPE = "otp-global";
 
 const LONGEST_WINDOW_SECONDS = 24 * 60 * 60;
 
@@ -40,6 +45,18 @@ function hashCode(phoneHash: string, code: string): string {
 
 function generateCode(): string {
   return randomInt(0, 10 ** OTP_POLICY.codeLength).toString().padStart(OTP_POLICY.codeLength, "0");
+}
+
+// One alert per process and hour is enough to wake someone; every refused request would flood the log.
+let lastAlertHour = "";
+function alertBudgetReached(env: AuthContext["env"], now: Date): void {
+  const hour = now.toISOString().slice(0, 13);
+  if (hour === lastAlertHour) return;
+  lastAlertHour = hour;
+  console.error(
+    `[alert] SMS budget reached: ${smsHourlyBudget(env)} sign-in codes in the last hour (YIZHAN_SMS_HOURLY_BUDGET). ` +
+      "New codes are refused until the hour's count falls; check for SMS pumping before raising it.",
+  );
 }
 
 /**
@@ -75,10 +92,14 @@ export async function requestLoginCode(
       [
         { scope: "otp-phone", key: phoneHash, limits: OTP_POLICY.perPhone },
         { scope: "otp-ip", key: ipHash, limits: OTP_POLICY.perIp },
+        { scope: GLOBAL_SCOPE, key: "all", limits: [{ windowSeconds: OTP_POLICY.globalWindowSeconds, max: smsHourlyBudget(ctx.env) }] },
       ],
       now,
     );
-    if (!limited.ok) return limited;
+    if (!limited.ok) {
+      if (limited.blockedScopes.includes(GLOBAL_SCOPE)) alertBudgetReached(ctx.env, now);
+      return limited;
+    }
     // Earlier codes stop working once a new one is sent.
     await tx.loginCode.updateMany({ where: { phoneHash, consumedAt: null }, data: { consumedAt: now } });
     await tx.loginCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - LONGEST_WINDOW_SECONDS * 1000) } } });

@@ -13,7 +13,7 @@ export interface RateLimitBucket {
   limits: readonly RateLimit[];
 }
 
-export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number; blockedScopes: string[] };
 
 /**
  * Check every bucket; if all allow one more action, record it in each and
@@ -27,23 +27,26 @@ export async function consumeRateLimits(
   now: Date,
 ): Promise<RateLimitResult> {
   let retryAfterSeconds = 0;
+  const blockedScopes: string[] = [];
   for (const bucket of buckets) {
     for (const limit of bucket.limits) {
       const since = new Date(now.getTime() - limit.windowSeconds * 1000);
-      // The newest `max` events in the window; if there are `max`, the oldest of them must leave the window first.
-      const recent = await tx.rateLimitEvent.findMany({
+      // The max-th newest event in the window, if there is one: it must leave the window before another is allowed.
+      // (Skipping to it, rather than reading all `max` rows, keeps a large budget like the global one cheap.)
+      const oldestCounted = await tx.rateLimitEvent.findFirst({
         where: { scope: bucket.scope, key: bucket.key, createdAt: { gt: since } },
         orderBy: { createdAt: "desc" },
-        take: limit.max,
+        skip: limit.max - 1,
         select: { createdAt: true },
       });
-      if (recent.length >= limit.max) {
-        const freesAt = recent[limit.max - 1].createdAt.getTime() + limit.windowSeconds * 1000;
+      if (oldestCounted) {
+        const freesAt = oldestCounted.createdAt.getTime() + limit.windowSeconds * 1000;
         retryAfterSeconds = Math.max(retryAfterSeconds, Math.max(1, Math.ceil((freesAt - now.getTime()) / 1000)));
+        if (!blockedScopes.includes(bucket.scope)) blockedScopes.push(bucket.scope);
       }
     }
   }
-  if (retryAfterSeconds > 0) return { ok: false, retryAfterSeconds };
+  if (retryAfterSeconds > 0) return { ok: false, retryAfterSeconds, blockedScopes };
   await tx.rateLimitEvent.createMany({
     data: buckets.map((bucket) => ({ scope: bucket.scope, key: bucket.key, createdAt: now })),
   });

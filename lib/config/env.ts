@@ -20,6 +20,14 @@ const envSchema = z.object({
   SMS_API_URL: z.string().min(1).optional(),
   SMS_API_KEY: z.string().min(1).optional(),
   SMS_SIGN_NAME: z.string().min(1).optional(),
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (nginx with
+   * `proxy_add_x_forwarded_for`: 1). 0 (the default): the client's address is the socket's, and
+   * X-Forwarded-* headers from clients are ignored.
+   */
+  YIZHAN_TRUSTED_PROXY_HOPS: z.string().regex(/^\d{1,2}$/, "a whole number of proxies, e.g. 0 or 1").optional(),
+  /** Sign-in codes sent per hour across all numbers before sending stops and an alert is logged (default 1000). */
+  YIZHAN_SMS_HOURLY_BUDGET: z.string().regex(/^[1-9]\d{0,6}$/, "a whole number of messages, e.g. 1000").optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -50,6 +58,18 @@ export function isProduction(env: ServerEnv = readEnv()): boolean {
  */
 export function allowsDemoFallbacks(env: ServerEnv = readEnv()): boolean {
   return isDemoMode(env) || !isProduction(env);
+}
+
+/** Reverse proxies trusted to report the client's address and scheme (YIZHAN_TRUSTED_PROXY_HOPS, default 0). */
+export function trustedProxyHops(env: ServerEnv = readEnv()): number {
+  return Number(env.YIZHAN_TRUSTED_PROXY_HOPS ?? 0);
+}
+
+/** Default hourly budget of sign-in codes: far above a county's real use, far below an SMS-pumping bill. */
+export const DEFAULT_SMS_HOURLY_BUDGET = 1000;
+
+export function smsHourlyBudget(env: ServerEnv = readEnv()): number {
+  return Number(env.YIZHAN_SMS_HOURLY_BUDGET ?? DEFAULT_SMS_HOURLY_BUDGET);
 }
 
 export const DEFAULT_DATABASE_URL = "file:./data/yizhan.db";

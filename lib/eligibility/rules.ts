@@ -5,12 +5,14 @@ import national from "@/lib/policy/eligibility/national-2021.json";
 import shenyang from "@/lib/policy/eligibility/shenyang-2023.json";
 import urumqi from "@/lib/policy/eligibility/urumqi-2023.json";
 import zhejiang from "@/lib/policy/eligibility/zhejiang-district-2024.json";
-import { RELIABILITIES } from "@/lib/policy/types";
+import { INSURANCES, RELIABILITIES } from "@/lib/policy/types";
 import { CERTIFICATIONS, PROGRAMME_IDS, WHO } from "@/lib/eligibility/types";
 
 /**
- * Eligibility rules live beside the policy packs (lib/policy/eligibility/<pack>.json): which certifications each
- * place's assistance covers, which optional programmes it has, and the clause each answer rests on.
+ * Eligibility rules live beside the policy packs (lib/policy/eligibility/<pack>.json): the programmes the
+ * calculator does not compute (资助参保, 先诊疗后付费, the 沈阳 one-time aid, 教育资助, 工会) and the clause each
+ * answer rests on. Who the calculator's layers cover (医疗救助, 倾斜救助, 兜底 …) is not repeated here: the check
+ * reads it from the pack itself (coverage.ts).
  */
 const cert = z.enum(CERTIFICATIONS);
 const source = z.strictObject({
@@ -22,16 +24,22 @@ const source = z.strictObject({
 
 export const rulesSchema = z.strictObject({
   pack: z.string(),
-  /** Certifications whose holders are 医疗救助 recipients in this place. */
-  assistanceCategories: z.array(cert).min(1),
   /** 资助参保: full premium, fixed amount, or set by the province (監測对象, 低保边缘). */
   subsidy: z.strictObject({ full: z.array(cert), fixed: z.array(cert), varies: z.array(cert) }),
-  tilted: z.boolean(),
-  /** 兜底 after the three layers: who qualifies by certificate; whether 因病致困 can be recognised into it. */
-  backstop: z.strictObject({ eligible: z.array(cert).min(1), recognition: z.boolean() }).nullable(),
+  /** The pack's 医疗救助 ratios are floors (内蒙古 2018 五: “不低于70%”, “不低于50%”). */
+  assistanceRatioIsMinimum: z.boolean().default(false),
   /** 一次性因病致贫重病患者医疗救助 (沈阳): who it is for and which certificates exclude it (they get the regular one). */
   oneTimeMedicalPoverty: z.strictObject({ who: z.array(z.enum(WHO)).min(1), excluded: z.array(cert) }).nullable(),
-  payAfterTreatment: z.strictObject({ eligible: z.array(cert), maybe: z.array(cert) }),
+  /**
+   * 先诊疗后付费 is a hospital arrangement, not a layer the calculator pays: who has it by certificate, which
+   * insurance it needs (鹿寨 三(四)3: 参加城乡居民基本医疗保险的农村贫困住院患者) and the condition the place sets.
+   */
+  payAfterTreatment: z.strictObject({
+    eligible: z.array(cert),
+    maybe: z.array(cert),
+    insurance: z.array(z.enum(INSURANCES)).optional(),
+    condition: z.string().optional(),
+  }),
   educationAid: z.boolean(),
   unionAid: z.boolean(),
   sources: z.strictObject(Object.fromEntries(PROGRAMME_IDS.map((id) => [id, z.array(source)])) as Record<(typeof PROGRAMME_IDS)[number], z.ZodArray<typeof source>>),

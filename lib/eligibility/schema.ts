@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { flattenIssues } from "@/lib/validation/issues";
 import { requestLocale } from "@/lib/policy/request-locale";
+import { knowsPovertyRegistered } from "@/lib/eligibility/coverage";
 import { LOCALES, type Locale } from "@/lib/policy/types";
 import { text } from "@/lib/eligibility/messages";
 import { rulesFor, rulePacks } from "@/lib/eligibility/rules";
@@ -44,7 +45,7 @@ export function parseEligibilityRequest(input: unknown): ParseOutcome {
   const rules = rulesFor(req.policy);
   if (!rules)
     return { ok: false, locale, issues: [{ path: "policy", message: text(locale, "error.unknownPolicy", { id: req.policy.slice(0, 40), ids: rulePacks().join("、") }) }] };
-  if (req.certifications.includes("poverty-registered") && !rules.assistanceCategories.includes("poverty-registered"))
+  if (req.certifications.includes("poverty-registered") && !knowsPovertyRegistered(req.policy))
     return { ok: false, locale, issues: [{ path: "certifications", message: text(locale, "error.historicOnly") }] };
   const { locale: _l, ...rest } = req;
   void _l;

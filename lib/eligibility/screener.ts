@@ -1,3 +1,4 @@
+import { knowsPovertyRegistered } from "@/lib/eligibility/coverage";
 import { rulesFor } from "@/lib/eligibility/rules";
 import { CERTIFICATIONS, WHO, type Answers, type Certification } from "@/lib/eligibility/types";
 
@@ -54,7 +55,7 @@ export function activeSteps(s: ScreenerState): Step[] {
 }
 
 export function isHistoric(policy: string | undefined): boolean {
-  return !!policy && !!rulesFor(policy)?.assistanceCategories.includes("poverty-registered");
+  return !!policy && !!rulesFor(policy) && knowsPovertyRegistered(policy);
 }
 
 export function certOptions(policy: string | undefined): (Certification | "none")[] {

@@ -22,8 +22,12 @@ export type ProgrammeId = (typeof PROGRAMME_IDS)[number];
 export const WHO = ["pupil", "young-child", "adult"] as const;
 export type Who = (typeof WHO)[number];
 
-/** Household certifications the screener asks about; "poverty-registered" only exists in historic packs. */
-export const CERTIFICATIONS = ["tekun", "orphan", "dibao", "dibao-edge", "at-risk", "poverty-registered"] as const;
+/**
+ * Household certifications the screener asks about, with the calculation module's category ids;
+ * "poverty-registered" only exists in historic packs; "medical-poverty" is a household 民政 has already
+ * recognised as 因病致贫重病患者 / 因病致困对象.
+ */
+export const CERTIFICATIONS = ["tekun", "orphan", "dibao", "dibao-edge", "at-risk", "poverty-registered", "medical-poverty"] as const;
 export type Certification = (typeof CERTIFICATIONS)[number];
 
 export const STATUSES = ["eligible", "maybe", "not-eligible"] as const;
@@ -75,6 +79,11 @@ export interface EligibilityResult {
   policy: { id: string; title: string };
   locale: Locale;
   programmes: ProgrammeResult[];
+  /**
+   * For an uninsured household: enrol first (资助参保 where the household qualifies), since 基本医保, 大病保险 and
+   * 兜底 pay nothing for care before cover starts. Null when the household is insured.
+   */
+  enrolFirst: { reasons: string[]; steps: string[] } | null;
   /** The calculation module's categories implied by the answers (to prefill an estimate). */
   estimateCategories: string[];
 }

@@ -14,7 +14,7 @@ export const authErrorCodes = [
   "rate-limited",
   "sms-unavailable",
   "credentials-invalid",
-  "account-locked",
+  "too-many-attempts",
   "required",
   "server-error",
   "generic",

@@ -4,6 +4,7 @@ import authHans from "@/locales/zh-Hans/auth.json";
 import commonHans from "@/locales/zh-Hans/common.json";
 import consoleHans from "@/locales/zh-Hans/console.json";
 import eligibilityHans from "@/locales/zh-Hans/eligibility.json";
+import errorsHans from "@/locales/zh-Hans/errors.json";
 import estimateHans from "@/locales/zh-Hans/estimate.json";
 import staffHans from "@/locales/zh-Hans/staff.json";
 import applyHant from "@/locales/zh-Hant/apply.json";
@@ -11,6 +12,7 @@ import authHant from "@/locales/zh-Hant/auth.json";
 import commonHant from "@/locales/zh-Hant/common.json";
 import consoleHant from "@/locales/zh-Hant/console.json";
 import eligibilityHant from "@/locales/zh-Hant/eligibility.json";
+import errorsHant from "@/locales/zh-Hant/errors.json";
 import estimateHant from "@/locales/zh-Hant/estimate.json";
 import staffHant from "@/locales/zh-Hant/staff.json";
 
@@ -24,6 +26,7 @@ export const uiResources = {
     estimate: estimateHans,
     apply: applyHans,
     console: consoleHans,
+    errors: errorsHans,
   },
   "zh-Hant": {
     common: commonHant,
@@ -33,6 +36,7 @@ export const uiResources = {
     estimate: estimateHant,
     apply: applyHant,
     console: consoleHant,
+    errors: errorsHant,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

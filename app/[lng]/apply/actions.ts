@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { z } from "zod";
 import type { FormState } from "@/components/apply/section-form";
 import { citizenAction, FieldRefusal } from "@/lib/actions/safe-action";
@@ -29,7 +29,7 @@ const saveSection = citizenAction({
 export async function saveSectionAction(lng: string, section: string, _prev: FormState, form: FormData): Promise<FormState> {
   const result = await saveSection(lng, { section }, form);
   if (!result.ok) return { errors: result.fieldErrors, values: result.values };
-  redirect(`/${lng}/apply#${section}`);
+  redirectWithinSite(`/${lng}/apply#${section}`);
 }
 
 const saveToFollow = citizenAction({
@@ -44,7 +44,7 @@ const saveToFollow = citizenAction({
 
 export async function saveDocumentsToFollowAction(lng: string, form: FormData): Promise<void> {
   await saveToFollow(lng, {}, form);
-  redirect(`/${lng}/apply#documents`);
+  redirectWithinSite(`/${lng}/apply#documents`);
 }
 
 const submit = citizenAction({
@@ -58,7 +58,7 @@ const submit = citizenAction({
 export async function submitAction(lng: string, form: FormData): Promise<void> {
   const result = await submit(lng, {}, form);
   const submitted = result.ok ? result.data : null;
-  if (submitted?.ok) redirect(`/${lng}/apply/submitted/${submitted.applicationId}`);
-  if (submitted?.code === "incomplete") redirect(`/${lng}/apply/review?missing=${submitted.missing.join(",")}`);
-  redirect(`/${lng}/progress`);
+  if (submitted?.ok) redirectWithinSite(`/${lng}/apply/submitted/${submitted.applicationId}`);
+  if (submitted?.code === "incomplete") redirectWithinSite(`/${lng}/apply/review?missing=${submitted.missing.join(",")}`);
+  redirectWithinSite(`/${lng}/progress`);
 }

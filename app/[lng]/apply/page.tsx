@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { parsePrefill, prefillQuery, SECTION_IDS } from "@/lib/applications/draft-schema";
@@ -43,7 +43,7 @@ export default async function ApplyPage({
   const ctx = await serviceContext();
   if (prefill) {
     await setPrefill(ctx, user.id, prefill);
-    redirect(`/${lng}/apply?prefilled=1`);
+    redirectWithinSite(`/${lng}/apply?prefilled=1`);
   }
   const draft = await getOrCreateDraft(ctx, user.id);
   const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { CitizenLoginForm } from "@/components/auth/citizen-login-form";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
@@ -20,7 +20,7 @@ export default async function CitizenLoginPage({
   const lng = await pageLocale(params);
   const returnTo = safeReturnPath((await searchParams).returnTo, `/${lng}/me`);
   const user = await currentUser();
-  if (user?.kind === "citizen") redirect(returnTo);
+  if (user?.kind === "citizen") redirectWithinSite(returnTo);
   const t = getT(lng, "auth");
   return (
     <PageFrame lng={lng} title={t("citizen.title")} backHref={`/${lng}/me`}>

@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { z } from "zod";
 import { citizenAction } from "@/lib/actions/safe-action";
 import { serviceContext } from "@/lib/applications/context";
@@ -18,7 +18,7 @@ const handIn = citizenAction({
 export async function handInDocumentsAction(lng: string, applicationId: string, form: FormData): Promise<void> {
   const result = await handIn(lng, { applicationId }, form);
   const back = `/${lng}/progress/${applicationId}`;
-  if (!result.ok) redirect(back);
-  if (!result.data.ok && result.data.code === "not-found") redirect(`/${lng}/progress`);
-  redirect(result.data.ok ? `${back}?done=1` : `${back}?error=${result.data.code}`);
+  if (!result.ok) redirectWithinSite(back);
+  if (!result.data.ok && result.data.code === "not-found") redirectWithinSite(`/${lng}/progress`);
+  redirectWithinSite(result.data.ok ? `${back}?done=1` : `${back}?error=${result.data.code}`);
 }

@@ -1,3 +1,4 @@
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { ApplicationList } from "@/components/applications/application-list";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";

@@ -36,6 +36,15 @@ test("the type comes from the bytes: a PNG passes, text named .jpg and an empty 
   expect(await inspectUpload(Buffer.concat([PNG, Buffer.alloc(MAX_UPLOAD_BYTES)]))).toEqual({ ok: false, code: "too-large" });
 });
 
+// Issue 13: these threw inside file-type (End-Of-Stream, "Unexpected signature") and the upload answered 500.
+test("a cut-off PNG or a bare zip header is refused as damaged, never a crash", async () => {
+  for (const length of [8, 12, 15, 40, PNG.length - 12]) {
+    expect(await inspectUpload(PNG.subarray(0, length)), `first ${length} bytes`).toEqual({ ok: false, code: "damaged" });
+  }
+  expect(await inspectUpload(Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(30, 0)]))).toEqual({ ok: false, code: "damaged" });
+  expect(await inspectUpload(Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(30, 1)]))).toEqual({ ok: false, code: "bad-type" });
+});
+
 test("a document is stored under UPLOAD_DIR by a random key and read back only by its applicant and staff of its area", async () => {
   await completeDraft(ctx, people.citizenA.id);
   const stored = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);

@@ -4,7 +4,7 @@ import type { Session } from "next-auth";
 import { authOptions } from "@/lib/auth/options";
 import { requestLoginCode } from "@/lib/auth/otp";
 import { getAuthSecret } from "@/lib/auth/secret";
-import { hashPassword } from "@/lib/auth/staff";
+import { deactivateStaffUser, hashPassword } from "@/lib/auth/staff";
 import { readEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { toSignInError } from "@/lib/auth/errors";
@@ -32,7 +32,8 @@ function authorizeOf(id: string): Authorize {
   const providers = authOptions.providers as unknown as { options: { id: string; authorize: Authorize } }[];
   return providers.find((p) => p.options.id === id)!.options.authorize;
 }
-const req = { headers: { "x-forwarded-for": "203.0.113.5, 10.0.0.1" } };
+// As the production server hands requests on: X-Forwarded-For holds the one address it trusts.
+const req = { headers: { "x-forwarded-for": "203.0.113.5" } };
 
 async function latestOutboxCode(): Promise<string> {
   const row = await t.db.smsOutbox.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
@@ -46,7 +47,7 @@ describe("next-auth providers", () => {
     const wrong = code === "000000" ? "111111" : "000000";
     await expect(authorizeOf("citizen-otp")({ phone: "13800000007", code: wrong }, req)).rejects.toThrow("code-invalid");
     const user = (await authorizeOf("citizen-otp")({ phone: "13800000007", code }, req)) as { id: string };
-    expect(user).toEqual({ id: expect.any(String), sessionUser: { kind: "citizen", id: user.id, displayName: "138****0007" } });
+    expect(user).toEqual({ id: expect.any(String), sessionUser: { kind: "citizen", id: user.id, displayName: "138****0007" }, sessionVersion: 0 });
     expect(await t.db.auditLog.findFirst({ where: { action: "citizen.sign-in" } })).toMatchObject({ ip: "203.0.113.5" });
   });
 
@@ -59,6 +60,7 @@ describe("next-auth providers", () => {
     expect(await authorizeOf("staff")({ username: "admin01", password: "demo-password" }, req)).toEqual({
       id: expect.any(String),
       sessionUser: { kind: "staff", id: expect.any(String), role: "admin", displayName: "管理员" },
+      sessionVersion: expect.any(Number),
     });
   });
 
@@ -88,26 +90,47 @@ describe("next-auth providers", () => {
 describe("session callbacks", () => {
   const jwt = authOptions.callbacks!.jwt!;
   const session = authOptions.callbacks!.session!;
+  const signOut = authOptions.events!.signOut!;
 
-  test("session.user is what authorize returned", async () => {
+  test("session.user is what authorize returned, with the account's session version in the token", async () => {
     const sessionUser = { kind: "staff", id: "s1", role: "caseworker", areaCode: "450223", displayName: "甲" } as const;
-    const token = (await jwt({ token: {}, user: { id: "s1", sessionUser }, account: null } as never)) as JWT;
+    const token = (await jwt({ token: {}, user: { id: "s1", sessionUser, sessionVersion: 3 }, account: null } as never)) as JWT;
+    expect(token.sv).toBe(3);
     const result = (await session({ session: { expires: "2099-01-01T00:00:00.000Z" }, token } as never)) as Session;
     expect(result).toEqual({ expires: "2099-01-01T00:00:00.000Z", user: sessionUser });
   });
 
-  test("a staff session is re-read now and then: a deactivated account loses its session", async () => {
-    const staff = await t.db.staffUser.findUniqueOrThrow({ where: { username: "admin01" } });
-    const token: JWT = {
-      user: { kind: "staff", id: staff.id, role: "admin", displayName: "管理员" },
-      checkedAt: Date.now() - 10 * 60 * 1000,
-    };
-    expect(((await jwt({ token } as never)) as JWT).user).toMatchObject({ role: "admin" });
-    await t.db.staffUser.update({ where: { id: staff.id }, data: { active: false } });
-    const stale = { ...token, checkedAt: 0 };
-    const refreshed = (await jwt({ token: stale } as never)) as JWT;
+  test("every lookup re-reads a staff account: a deactivated account loses its session at once", async () => {
+    const staff = await t.db.staffUser.create({
+      data: { username: "case09", passwordHash: await hashPassword("pw", 4), role: "caseworker", areaCode: null, displayName: "经办" },
+    });
+    const token: JWT = { user: { kind: "staff", id: staff.id, role: "caseworker", displayName: "经办" }, sv: staff.sessionVersion };
+    expect(((await jwt({ token: { ...token } } as never)) as JWT).user).toMatchObject({ role: "caseworker" });
+    await deactivateStaffUser(t.db, staff.id, { actorId: null, reason: "left the office" });
+    const refreshed = (await jwt({ token: { ...token } } as never)) as JWT;
     expect(refreshed.user).toBeUndefined();
     expect(await session({ session: { expires: "x" }, token: refreshed } as never)).toEqual({ expires: "x" });
+    // Reactivating alone does not bring old sessions back: they carry the old version.
+    await t.db.staffUser.update({ where: { id: staff.id }, data: { active: true } });
+    expect(((await jwt({ token: { ...token } } as never)) as JWT).user).toBeUndefined();
+    expect(await t.db.auditLog.findFirst({ where: { action: "staff.deactivated" } })).toMatchObject({ target: "case09", reason: "left the office" });
+  });
+
+  test("sign-out ends the session and every copy of its cookie; a revoked copy cannot sign the owner out again", async () => {
+    expect(await requestLoginCode({ phone: "13800000008", ip: "203.0.113.6" })).toMatchObject({ ok: true });
+    const signedIn = (await authorizeOf("citizen-otp")({ phone: "13800000008", code: await latestOutboxCode() }, req)) as never;
+    const copied = (await jwt({ token: {}, user: signedIn, account: null } as never)) as JWT;
+    expect(((await jwt({ token: { ...copied } } as never)) as JWT).user).toMatchObject({ kind: "citizen" });
+
+    await signOut({ token: { ...copied } } as never);
+    expect(((await jwt({ token: { ...copied } } as never)) as JWT).user).toBeUndefined();
+
+    // Signed in again: the new session works, and the old copy's sign-out does not end it.
+    expect(await requestLoginCode({ phone: "13800000008", ip: "203.0.113.6" }, { now: () => new Date(Date.now() + 61_000) })).toMatchObject({ ok: true });
+    const again = (await authorizeOf("citizen-otp")({ phone: "13800000008", code: await latestOutboxCode() }, req)) as never;
+    const fresh = (await jwt({ token: {}, user: again, account: null } as never)) as JWT;
+    await signOut({ token: { ...copied } } as never);
+    expect(((await jwt({ token: { ...fresh } } as never)) as JWT).user).toMatchObject({ kind: "citizen" });
   });
 });
 

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { signInCitizen } from "@/lib/auth/citizen";
 import { OTP_POLICY, requestLoginCode, verifyLoginCode } from "@/lib/auth/otp";
 import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { createPrismaClient } from "@/lib/db/client";
 import { SmsSendError, type SmsMessage, type SmsSender } from "@/lib/sms/types";
-import { readEnv } from "@/lib/config/env";
+import { readEnv, smsHourlyBudget } from "@/lib/config/env";
 import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
 
 class CapturingSender implements SmsSender {
@@ -118,7 +118,7 @@ describe("login codes: storage and verification", () => {
   test("signing in creates the citizen once, with the number encrypted, and audits it", async () => {
     const code = await sendCode();
     const first = await signInCitizen({ phone: PHONE, code, ip: IP }, ctx);
-    expect(first).toEqual({ ok: true, user: { kind: "citizen", id: expect.any(String), displayName: "138****0001" } });
+    expect(first).toEqual({ ok: true, user: { kind: "citizen", id: expect.any(String), displayName: "138****0001" }, sessionVersion: 0 });
     clock.advance(61);
     const again = await signInCitizen({ phone: PHONE, code: await sendCode() }, ctx);
     expect(again.ok && first.ok && again.user.id === first.user.id).toBe(true);
@@ -191,6 +191,39 @@ describe("login codes: rate limits", () => {
     // Same number, new IP: refused by the number's limit, and the new IP's count stays 0.
     expect((await requestLoginCode({ phone: PHONE, ip: IP }, ctx)).ok).toBe(false);
     expect(await t.db.rateLimitEvent.count({ where: { scope: "otp-ip" } })).toBe(1);
+  });
+
+  test("all numbers together: past the hourly SMS budget nobody gets a code from any address, and one alert is logged", async () => {
+    const budget = { ...ctx, env: readEnv({ ...process.env, YIZHAN_SMS_HOURLY_BUDGET: "3" }) };
+    const alert = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // Rotating addresses and numbers (SMS pumping) used to get a code every time.
+      for (let i = 0; i < 3; i++) {
+        expect((await requestLoginCode({ phone: `1390000010${i}`, ip: `198.51.100.${i}` }, budget)).ok).toBe(true);
+      }
+      for (let i = 3; i < 6; i++) {
+        expect(await requestLoginCode({ phone: `1390000010${i}`, ip: `198.51.100.${i}` }, budget)).toMatchObject({
+          ok: false,
+          code: "rate-limited",
+          retryAfterSeconds: 3600,
+        });
+      }
+      expect(sms.sent).toHaveLength(3);
+      expect(alert).toHaveBeenCalledTimes(1);
+      expect(alert.mock.calls[0][0]).toMatch(/^\[alert\] SMS budget reached: 3 sign-in codes in the last hour/);
+      // An hour after the first, sending resumes.
+      clock.advance(3600);
+      expect((await requestLoginCode({ phone: "13900000106", ip: "198.51.100.6" }, budget)).ok).toBe(true);
+    } finally {
+      alert.mockRestore();
+    }
+  });
+
+  test("the default budget is 1000 codes an hour; a malformed setting is refused, not guessed", () => {
+    expect(smsHourlyBudget(readEnv({}))).toBe(1000);
+    expect(smsHourlyBudget(readEnv({ YIZHAN_SMS_HOURLY_BUDGET: "200" }))).toBe(200);
+    expect(() => readEnv({ YIZHAN_SMS_HOURLY_BUDGET: "lots" })).toThrow();
+    expect(() => readEnv({ YIZHAN_SMS_HOURLY_BUDGET: "0" })).toThrow();
   });
 
   test("limits are in the database, so they survive a restart", async () => {

@@ -100,7 +100,7 @@ describe("request errors (invalid-request / unknown-policy / no-version-in-force
     const e = fail({ ...good(), serviceDate: "2020-01-01" });
     expect(e.code).toBe("no-version-in-force");
     expect(e.message).toBe(
-      "“国家重特大疾病医疗保险和救助制度（国办发〔2021〕42号）”（national-2021）在 2020-01-01 没有生效的版本。请把 serviceDate 改到以下日期范围内：2021-10-28 起。",
+      "国家重特大疾病医疗保险和救助制度（国办发〔2021〕42号）（national-2021）在 2020-01-01 没有生效的版本。请把 serviceDate 改到以下日期范围内：2021-10-28 起。",
     );
   });
 

@@ -12,7 +12,7 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
   const uploaded = new Set(draft.documents.map((d) => d.docType));
   const missing = required.filter((d) => !uploaded.has(d));
   const toFollow = new Set(draft.data.documentsToFollow ?? []);
-  const error = query.error && ["no-file", "too-large", "bad-type", "bad-doc-type", "not-found", "closed"].includes(query.error) ? query.error : null;
+  const error = query.error && ["no-file", "too-large", "bad-type", "damaged", "bad-doc-type", "not-found", "closed"].includes(query.error) ? query.error : null;
   return (
     <>
       <p className="mb-3">{t("documents.intro")}</p>

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { type FieldSpec, SectionForm } from "@/components/apply/section-form";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";

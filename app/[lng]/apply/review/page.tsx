@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Link } from "@/components/ui/link";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { SubmitButton } from "@/components/apply/submit-button";

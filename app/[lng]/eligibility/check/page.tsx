@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { activeSteps, firstIncomplete, readState, stateQuery, type Query, type ScreenerState, type Step } from "@/lib/eligibility/screener";
 import { pageLocale } from "@/lib/i18n/page";
@@ -17,7 +17,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const t = getT(lng, "eligibility");
   const state = readState(await searchParams);
   const missing = firstIncomplete(state);
-  if (missing) redirect(`/${lng}/eligibility/q/${missing}?${stateQuery(state)}`);
+  if (missing) redirectWithinSite(`/${lng}/eligibility/q/${missing}?${stateQuery(state)}`);
   const query = stateQuery(state);
   const steps = activeSteps(state);
   const last = steps[steps.length - 1];

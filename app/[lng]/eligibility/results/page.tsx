@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProgrammeCard, type ProgrammeCardLabels } from "@/components/eligibility/programme-card";
 import { PageFrame } from "@/components/shell/page-frame";
+import { GlossaryTerms } from "@/components/ui/glossary";
 import { evaluateEligibility } from "@/lib/eligibility";
 import { firstIncomplete, readState, stateQuery, toAnswers, type Query } from "@/lib/eligibility/screener";
 import { formQuery } from "@/lib/estimate/form";
@@ -28,7 +29,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   };
   const state = readState(await searchParams);
   const missing = firstIncomplete(state);
-  if (missing) redirect(`/${lng}/eligibility/q/${missing}?${stateQuery(state)}`);
+  if (missing) redirectWithinSite(`/${lng}/eligibility/q/${missing}?${stateQuery(state)}`);
   const answers = toAnswers(state);
   const result = evaluateEligibility(answers, lng);
   const groups = (["eligible", "maybe", "not-eligible"] as const).map((status) => ({
@@ -53,7 +54,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     <PageFrame lng={lng} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`} query={query}>
       <div className="rounded-xl bg-cell px-4 py-3">
         <p className="text-base" data-testid="results-summary">
-          {t("results.summary", { pack: `“${result.policy.title}”`, eligible: count("eligible"), maybe: count("maybe"), no: count("not-eligible") })}
+          {t("results.summary", { pack: result.policy.title, eligible: count("eligible"), maybe: count("maybe"), no: count("not-eligible") })}
         </p>
         <p className="mt-2 rounded-lg bg-warn-soft px-3 py-2 text-sm font-medium">{t("results.disclaimer")}</p>
         <div className="mt-3 flex flex-col gap-2">
@@ -67,6 +68,25 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           ) : null}
         </div>
       </div>
+
+      {result.enrolFirst ? (
+        <section aria-labelledby="enrol-first-heading" className="mt-4 rounded-xl border-2 border-brand bg-cell px-4 py-3 text-sm" data-testid="enrol-first">
+          <h2 id="enrol-first-heading" className="text-base font-semibold">
+            {t("results.enrolFirstHeading")}
+          </h2>
+          {result.enrolFirst.reasons.map((r, i) => (
+            <p key={i} className="mt-1">
+              {r}
+            </p>
+          ))}
+          <ol className="mt-1 list-decimal space-y-1 pl-5">
+            {result.enrolFirst.steps.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
+          <GlossaryTerms lng={lng} texts={[...result.enrolFirst.reasons, ...result.enrolFirst.steps]} testId="glossary-enrol-first" />
+        </section>
+      ) : null}
 
       {anyRecognition ? (
         <section aria-labelledby="recognition-heading" className="mt-4 rounded-xl bg-brand-soft px-4 py-3 text-sm" data-testid="recognition">
@@ -88,7 +108,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <p className="mb-2 px-1 text-sm text-ink-muted">{t(headings[g.status][1])}</p>
             <ul className="space-y-2">
               {g.items.map((p) => (
-                <ProgrammeCard key={p.id} programme={p} labels={cardLabels} />
+                <ProgrammeCard key={p.id} lng={lng} programme={p} labels={cardLabels} />
               ))}
             </ul>
           </section>

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { RecountDetails } from "@/components/applications/recount-details";
 import { Timeline } from "@/components/applications/timeline";
@@ -74,7 +75,7 @@ export default async function ApplicationPage({
           <Notice tone="danger">
             {errorCode === "upload-first"
               ? t("track.uploadFirst")
-              : ["no-file", "too-large", "bad-type", "bad-doc-type", "not-found", "closed"].includes(errorCode)
+              : ["no-file", "too-large", "bad-type", "damaged", "bad-doc-type", "not-found", "closed"].includes(errorCode)
                 ? t(`documents.errors.${errorCode}`)
                 : t("track.actionError", { reason: tk(`errors.${errorCode}`) })}
           </Notice>

@@ -1,4 +1,4 @@
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { parseReference } from "@/lib/applications/reference";
@@ -23,7 +23,7 @@ export default async function LookupPage({
   let error = false;
   if (typed !== undefined) {
     const parsed = parseReference(typed);
-    if (parsed) redirect(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/ref/${parsed.reference}`)}`);
+    if (parsed) redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/ref/${parsed.reference}`)}`);
     error = true;
   }
   return (

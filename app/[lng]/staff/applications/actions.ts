@@ -1,6 +1,6 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
 import { serviceContext } from "@/lib/applications/context";
@@ -21,5 +21,5 @@ export async function staffActionAction(lng: string, applicationId: string, type
   const result = await perform(lng, { applicationId, type }, form);
   const back = `/${lng}/staff/applications/${applicationId}`;
   const error = !result.ok ? Object.values(result.codes)[0] : !result.data.ok ? result.data.code : null;
-  redirect(error ? `${back}?error=${error}&action=${type}` : `${back}?done=${type}`);
+  redirectWithinSite(error ? `${back}?error=${error}&action=${type}` : `${back}?done=${type}`);
 }

@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { StaffLoginForm } from "@/components/auth/staff-login-form";
 import { PageFrame } from "@/components/shell/page-frame";
 import { currentUser, staffHomePath } from "@/lib/auth/guards";
@@ -18,7 +18,7 @@ export default async function StaffLoginPage({
   const lng = await pageLocale(params);
   const returnTo = safeReturnPath((await searchParams).returnTo, staffHomePath(lng));
   const user = await currentUser();
-  if (user?.kind === "staff") redirect(returnTo);
+  if (user?.kind === "staff") redirectWithinSite(returnTo);
   const t = getT(lng, "auth");
   return (
     <PageFrame lng={lng} title={t("staff.title")} backHref={`/${lng}`}>

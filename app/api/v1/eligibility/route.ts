@@ -2,6 +2,7 @@ import { checkEligibility } from "@/lib/eligibility";
 import { text } from "@/lib/eligibility/messages";
 import { apiError } from "@/lib/http/api-error";
 import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
+import { BodyTooLargeError, bodyTooLargeResponse, readBodyText } from "@/lib/http/read-body";
 import { requestLocale } from "@/lib/policy/request-locale";
 
 // Thin door: parse JSON, let lib/eligibility validate (zod, unknown fields rejected, translated issues) and evaluate.
@@ -11,7 +12,13 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_CHARS = 16 * 1024;
 
 export async function POST(request: Request): Promise<Response> {
-  const raw = await request.text().catch(() => "");
+  let raw: string;
+  try {
+    raw = await readBodyText(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(request, error);
+    raw = "";
+  }
   let body: unknown;
   try {
     if (raw.length > MAX_BODY_CHARS) throw new Error("too large");

@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PrintButton } from "@/components/apply/print-button";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { ChoiceField, ErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
 import {
@@ -58,7 +59,7 @@ export default async function Page({
 
   if (submitted && !error) {
     const after = returnToCheck ? null : nextStep(step, state);
-    redirect(after ? `/${lng}/eligibility/q/${after}?${stateQuery(state)}` : `/${lng}/eligibility/check?${stateQuery(state)}`);
+    redirectWithinSite(after ? `/${lng}/eligibility/q/${after}?${stateQuery(state)}` : `/${lng}/eligibility/check?${stateQuery(state)}`);
   }
 
   const steps = activeSteps(state);

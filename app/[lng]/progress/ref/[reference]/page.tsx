@@ -1,5 +1,5 @@
 import { Link } from "@/components/ui/link";
-import { redirect } from "next/navigation";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { serviceContext } from "@/lib/applications/context";
 import { parseReference } from "@/lib/applications/reference";
@@ -16,7 +16,7 @@ export default async function ReferencePage({ params }: { params: Promise<{ lng:
   const self = `/${lng}/progress/ref/${encodeURIComponent(parsed?.reference ?? "")}`;
   const user = await requireCitizen(lng, self);
   const found = parsed ? await findOwnApplicationId(await serviceContext(), user.id, parsed.reference) : null;
-  if (found) redirect(`/${lng}/progress/${found}`);
+  if (found) redirectWithinSite(`/${lng}/progress/${found}`);
   const t = getT(lng, "apply");
   return (
     <PageFrame lng={lng} title={t("lookup.title")} backHref={`/${lng}/progress`}>

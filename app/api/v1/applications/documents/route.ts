@@ -2,7 +2,9 @@ import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { storeCitizenDocument } from "@/lib/applications/uploads";
 import { serviceContext } from "@/lib/applications/context";
 import { authorizeCitizen } from "@/lib/auth/guards";
+import { readBodyForm } from "@/lib/http/read-body";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
+import { safeReturnPath } from "@/lib/preferences";
 
 /**
  * POST ?lng=…&applicationId=… multipart { docType, file } from the plain HTML upload forms: store a
@@ -20,10 +22,9 @@ export async function POST(request: Request): Promise<Response> {
   const idParam = url.searchParams.get("applicationId") ?? "";
   const applicationId = /^[a-z0-9]{10,40}$/.test(idParam) ? idParam : null;
   const back = applicationId ? `/${lng}/progress/${applicationId}` : `/${lng}/apply/documents`;
-  const to = (param: string) => new Response(null, { status: 303, headers: { Location: `${back}?${param}` } });
-  // Refuse an oversized body before reading it (multipart overhead allowed for).
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  const form = declared > MAX_UPLOAD_BYTES + 64 * 1024 ? null : await request.formData().catch(() => null);
+  const to = (param: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(`${back}?${param}`, `/${lng}`) } });
+  // Counted as it arrives: a declared or streamed body over the limit (multipart overhead allowed for) is refused.
+  const form = await readBodyForm(request).catch(() => null);
   if (!form) return to("error=too-large");
   const file = form.get("file");
   const docType = form.get("docType");
