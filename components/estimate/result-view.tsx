@@ -1,23 +1,13 @@
-import Decimal from "decimal.js";
 import { Link } from "@/components/ui/link";
 import { Disclosure } from "@/components/form/fields";
 import { GlossaryTerms } from "@/components/ui/glossary";
 import { groupAssumptions, type AssumptionLike } from "@/lib/estimate/assumptions";
+import { billSegments, percent } from "@/lib/estimate/shares";
 import { formatMoney } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
-import { ShareTools } from "./share-tools";
-
-/** Where each part of the bill is paid from, as segments; "family" is what is left. */
-function segments(result: EstimateResult) {
-  const parts = result.layers
-    .filter((l) => new Decimal(l.paid).gt(0))
-    .map((l) => ({ id: l.id as string, name: l.name, paid: l.paid }));
-  parts.push({ id: "family", name: "", paid: result.personal });
-  const total = new Decimal(result.total);
-  return parts.map((p) => ({ ...p, percent: total.gt(0) ? new Decimal(p.paid).div(total).mul(100) : new Decimal(0) }));
-}
+import { ShareTools } from "@/components/estimate/share-tools";
 
 function documentTitle(lng: Locale, policyId: string, file: string): string {
   const pack = listPolicies().find((p) => p.id === policyId);
@@ -60,7 +50,7 @@ function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
   const items: [string, string][] = [];
   if (layer.base !== undefined) items.push([t("result.base"), formatMoney(layer.base, lng)]);
   if (layer.deductible !== undefined) items.push([t("result.deductible"), formatMoney(layer.deductible, lng)]);
-  if (layer.rate !== undefined) items.push([t("result.rate"), `${new Decimal(layer.rate).mul(100).toDecimalPlaces(2).toString()}%`]);
+  if (layer.rate !== undefined) items.push([t("result.rate"), `${percent(layer.rate, 2)}%`]);
   if (layer.cap !== undefined) items.push([t("result.cap"), formatMoney(layer.cap, lng)]);
   if (!items.length) return null;
   return (
@@ -125,7 +115,7 @@ export function ResultView({
   applyHref: string;
 }) {
   const t = getT(lng, "estimate");
-  const segs = segments(result);
+  const segs = billSegments(result);
   const label = (id: string, name: string) => (id === "family" ? t("result.family") : name);
   return (
     <div className="estimate-result" data-testid="estimate-result">
@@ -139,7 +129,7 @@ export function ResultView({
         <p className="mt-1 text-sm">
           {t("result.ofTotal", {
             total: formatMoney(result.total, lng),
-            ratio: new Decimal(result.personalRatio).mul(100).toDecimalPlaces(1).toString(),
+            ratio: percent(result.personalRatio, 1),
             reimbursed: formatMoney(result.reimbursed, lng),
           })}
         </p>
@@ -157,7 +147,7 @@ export function ResultView({
         </h2>
         <div className="mt-2 flex h-10 w-full overflow-hidden rounded-lg border border-ink" aria-hidden="true" data-testid="stacked-bar">
           {segs.map((s) => (
-            <div key={s.id} className={`seg seg-${s.id}`} style={{ width: `${s.percent.toDecimalPlaces(2).toString()}%` }} title={label(s.id, s.name)} />
+            <div key={s.id} className={`seg seg-${s.id}`} style={{ width: `${percent(s.share, 2)}%` }} title={label(s.id, s.name)} />
           ))}
         </div>
         <table className="mt-3 w-full text-sm" data-testid="bar-table">
@@ -177,7 +167,7 @@ export function ResultView({
                   {label(s.id, s.name)}
                 </th>
                 <td className="text-right tabular-nums">{formatMoney(s.paid, lng)}</td>
-                <td className="text-right tabular-nums">{s.percent.toDecimalPlaces(1).toString()}%</td>
+                <td className="text-right tabular-nums">{percent(s.share, 1)}%</td>
               </tr>
             ))}
           </tbody>

@@ -1,13 +1,16 @@
+import { type Actor, reachOf } from "@/lib/auth/access";
+import { CASE_ROLES, hasRole } from "@/lib/auth/roles";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { hashName } from "@/lib/crypto/lookup-hash";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "./state-machine";
-import { readApplicantName } from "./service";
-import { fromDbStatus, toDbStatus } from "./status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/applications/state-machine";
+import { readApplicantName } from "@/lib/applications/service";
+import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
 
-// Read models for the lists citizens and staff see. Every query is scoped by who is asking:
-// a citizen by their own id, staff by their area (admins see every area). Drafts never appear.
+// Read models for the lists citizens and staff see. Every query is scoped by who is asking, through
+// the one access rule's reach (lib/auth/access.ts): a citizen by their own id, staff by their area
+// (admins see every area). Drafts never appear.
 
 export type ApplicationSummary = {
   id: string;
@@ -91,4 +94,19 @@ export async function listApplicationsForArea(
     take: limit,
   });
   return rows.map((r) => toSummary(r, today));
+}
+
+/** The staff queue: the applications the actor's reach covers; null for roles that do not work on cases. */
+export async function listQueueFor(
+  db: Db,
+  actor: Actor,
+  limit = 100,
+  filter: QueueFilter = {},
+  now = new Date(),
+): Promise<ApplicationSummary[] | null> {
+  if (actor.role === "citizen" || !hasRole(actor.role, CASE_ROLES)) return null;
+  const reach = reachOf(actor);
+  if (reach.scope === "all-areas") return listApplicationsForArea(db, null, limit, filter, now);
+  if (reach.scope === "area") return listApplicationsForArea(db, reach.areaCode, limit, filter, now);
+  return [];
 }

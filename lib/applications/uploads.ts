@@ -2,18 +2,20 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
+import { actorFor } from "@/lib/auth/access";
+import type { SessionUser } from "@/lib/auth/roles";
 import { decryptFile, encryptFile, isEncryptedFile } from "@/lib/crypto/file-encryption";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
-import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "./documents";
-import { staffActor, type ServiceContext, type StaffUserRef } from "./service";
+import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "@/lib/applications/documents";
+import { mayAccessApplication, type ServiceContext } from "@/lib/applications/service";
 
 /**
  * Uploaded documents. The type is taken from the content (magic bytes, `file-type`), never from the
  * file name or the browser's claim; the bytes are encrypted (lib/crypto/file-encryption.ts) and go
  * under UPLOAD_DIR (default data/uploads, outside public/, mode 0700, files 0600) named by a random
- * key; they are served only through `readDocument`, which checks that the reader owns the
- * application or works for its area, and decrypts.
+ * key; they are served only through `readDocument`, which asks the one access rule
+ * (lib/auth/access.ts) whether the reader may see the application, and decrypts.
  */
 
 export function uploadDir(): string {
@@ -82,7 +84,7 @@ export async function storeCitizenDocument(
   const app = target.applicationId
     ? await ctx.db.application.findUnique({ where: { id: target.applicationId } })
     : await ctx.db.application.findUnique({ where: { draftOwnerId: citizenId } });
-  if (!app || app.citizenId !== citizenId) return { ok: false, code: "not-found" };
+  if (!app || !mayAccessApplication({ id: citizenId, role: "citizen" }, app)) return { ok: false, code: "not-found" };
   if (["not-accepted", "not_accepted", "refused"].includes(app.status)) return { ok: false, code: "closed" };
   const checked = await inspectUpload(bytes);
   if (!checked.ok) return checked;
@@ -111,25 +113,18 @@ export async function storeCitizenDocument(
   return { ok: true, documentId: doc.id, docType };
 }
 
-export type DocumentReader = { kind: "citizen"; id: string } | ({ kind: "staff" } & StaffUserRef);
-
 /** The bytes of a document for a reader who may see it; null otherwise (same as not found). Staff reads are audited. */
 export async function readDocument(
   ctx: ServiceContext,
-  reader: DocumentReader,
+  reader: SessionUser,
   documentId: string,
 ): Promise<{ bytes: Buffer; mimeType: string; docType: string } | null> {
   const doc = await ctx.db.applicationDocument.findUnique({
     where: { id: documentId },
     include: { application: { select: { citizenId: true, areaCode: true, reference: true, status: true } } },
   });
-  if (!doc) return null;
-  if (reader.kind === "citizen") {
-    if (doc.application.citizenId !== reader.id) return null;
-  } else {
-    const actor = staffActor(reader);
-    if (!actor || actor.role === "citizen" || doc.application.status === "draft") return null;
-    if (actor.areaCode !== null && actor.areaCode !== doc.application.areaCode) return null;
+  if (!doc || !mayAccessApplication(actorFor(reader), doc.application)) return null;
+  if (reader.kind === "staff") {
     await recordAudit(ctx.db, { actorType: "staff", actorId: reader.id, action: "application.document-view", target: doc.application.reference, reason: doc.docType });
   }
   const file = path.join(uploadDir(), path.basename(doc.storageKey));

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync } from "node:crypto";
-import { allowsDemoFallbacks, ConfigError, readEnv, warnOnce, type ServerEnv } from "../config/env";
+import { allowsDemoFallbacks, ConfigError, readEnv, warnOnce, type ServerEnv } from "@/lib/config/env";
 
 /**
  * The data key (YIZHAN_DATA_KEY, base64 of 32 bytes) is input keying material

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { deriveKey, getDataKey, type KeyPurpose } from "./keys";
+import { deriveKey, getDataKey, type KeyPurpose } from "@/lib/crypto/keys";
 
 /**
  * Keyed hashes (HMAC-SHA256, hex) for finding a record by a personal value

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+// Relative on purpose: prisma.config.ts loads this file, and the Prisma CLI does not know the @/ alias.
 import { DEFAULT_DATABASE_URL, readEnv } from "../config/env";
 
 export interface ResolvedDatabase {

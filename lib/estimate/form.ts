@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type Locale } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, type Category } from "@/lib/policy/types";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { fieldErrorCodes } from "@/lib/validation/issues";
 
 /**
  * The estimate form as a query string: the form submits with GET, and the result page rebuilds the request from
@@ -76,13 +78,8 @@ function many(v: string | string[] | undefined): string[] {
   return (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean).slice(0, 16);
 }
 
-/** Today in China, as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** A service date inside the pack's versions: today when in force, else the last day the pack was in force. */
-export function defaultDate(policy: string, today = todayInChina()): string {
+export function defaultDate(policy: string, today: string = calendarDateInChina(new Date())): string {
   const pack = listPolicies().find((p) => p.id === policy);
   if (!pack) return today;
   const last = pack.versions[pack.versions.length - 1];
@@ -183,14 +180,8 @@ export function runEstimate(values: EstimateFormValues, locale: Locale): BuildOu
   };
   const parsed = formSchema.safeParse(clean);
   if (!parsed.success) {
-    const seen = new Set<string>();
-    const errors: FieldError[] = [];
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]) as FieldName;
-      if (seen.has(field)) continue;
-      seen.add(field);
-      errors.push({ field, code: codeFor(field, String((clean as Record<string, unknown>)[field] ?? "")) });
-    }
+    const codes = fieldErrorCodes(parsed.error.issues, ({ field }) => codeFor(field as FieldName, String((clean as Record<string, unknown>)[field] ?? "")));
+    const errors = Object.entries(codes).map(([field, code]): FieldError => ({ field: field as FieldName, code: code as FieldErrorCode }));
     return { ok: false, errors: sortErrors(errors) };
   }
   const f = parsed.data;

@@ -63,7 +63,7 @@ test("a backup taken while the app runs restores into a fresh folder, and the ap
     expect((await listApplicationsForArea(db, "450223", 50, { name: "测试家长" })).map((a) => a.reference)).toEqual([r.reference]);
     // The restored file is still encrypted on disk, and decrypts through the authorised read.
     expect(fs.readFileSync(path.join(restored.uploadDir, manifest.uploads[0].key)).includes(PNG.subarray(0, 8))).toBe(false);
-    expect((await readDocument(rctx, { kind: "staff", ...people.case1 }, id1.documentId))?.bytes).toEqual(PNG);
+    expect((await readDocument(rctx, people.case1, id1.documentId))?.bytes).toEqual(PNG);
   } finally {
     await db.$disconnect();
   }
