@@ -29,8 +29,8 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createClient } from "@libsql/client";
-import { maskPhone } from "../lib/crypto/mask";
-import { idNumberCheckCharacter } from "../lib/identity/id-number";
+import { maskPhone } from "@/lib/crypto/mask";
+import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 
 const ROOT = path.resolve(__dirname, "..");
 const CITIZENS = Number(process.env.BENCH_CITIZENS ?? 200);

@@ -6,8 +6,8 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { uploadDir } from "../lib/applications/uploads";
-import { createBackup } from "../lib/db/backup";
+import { uploadDir } from "@/lib/applications/uploads";
+import { createBackup } from "@/lib/db/backup";
 
 for (const file of [".env.local", ".env"]) {
   if (fs.existsSync(file)) process.loadEnvFile(file);

@@ -4,9 +4,9 @@
  * migrations; safe to run again. Needs YIZHAN_DATA_KEY in production, like the server.
  */
 import fs from "node:fs";
-import { encryptExistingData } from "../lib/applications/at-rest";
-import { isDemoMode, readEnv } from "../lib/config/env";
-import { createPrismaClient } from "../lib/db/client";
+import { encryptExistingData } from "@/lib/applications/at-rest";
+import { isDemoMode, readEnv } from "@/lib/config/env";
+import { createPrismaClient } from "@/lib/db/client";
 
 // Like prisma.config.ts: .env.local, then .env; variables already set win.
 for (const file of [".env.local", ".env"]) {

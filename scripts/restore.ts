@@ -5,7 +5,7 @@
  * the newer migrations) and start the server with the same YIZHAN_DATA_KEY. See lib/db/backup.ts.
  */
 import { parseArgs } from "node:util";
-import { restoreBackup } from "../lib/db/backup";
+import { restoreBackup } from "@/lib/db/backup";
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: "boolean", default: false } } });

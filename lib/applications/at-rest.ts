@@ -2,8 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { encryptFile, isEncryptedFile } from "@/lib/crypto/file-encryption";
 import type { Db } from "@/lib/db/client";
-import { applicantNameColumns } from "./service";
-import { ensureUploadDir, tempNameFor, uploadDir } from "./uploads";
+import { applicantNameColumns } from "@/lib/applications/service";
+import { ensureUploadDir, tempNameFor, uploadDir } from "@/lib/applications/uploads";
 
 export type AtRestReport = {
   /** Applications whose clear-text name was encrypted and hashed now. */

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { getSmsSender } from "@/lib/sms";
 import { readSmsRetryConfig, startNotificationWorker, type NotificationWorker } from "@/lib/sms/notification-worker";
-import { sweepUploads } from "./uploads";
+import { sweepUploads } from "@/lib/applications/uploads";
 
 /**
  * What the production server (server.ts) runs beside Next: at start, the sweep of upload files a

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { deriveKey, getDataKey } from "./keys";
+import { deriveKey, getDataKey } from "@/lib/crypto/keys";
 
 /**
  * Encryption at rest for uploaded documents (ID photos, bills): AES-256-GCM with a random 96-bit IV

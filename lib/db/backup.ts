@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { createClient } from "@libsql/client";
-import { resolveDatabaseUrl } from "./database-url";
+import { resolveDatabaseUrl } from "@/lib/db/database-url";
 
 /**
  * Backup and restore of the database and the uploaded files together (npm run backup / restore).

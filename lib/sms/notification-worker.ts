@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { PrismaClient } from "../generated/prisma/client";
-import { decryptField } from "../crypto/field-encryption";
-import type { SmsSender } from "./types";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { decryptField } from "@/lib/crypto/field-encryption";
+import type { SmsSender } from "@/lib/sms/types";
 
 /**
  * The SMS side of Notification rows (the outbox of lib/applications/service.ts). A row is written

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { scripts, signInStaff, text } from "./helpers";
+import { scripts, signInStaff, text } from "@/tests/e2e/helpers";
 
 // Names are encrypted at rest; the queue finds an applicant by the keyed hash of the exact full name.
 for (const lng of scripts) {

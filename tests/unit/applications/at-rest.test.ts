@@ -8,8 +8,8 @@ import { getApplicationForStaff, submitApplication, type ServiceContext } from "
 import { readDocument, storeCitizenDocument } from "@/lib/applications/uploads";
 import { decryptFile, isEncryptedFile } from "@/lib/crypto/file-encryption";
 import { hashName } from "@/lib/crypto/lookup-hash";
-import { createTestDb, type TestDb } from "../db/test-db";
-import { completeDraft, seedPeople } from "./fixtures";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
+import { completeDraft, seedPeople } from "@/tests/unit/applications/fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 

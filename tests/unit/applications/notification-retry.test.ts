@@ -2,8 +2,8 @@ import { afterEach, beforeEach, expect, test } from "vitest";
 import { submitApplication, type ServiceContext } from "@/lib/applications/service";
 import { readSmsRetryConfig, retryDelayMs, sendDueNotifications, startNotificationWorker, type SmsRetryConfig } from "@/lib/sms/notification-worker";
 import type { SmsMessage, SmsSender } from "@/lib/sms/types";
-import { createTestDb, fakeClock, type TestDb } from "../db/test-db";
-import { completeDraft, seedPeople } from "./fixtures";
+import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
+import { completeDraft, seedPeople } from "@/tests/unit/applications/fixtures";
 
 let t: TestDb;
 let people: Awaited<ReturnType<typeof seedPeople>>;

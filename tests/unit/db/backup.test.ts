@@ -7,8 +7,8 @@ import { getApplicationForStaff, submitApplication, type ServiceContext } from "
 import { readDocument, storeCitizenDocument } from "@/lib/applications/uploads";
 import { createBackup, restoreBackup } from "@/lib/db/backup";
 import { createPrismaClient } from "@/lib/db/client";
-import { completeDraft, seedPeople } from "../applications/fixtures";
-import { createTestDb, type TestDb } from "./test-db";
+import { completeDraft, seedPeople } from "@/tests/unit/applications/fixtures";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 
