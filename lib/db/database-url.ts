@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 // Relative on purpose: prisma.config.ts loads this file, and the Prisma CLI does not know the @/ alias.
-import { DEFAULT_DATABASE_URL, readEnv } from "@/lib/config/env";
+import { DEFAULT_DATABASE_URL, readEnv } from "../config/env";
 
 export interface ResolvedDatabase {
   /** A libsql URL: "file:/absolute/path.db" or ":memory:". */

@@ -35,6 +35,11 @@ describe("import paths", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("the files the Prisma CLI loads use no @/ path (its loader does not know the alias)", () => {
+    const offenders = [...PRISMA_CLI_LOADS, "prisma.config.ts"].filter((f) => /from\s*["']@\//.test(readFileSync(path.join(root, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
   it("the check sees relative imports of every form", () => {
     const q = '"'; // built, so this file's own text holds no relative import for the scan above
     const sample = [`import a from ${q}./a${q};`, `export { b } from ${q}../b${q};`, `import ${q}../globals.css${q};`, `await import(${q}./c${q});`].join("\n");
