@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { CellGroup, LinkCell, Notice } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
 import { getT } from "@/lib/i18n/server";
@@ -16,7 +17,7 @@ export default async function HomePage({ params }: { params: Promise<{ lng: stri
   const lng = await pageLocale(params);
   const t = getT(lng);
   return (
-    <PageFrame lng={lng} title={t("home.title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("home.title")}>
       <p className="mb-4 text-base text-ink-muted">{t("home.greeting")}</p>
       <section aria-labelledby="tasks-heading" className="mb-6">
         <h2 id="tasks-heading" className="sr-only">

@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import { getT } from "@/lib/i18n/server";
+import type { FrameTexts } from "@/lib/i18n/frame";
 import type { Locale } from "@/lib/i18n/settings";
 import { isLargeText } from "@/lib/preferences";
 import { icons } from "@/components/ui/icons";
@@ -9,19 +9,21 @@ import { PreferenceCapsule } from "@/components/shell/preference-capsule";
 /** A mini-program page: a top bar with back, title and the preference capsule, then the page's content. */
 export async function PageFrame({
   lng,
+  texts,
   title,
   backHref,
   children,
   query,
 }: {
   lng: Locale;
+  /** The frame's words, from `frameTexts(lng)` in the page. */
+  texts: FrameTexts;
   title: string;
   backHref?: string;
   children: ReactNode;
   /** The page's query string (without "?") when the page keeps its state there; the capsule's switches keep it. */
   query?: string;
 }) {
-  const t = getT(lng);
   const largeText = await isLargeText();
   return (
     <>
@@ -36,7 +38,7 @@ export async function PageFrame({
                 <span aria-hidden="true" className="h-6 w-6">
                   {icons.back}
                 </span>
-                <span className="sr-only">{t("nav.back")}</span>
+                <span className="sr-only">{texts.back}</span>
               </Link>
             ) : null}
           </div>
@@ -47,11 +49,10 @@ export async function PageFrame({
               largeText={largeText}
               search={query ? `?${query}` : ""}
               labels={{
-                switchLanguage: lng === "zh-Hans" ? t("prefs.switchToHant") : t("prefs.switchToHans"),
-                switchLanguageLabel:
-                  lng === "zh-Hans" ? t("prefs.switchLanguageLabel") : t("prefs.switchLanguageLabelHans"),
-                largeText: largeText ? t("prefs.largeTextOff") : t("prefs.largeTextOn"),
-                largeTextLabel: largeText ? t("prefs.largeTextOffLabel") : t("prefs.largeTextOnLabel"),
+                switchLanguage: texts.switchLanguage,
+                switchLanguageLabel: texts.switchLanguageLabel,
+                largeText: largeText ? texts.largeTextOff : texts.largeTextOn,
+                largeTextLabel: largeText ? texts.largeTextOffLabel : texts.largeTextOnLabel,
               }}
             />
           </div>

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { type CalendarDate, countCalendarDays, type CountedDate, countWorkingDays } from "@/lib/calendar/working-days";
-import { getPack } from "@/lib/policy";
+import { getPack, type Bilingual, type Reliability } from "@/lib/policy";
 import type { ApplicationState } from "@/lib/applications/state-machine";
 
 /**
@@ -13,6 +13,22 @@ const FALLBACK_PACK = "national-2021";
 
 export type Period = { days: number; unit: "working" | "calendar" };
 
+/**
+ * A default period staff are offered (the date they type instead is kept), read from a pack: which
+ * pack and parameter it comes from, the pack version in force, its reliability and the source clause
+ * (`assumed` when no document sets it: shown as 参考值).
+ */
+export type DefaultPeriod = Period & {
+  pack: string;
+  packTitle: Bilingual;
+  parameter: string;
+  label: Bilingual;
+  versionFrom: string;
+  reliability: Reliability;
+  assumed: boolean;
+  source: Bilingual;
+};
+
 export type ProcedureTimings = {
   acceptance: Period;
   review: Period;
@@ -21,6 +37,9 @@ export type ProcedureTimings = {
   payment: Period;
   /** 临时救助 sizing: monthly 低保 standard (null if unknown), max months, 急难型 minimum months. */
   relief: { dibaoMonthly: string | null; monthsMax: string | null; emergencyMonthsMin: string | null; cap: string | null };
+  /** Default 补正 due period; default period for the documents owed after 先行救助. */
+  correctionDue: DefaultPeriod;
+  emergencyDocumentsDue: DefaultPeriod;
 };
 
 function period(view: { value: string; unit: string } | null | undefined, fallback: Period): Period {
@@ -28,6 +47,28 @@ function period(view: { value: string; unit: string } | null | undefined, fallba
   const days = Number.parseInt(view.value, 10);
   if (!Number.isSafeInteger(days) || days < 1) return fallback;
   return { days, unit: view.unit === "working-days" ? "working" : "calendar" };
+}
+
+type DefaultKey = "correctionDue" | "emergencyDocumentsDue";
+
+/** The place's default period, else the national one; the national pack must define it (a test checks). */
+function defaultPeriod(place: ReturnType<typeof getPack>, national: NonNullable<ReturnType<typeof getPack>>, key: DefaultKey): DefaultPeriod {
+  const pack = place?.procedure[key] ? place : national;
+  const view = pack.procedure[key];
+  const p = period(view, { days: 0, unit: "working" });
+  if (!view || p.days < 1) throw new Error(`policy pack ${pack.id}: procedure.${key} has no usable value`);
+  const param = pack.parameters.find((x) => x.id === view.parameter)!;
+  return {
+    ...p,
+    pack: pack.id,
+    packTitle: pack.title,
+    parameter: view.parameter,
+    label: param.label,
+    versionFrom: pack.version.from,
+    reliability: view.reliability,
+    assumed: view.reliability === "ASSUMED",
+    source: { "zh-Hans": param.source["zh-Hans"].clause, "zh-Hant": param.source["zh-Hant"].clause },
+  };
 }
 
 export function procedureTimings(packId: string | null | undefined): ProcedureTimings {
@@ -49,6 +90,8 @@ export function procedureTimings(packId: string | null | undefined): ProcedureTi
       emergencyMonthsMin: relief.emergencyMonthsMin?.value ?? null,
       cap: dibao && months ? new Decimal(dibao).times(months).toFixed(2) : null,
     },
+    correctionDue: defaultPeriod(place, national, "correctionDue"),
+    emergencyDocumentsDue: defaultPeriod(place, national, "emergencyDocumentsDue"),
   };
 }
 

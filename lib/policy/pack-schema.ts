@@ -271,6 +271,10 @@ export const packSchema = z.strictObject({
       approval: id.optional(),
       payment: id.optional(),
       total: id.optional(),
+      /** Default 补正 period offered to staff (the applicant's date to hand in what is missing). */
+      correctionDue: id.optional(),
+      /** Default period for the documents owed after 急难型 先行救助. */
+      emergencyDocumentsDue: id.optional(),
     })
     .default({}),
 });

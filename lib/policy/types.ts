@@ -275,12 +275,15 @@ export interface PolicyView extends PolicySummary {
     monthsMax: ValueView | null;
     emergencyMonthsMin: ValueView | null;
   };
-  /** Procedure timings (公示, review, approval, payment, overall); null where unknown. */
+  /** Procedure timings (公示, review, approval, payment, overall, default due periods); null where unknown. */
   procedure: {
     publicity: ValueView | null;
     review: ValueView | null;
     approval: ValueView | null;
     payment: ValueView | null;
     total: ValueView | null;
+    /** Default 补正 period and default period for documents owed after 先行救助 (staff may change the date). */
+    correctionDue: ValueView | null;
+    emergencyDocumentsDue: ValueView | null;
   };
 }

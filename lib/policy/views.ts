@@ -87,6 +87,8 @@ export function describePack(cp: CompiledPack, date: string): PolicyView {
       approval: view(pr.approval),
       payment: view(pr.payment),
       total: view(pr.total),
+      correctionDue: view(pr.correctionDue),
+      emergencyDocumentsDue: view(pr.emergencyDocumentsDue),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { parsePrefill, prefillQuery, SECTION_IDS } from "@/lib/applications/draft-schema";
 import { serviceContext } from "@/lib/applications/context";
@@ -25,7 +26,7 @@ export default async function ApplyPage({
   if (user?.kind !== "citizen") {
     const back = prefill ? `/${lng}/apply?${prefillQuery(prefill)}` : `/${lng}/apply`;
     return (
-      <PageFrame lng={lng} title={t("title")}>
+      <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")}>
         <p className="mb-4">{t("intro")}</p>
         <div className="rounded-xl bg-cell p-4">
           <p className="mb-4">{t("signInPrompt")}</p>
@@ -49,7 +50,7 @@ export default async function ApplyPage({
   const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
   const done = SECTION_IDS.filter((s) => statuses[s] === "completed").length;
   return (
-    <PageFrame lng={lng} title={t("title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")}>
       <p className="mb-3">{t("intro")}</p>
       {query.prefilled ? (
         <div className="mb-3">

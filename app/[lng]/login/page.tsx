@@ -2,6 +2,7 @@ import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { CitizenLoginForm } from "@/components/auth/citizen-login-form";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { currentUser } from "@/lib/auth/guards";
 import { isDemoMode } from "@/lib/config/env";
@@ -23,7 +24,7 @@ export default async function CitizenLoginPage({
   if (user?.kind === "citizen") redirectWithinSite(returnTo);
   const t = getT(lng, "auth");
   return (
-    <PageFrame lng={lng} title={t("citizen.title")} backHref={`/${lng}/me`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("citizen.title")} backHref={`/${lng}/me`}>
       <p className="mb-4 text-ink-muted">{t("citizen.intro")}</p>
       <div className="mb-4 rounded-xl bg-cell p-4">
         <CitizenLoginForm

@@ -1,5 +1,6 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { CellGroup, LinkCell } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
 import { currentUser } from "@/lib/auth/guards";
@@ -12,7 +13,7 @@ export default async function MePage({ params }: { params: Promise<{ lng: string
   const t = getT(lng);
   const user = await currentUser();
   return (
-    <PageFrame lng={lng} title={t("me.title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("me.title")}>
       <section className="mb-5 rounded-xl bg-cell p-4" data-testid="account">
         <p className="text-lg font-medium">
           {user ? t("me.signedInAs", { who: user.displayName ?? "" }) : t("me.notSignedIn")}

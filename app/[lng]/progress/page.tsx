@@ -1,6 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { ApplicationList } from "@/components/applications/application-list";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { listApplicationsForCitizen } from "@/lib/applications/queries";
 import { serviceContext } from "@/lib/applications/context";
 import { currentUser } from "@/lib/auth/guards";
@@ -15,7 +16,7 @@ export default async function ProgressPage({ params }: { params: Promise<{ lng: 
   const user = await currentUser();
   const applications = user?.kind === "citizen" ? await listApplicationsForCitizen((await serviceContext()).db, user.id) : null;
   return (
-    <PageFrame lng={lng} title={t("progress.title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("progress.title")}>
       {applications === null ? (
         <div className="rounded-xl bg-cell p-4">
           <p className="mb-4">{t("progress.signInPrompt")}</p>

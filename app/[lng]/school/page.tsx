@@ -1,4 +1,5 @@
 import { ComingSoon } from "@/components/shell/coming-soon";
+import { frameTexts } from "@/lib/i18n/frame";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -9,6 +10,7 @@ export default async function Page({ params }: { params: Promise<{ lng: string }
   return (
     <ComingSoon
       lng={lng}
+      frame={frameTexts(lng)}
       feature={feature}
       labels={{ title: t("comingSoon.title"), body: t("comingSoon.body", { feature }), toServices: t("comingSoon.toServices") }}
     />

@@ -1,4 +1,5 @@
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { CellGroup, LinkCell } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
 import { pageLocale } from "@/lib/i18n/page";
@@ -10,7 +11,7 @@ export default async function ServicesPage({ params }: { params: Promise<{ lng: 
   const lng = await pageLocale(params);
   const t = getT(lng);
   return (
-    <PageFrame lng={lng} title={t("services.title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("services.title")}>
       <p className="mb-4 text-ink-muted">{t("services.intro")}</p>
       <CellGroup heading={t("home.tasksHeading")} id="tasks">
         <LinkCell href={`/${lng}/eligibility`} title={t("home.eligibility")} hint={t("home.eligibilityHint")} icon={icons.eligibility} />

@@ -1,6 +1,7 @@
 import { ApplicationList } from "@/components/applications/application-list";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { serviceContext } from "@/lib/applications/context";
 import { listQueueFor } from "@/lib/applications/queries";
 import { APPLICATION_STATUSES } from "@/lib/applications/state-machine";
@@ -33,7 +34,7 @@ export default async function StaffConsolePage({
   // The queue covers what the person may see (their area; an admin every area); null for roles without cases.
   const queue = await listQueueFor(db, user.actor, 100, filter);
   return (
-    <PageFrame lng={lng} title={t("console.title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("console.title")}>
       <section className="mb-5 rounded-xl bg-cell p-4" data-testid="staff-console">
         <h2 className="mb-2 text-lg font-semibold">{t("console.welcome", { name: user.displayName ?? "" })}</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { type FieldSpec, SectionForm } from "@/components/apply/section-form";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { type FormSectionId, SECTION_IDS } from "@/lib/applications/draft-schema";
 import { SECTION_FIELDS } from "@/lib/applications/section-fields";
@@ -31,7 +32,7 @@ export default async function SectionPage({
   const draft = await getOrCreateDraft(ctx, user.id);
   if (section === "documents") {
     return (
-      <PageFrame lng={lng} title={t("sections.documents.title")} backHref={`/${lng}/apply`}>
+      <PageFrame lng={lng} texts={frameTexts(lng)} title={t("sections.documents.title")} backHref={`/${lng}/apply`}>
         <DocumentsSection lng={lng} draft={draft} query={await searchParams} />
       </PageFrame>
     );
@@ -55,7 +56,7 @@ export default async function SectionPage({
     }
   });
   return (
-    <PageFrame lng={lng} title={t(`sections.${id}.title`)} backHref={`/${lng}/apply`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t(`sections.${id}.title`)} backHref={`/${lng}/apply`}>
       {t(`sections.${id}.intro`) ? <p className="mb-4">{t(`sections.${id}.intro`)}</p> : null}
       {id === "illness" && draft.data.prefill && !draft.data.illness ? (
         <div className="mb-4">

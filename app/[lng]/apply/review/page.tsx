@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { SubmitButton } from "@/components/apply/submit-button";
 import { SECTION_IDS } from "@/lib/applications/draft-schema";
@@ -46,7 +47,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
   add("documents", t("sections.documents.title"), String(draft.documents.length));
   add("documents", t("review.toFollow"), m.documentsToFollow.map((d) => t(`documents.types.${d}`)).join("、") || t("review.none"));
   return (
-    <PageFrame lng={lng} title={t("review.title")} backHref={`/${lng}/apply`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("review.title")} backHref={`/${lng}/apply`}>
       <p className="mb-4">{t("review.intro")}</p>
       {missing.length ? (
         <div className="mb-4" role="alert" data-testid="review-missing">

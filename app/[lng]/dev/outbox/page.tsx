@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { isDemoMode } from "@/lib/config/env";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
@@ -15,7 +16,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ lng: st
   const t = getT(lng);
   const messages = await listOutbox({ limit: 30 });
   return (
-    <PageFrame lng={lng} title={t("outbox.title")} backHref={`/${lng}/me`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("outbox.title")} backHref={`/${lng}/me`}>
       <p className="mb-4 text-sm text-ink-muted">{t("outbox.intro")}</p>
       {messages.length === 0 ? (
         <p className="rounded-xl bg-cell p-4">{t("outbox.empty")}</p>

@@ -3,6 +3,7 @@ import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProgrammeCard, type ProgrammeCardLabels } from "@/components/eligibility/programme-card";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { GlossaryTerms } from "@/components/ui/glossary";
 import { evaluateEligibility } from "@/lib/eligibility";
 import { firstIncomplete, readState, stateQuery, toAnswers, type Query } from "@/lib/eligibility/screener";
@@ -51,7 +52,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const query = stateQuery(state);
 
   return (
-    <PageFrame lng={lng} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`} query={query}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`} query={query}>
       <div className="rounded-xl bg-cell px-4 py-3">
         <p className="text-base" data-testid="results-summary">
           {t("results.summary", { pack: result.policy.title, eligible: count("eligible"), maybe: count("maybe"), no: count("not-eligible") })}

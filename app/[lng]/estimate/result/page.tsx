@@ -4,6 +4,7 @@ import { prefillQuery } from "@/lib/applications/draft-schema";
 import { EstimateForm } from "@/components/estimate/estimate-form";
 import { ResultView } from "@/components/estimate/result-view";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { formQuery, isSubmitted, readForm, runEstimate, type FieldError, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
@@ -22,7 +23,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const query = formQuery(values);
   if (!outcome.ok) {
     return (
-      <PageFrame lng={lng} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={query}>
+      <PageFrame lng={lng} texts={frameTexts(lng)} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={query}>
         <EstimateForm lng={lng} values={values} errors={outcome.errors} />
       </PageFrame>
     );
@@ -33,7 +34,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const sharePath = `/${lng}/estimate/result?${query}`;
   const applyQuery = prefillQuery({ policy: values.policy, total: outcome.result.total, reimbursed: outcome.result.reimbursed });
   return (
-    <PageFrame lng={lng} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
       <ResultView
         lng={lng}
         result={outcome.result}

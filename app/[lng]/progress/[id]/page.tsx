@@ -4,6 +4,7 @@ import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provi
 import { RecountDetails } from "@/components/applications/recount-details";
 import { Timeline } from "@/components/applications/timeline";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { serviceContext } from "@/lib/applications/context";
 import { documentsOwed, getApplicationForCitizen, listNotifications } from "@/lib/applications/service";
@@ -43,7 +44,7 @@ export default async function ApplicationPage({
   const notifications = (await listNotifications(ctx, user.id)).filter((n) => n.applicationId === view.id);
   const errorCode = query.error;
   return (
-    <PageFrame lng={lng} title={t("track.title")} backHref={`/${lng}/progress`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("track.title")} backHref={`/${lng}/progress`}>
       <section className="mb-4 rounded-xl bg-cell p-4">
         <p className="font-mono text-xl font-bold" data-testid="reference">{view.reference}</p>
         <p>

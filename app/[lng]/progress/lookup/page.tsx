@@ -1,5 +1,6 @@
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { parseReference } from "@/lib/applications/reference";
 import { pageLocale } from "@/lib/i18n/page";
@@ -27,7 +28,7 @@ export default async function LookupPage({
     error = true;
   }
   return (
-    <PageFrame lng={lng} title={t("lookup.title")} backHref={`/${lng}/progress`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("lookup.title")} backHref={`/${lng}/progress`}>
       <p className="mb-4">{t("lookup.intro")}</p>
       <form method="get" className="space-y-3 rounded-xl bg-cell p-4" data-testid="lookup-form">
         <label htmlFor="reference" className="block font-medium">

@@ -2,6 +2,7 @@ import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { StaffLoginForm } from "@/components/auth/staff-login-form";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { currentUser, staffHomePath } from "@/lib/auth/guards";
 import { authErrorCodes, errorLabels } from "@/lib/i18n/labels";
 import { pageLocale } from "@/lib/i18n/page";
@@ -21,7 +22,7 @@ export default async function StaffLoginPage({
   if (user?.kind === "staff") redirectWithinSite(returnTo);
   const t = getT(lng, "auth");
   return (
-    <PageFrame lng={lng} title={t("staff.title")} backHref={`/${lng}`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("staff.title")} backHref={`/${lng}`}>
       <p className="mb-4 text-ink-muted">{t("staff.intro")}</p>
       <div className="mb-4 rounded-xl bg-cell p-4">
         <StaffLoginForm

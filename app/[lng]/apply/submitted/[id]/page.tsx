@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PrintButton } from "@/components/apply/print-button";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { addPeriod } from "@/lib/applications/procedure";
@@ -35,7 +36,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
         : null;
   const unit = (u: "working" | "calendar") => t(u === "working" ? "submitted.workingDays" : "submitted.calendarDays");
   return (
-    <PageFrame lng={lng} title={t("submitted.title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("submitted.title")}>
       <section className="mb-4 rounded-xl bg-brand-soft p-4 text-center" data-testid="confirmation">
         <p className="text-ink-muted">{t("submitted.reference")}</p>
         <p className="font-mono text-3xl font-bold tracking-wide" data-testid="reference">

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ChoiceField, ErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import {
   activeSteps,
   certOptions,
@@ -140,7 +141,7 @@ export default async function Page({
   }
 
   return (
-    <PageFrame lng={lng} title={t("title")} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
       <p className="mb-2 text-sm text-ink-muted" data-testid="step-counter">
         {t("stepCounter", { n: steps.indexOf(step) + 1, total: steps.length })}
       </p>

@@ -1,6 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { serviceContext } from "@/lib/applications/context";
 import { parseReference } from "@/lib/applications/reference";
 import { findOwnApplicationId } from "@/lib/applications/service";
@@ -19,7 +20,7 @@ export default async function ReferencePage({ params }: { params: Promise<{ lng:
   if (found) redirectWithinSite(`/${lng}/progress/${found}`);
   const t = getT(lng, "apply");
   return (
-    <PageFrame lng={lng} title={t("lookup.title")} backHref={`/${lng}/progress`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("lookup.title")} backHref={`/${lng}/progress`}>
       <p className="mb-4 rounded-xl bg-cell p-4" role="alert" data-testid="lookup-not-found">
         {t("lookup.notFound")}
       </p>

@@ -2,25 +2,22 @@ import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
+import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { RecountDetails } from "@/components/applications/recount-details";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
-import { addPeriod } from "@/lib/applications/procedure";
+import { addPeriod, type DefaultPeriod } from "@/lib/applications/procedure";
 import { serviceContext } from "@/lib/applications/context";
 import { getApplicationForStaff } from "@/lib/applications/service";
 import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
 import { requireStaff } from "@/lib/auth/guards";
 import { CASE_ROLES } from "@/lib/auth/roles";
-import { calendarDateInChina, countWorkingDays, type CountedDate } from "@/lib/calendar/working-days";
+import { calendarDateInChina, type CountedDate } from "@/lib/calendar/working-days";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { staffActionAction } from "@/app/[lng]/staff/applications/actions";
-
-// Default due dates the form offers, in working days from today (a date staff type instead is kept as typed).
-const CORRECTION_DUE_WORKING_DAYS = 10;
-const EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS = 20;
 
 export default async function StaffApplicationPage({
   params,
@@ -69,8 +66,16 @@ export default async function StaffApplicationPage({
   ];
   const unit = (u: "working" | "calendar") => t(u === "working" ? "form.workingDays" : "form.calendarDays");
   const publicityEnds = addPeriod(today, tm.publicity);
-  const defaultDue = countWorkingDays(today, CORRECTION_DUE_WORKING_DAYS);
-  const emergencyDue = countWorkingDays(today, EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS);
+  // Default due dates the form offers come from the area's policy pack (a date staff type instead is kept as typed).
+  const defaultDue = addPeriod(today, tm.correctionDue);
+  const emergencyDue = addPeriod(today, tm.emergencyDocumentsDue);
+  const defaultFrom = (p: DefaultPeriod, testId: string) => (
+    <p className="text-sm text-ink-muted" data-testid={testId} data-pack={p.pack} data-parameter={p.parameter}>
+      {t("form.defaultFromPack", { days: p.days, unit: unit(p.unit), pack: p.packTitle[lng], parameter: p.label[lng], from: fmt(p.versionFrom) })}
+      {p.assumed ? <strong className="ml-1">{t("form.referenceValue")}</strong> : null}
+      <span className="block">{p.source[lng]}</span>
+    </p>
+  );
   const provisionalWhy = (date: string) => t("detail.provisionalWhy", { year: date.slice(0, 4) });
   const provisionalNote = (d: CountedDate, testId: string) =>
     d.provisional ? (
@@ -118,7 +123,8 @@ export default async function StaffApplicationPage({
             {a === "request-correction" ? (
               <>
                 {date("dueOn", "dueOn", t("form.dueOn"), defaultDue.date)}
-                <input type="hidden" name="dueInWorkingDays" value={CORRECTION_DUE_WORKING_DAYS} />
+                <input type="hidden" name="dueInWorkingDays" value={tm.correctionDue.days} />
+                {defaultFrom(tm.correctionDue, "correction-due-default")}
                 {provisionalNote(defaultDue, "correction-due-provisional")}
                 {note(a, 2, false)}
               </>
@@ -150,7 +156,8 @@ export default async function StaffApplicationPage({
             {reason(a)}
             {date("paidOn-e", "paidOn", t("form.paidOn"), today, today)}
             {date("documentsDueOn", "documentsDueOn", t("form.documentsDueOn"), view.data.documentsToFollow.length ? emergencyDue.date : "")}
-            <input type="hidden" name="documentsDueInWorkingDays" value={EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS} />
+            <input type="hidden" name="documentsDueInWorkingDays" value={tm.emergencyDocumentsDue.days} />
+            {defaultFrom(tm.emergencyDocumentsDue, "documents-due-default")}
             {view.data.documentsToFollow.length ? provisionalNote(emergencyDue, "documents-due-provisional") : null}
           </>
         );
@@ -160,7 +167,7 @@ export default async function StaffApplicationPage({
   };
 
   return (
-    <PageFrame lng={lng} title={t("detail.title")} backHref={`/${lng}/staff`}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("detail.title")} backHref={`/${lng}/staff`}>
       <section className="mb-4 rounded-xl bg-cell p-4">
         <p className="font-mono text-xl font-bold" data-testid="reference">{view.reference}</p>
         <p>
