@@ -176,6 +176,10 @@ for (const [index, lng] of scripts.entries()) {
       await openAction(page, "accept");
       await doAction(page, lng, "accept");
       await openAction(page, "request-correction");
+      // The default 补正 date is the policy pack's (assumed) value, and the form says so.
+      const correctionDefault = page.getByTestId("correction-due-default");
+      await expect(correctionDefault).toHaveAttribute("data-parameter", "proc-correction-due-days");
+      await expect(correctionDefault).toContainText(text[lng].console.form.referenceValue);
       await page.getByTestId("action-request-correction").getByLabel(a.documents.types.bills).check();
       await doAction(page, lng, "request-correction");
 
