@@ -6,9 +6,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ recountAndLog }, { getDb }, { getSmsSender }] = await Promise.all([
-    import("./lib/applications/recount"),
-    import("./lib/db/client"),
-    import("./lib/sms"),
+    import("@/lib/applications/recount"),
+    import("@/lib/db/client"),
+    import("@/lib/sms"),
   ]);
   const db = getDb();
   let sms = null;

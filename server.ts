@@ -8,7 +8,9 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startBackgroundTasks } from "@/lib/applications/background";
 import { readEnv, trustedProxyHops } from "@/lib/config/env";
+import { getDb } from "@/lib/db/client";
 import { frontDoor } from "@/lib/http/front-door";
 
 async function main(): Promise<void> {
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   // prepare() also runs instrumentation.ts: provisional (暂定) deadlines are recounted there if a holiday notice arrived.
   await app.prepare();
+  // Upload files a crash left behind are swept before the first request; pending SMS are retried.
+  const background = await startBackgroundTasks(getDb());
 
   const env = readEnv();
   const server = createServer(
@@ -39,7 +43,10 @@ async function main(): Promise<void> {
   );
   server.listen(port, hostname, () => console.log(`Yizhan ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    background.stop();
+    server.close(() => process.exit(0));
+  };
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
 }

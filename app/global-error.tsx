@@ -1,6 +1,6 @@
 "use client";
 
-import "./globals.css";
+import "@/app/globals.css";
 import { useEffect } from "react";
 import { ErrorView, scriptFromPath } from "@/components/shell/error-view";
 

@@ -4,9 +4,9 @@
  * five-episode request: estimate() on the parsed request; the full door work
  * (text in → serialized bytes out); and the plain-float floor.
  */
-import { estimate, estimateText, serializeEstimateResponse } from "../lib/policy";
-import { makeFloatEstimate } from "./float-floor";
-import { FIVE_EPISODES, ONE_EPISODE } from "./requests";
+import { estimate, estimateText, serializeEstimateResponse } from "@/lib/policy";
+import { makeFloatEstimate } from "@/bench/float-floor";
+import { FIVE_EPISODES, ONE_EPISODE } from "@/bench/requests";
 
 const MS = Number(process.env.BENCH_MS ?? 3000);
 

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { build } from "esbuild";
-import { ONE_EPISODE } from "./requests";
+import { ONE_EPISODE } from "@/bench/requests";
 
 const root = path.resolve(__dirname, "..");
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");

@@ -1,4 +1,4 @@
-import { getPack } from "../lib/policy";
+import { getPack } from "@/lib/policy";
 
 /**
  * The floor the benchmark compares against: the same layer arithmetic as the

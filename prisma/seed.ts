@@ -5,19 +5,19 @@
  *
  * Run with `npm run db:seed` (prisma db seed → tsx prisma/seed.ts).
  */
-import { formatReference } from "../lib/applications/reference";
-import { isDemoMode, isProduction } from "../lib/config/env";
-import { encryptField } from "../lib/crypto/field-encryption";
-import { hashPhone } from "../lib/crypto/lookup-hash";
-import { createPrismaClient } from "../lib/db/client";
-import type { StaffRole } from "../lib/generated/prisma/client";
-import type { DraftData } from "../lib/applications/draft-schema";
-import { currentDeadline, procedureTimings } from "../lib/applications/procedure";
-import { encryptData, eventRow } from "../lib/applications/service";
-import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction, newApplication } from "../lib/applications/state-machine";
-import { toDbStatus } from "../lib/applications/status";
-import { idNumberCheckCharacter } from "../lib/identity/id-number";
-import { hashPassword } from "../lib/auth/staff";
+import { formatReference } from "@/lib/applications/reference";
+import { isDemoMode, isProduction } from "@/lib/config/env";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { hashPhone } from "@/lib/crypto/lookup-hash";
+import { createPrismaClient } from "@/lib/db/client";
+import type { StaffRole } from "@/lib/generated/prisma/client";
+import type { DraftData } from "@/lib/applications/draft-schema";
+import { currentDeadline, procedureTimings } from "@/lib/applications/procedure";
+import { applicantNameColumns, encryptData, eventRow } from "@/lib/applications/service";
+import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction, newApplication } from "@/lib/applications/state-machine";
+import { toDbStatus } from "@/lib/applications/status";
+import { idNumberCheckCharacter } from "@/lib/identity/id-number";
+import { hashPassword } from "@/lib/auth/staff";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
@@ -182,7 +182,7 @@ async function main() {
         citizenId,
         draftOwnerId: null,
         reliefType: app.reliefType,
-        applicantName: person.displayName,
+        ...applicantNameColumns(person.displayName),
         dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index)),
         stateJson: JSON.stringify(state),
         submittedAt,

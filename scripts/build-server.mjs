@@ -9,5 +9,9 @@ await build({
   format: "cjs",
   packages: "external",
   outfile: "dist/server.cjs",
+  // The generated Prisma client (bundled since the server starts background tasks on the database) reads
+  // import.meta.url, which CommonJS output lacks: give it this file's URL.
+  banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { "import.meta.url": "__importMetaUrl" },
   logLevel: "warning",
 });

@@ -5,8 +5,8 @@
  * 2 on a contract error (bad input, unreadable file). No server, no database.
  */
 import { readFileSync } from "node:fs";
-import { estimateText, missingInput, serializeEstimateResponse, unreadableInput } from "../lib/policy";
-import type { EstimateResponse } from "../lib/policy";
+import { estimateText, missingInput, serializeEstimateResponse, unreadableInput } from "@/lib/policy";
+import type { EstimateResponse } from "@/lib/policy";
 
 function run(arg: string | undefined): EstimateResponse {
   if (arg === undefined || arg === "") return missingInput();

@@ -3,9 +3,9 @@
  * calendar knows now (after updating chinese-days or lib/calendar/holiday-notices.json). The server does the
  * same at every start; this is for doing it without a restart. Idempotent. Exit 1 if it failed.
  */
-import { recountAndLog } from "../lib/applications/recount";
-import { createPrismaClient } from "../lib/db/client";
-import { getSmsSender, type SmsSender } from "../lib/sms";
+import { recountAndLog } from "@/lib/applications/recount";
+import { createPrismaClient } from "@/lib/db/client";
+import { getSmsSender, type SmsSender } from "@/lib/sms";
 
 async function main(): Promise<void> {
   const db = createPrismaClient();

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import "../globals.css";
+import "@/app/globals.css";
 import { TabBar } from "@/components/shell/tab-bar";
 import { icons } from "@/components/ui/icons";
 import { getT } from "@/lib/i18n/server";

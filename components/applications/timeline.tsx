@@ -1,5 +1,5 @@
 import type { TimelineStep } from "@/lib/applications/state-machine";
-import { ProvisionalMark, ProvisionalWhy } from "./provisional";
+import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 
 export type TimelineLabels = {
   step: (id: string) => string;

@@ -2,8 +2,8 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
-import { TextField } from "@/components/ui/text-field";
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { TextField } from "@/components/form/fields";
 
 export type CitizenLoginLabels = {
   phoneLabel: string;
@@ -29,6 +29,7 @@ function fill(template: string, values: Record<string, string | number>): string
 /** Two steps on one page: get a code for a phone number, then sign in with it. Nothing typed is lost on error. */
 export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLoginLabels; afterSignIn: string }) {
   const router = useRouter();
+  const fieldId = useId();
   const [phone, setPhone] = useState("");
   const [code, setCode] = useState("");
   const [step, setStep] = useState<"phone" | "code">("phone");
@@ -106,16 +107,17 @@ export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLogin
     return (
       <form onSubmit={requestCode} noValidate className="space-y-4">
         <TextField
+          id={`${fieldId}-phone`}
           label={labels.phoneLabel}
           hint={labels.phoneHint}
           error={phoneError}
+          announce
           name="phone"
           type="tel"
           inputMode="numeric"
           autoComplete="tel-national"
           maxLength={13}
-          value={phone}
-          onChange={(e) => setPhone(e.target.value)}
+          input={{ value: phone, onChange: (e) => setPhone(e.target.value) }}
         />
         <button type="submit" disabled={busy} className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white disabled:opacity-60">
           {labels.sendCode}
@@ -130,18 +132,17 @@ export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLogin
         {fill(labels.codeSent, { phone: `${phone.slice(0, 3)}****${phone.slice(7)}` })}
       </p>
       <TextField
+        id={`${fieldId}-code`}
         label={labels.codeLabel}
         hint={labels.codeHint}
         error={codeError}
+        announce
         name="code"
         type="text"
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\D/g, ""))}
-        className="tracking-[0.4em]"
-        autoFocus
+        input={{ value: code, onChange: (e) => setCode(e.target.value.replace(/\D/g, "")), className: "tracking-[0.4em]", autoFocus: true }}
       />
       <button type="submit" disabled={busy} className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white disabled:opacity-60">
         {labels.submit}

@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { TextField } from "@/components/ui/text-field";
+import { TextField } from "@/components/form/fields";
 
 export type StaffLoginLabels = {
   usernameLabel: string;
@@ -42,21 +42,20 @@ export function StaffLoginForm({ labels, afterSignIn }: { labels: StaffLoginLabe
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <TextField
+        id={`${errorId}-username`}
         label={labels.usernameLabel}
         name="username"
         autoComplete="username"
-        autoCapitalize="none"
-        value={username}
-        onChange={(e) => setUsername(e.target.value)}
+        input={{ autoCapitalize: "none", value: username, onChange: (e) => setUsername(e.target.value) }}
         describedBy={error ? errorId : undefined}
       />
       <TextField
+        id={`${errorId}-password`}
         label={labels.passwordLabel}
         name="password"
         type="password"
         autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        input={{ value: password, onChange: (e) => setPassword(e.target.value) }}
         describedBy={error ? errorId : undefined}
       />
       {error ? (

@@ -1,24 +1,14 @@
-import Decimal from "decimal.js";
 import { Link } from "@/components/ui/link";
 import { Disclosure } from "@/components/form/fields";
 import { GlossaryTerms } from "@/components/ui/glossary";
 import { groupAssumptions, type AssumptionLike } from "@/lib/estimate/assumptions";
+import { billSegments, percent } from "@/lib/estimate/shares";
 import { formatCalendarDate, formatMoney } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
-import type { EpisodeKind } from "@/lib/policy/types";
-import { ShareTools } from "./share-tools";
-
-/** Where each part of the bill is paid from, as segments; "family" is what is left. */
-function segments(result: EstimateResult) {
-  const parts = result.layers
-    .filter((l) => new Decimal(l.paid).gt(0))
-    .map((l) => ({ id: l.id as string, name: l.name, paid: l.paid }));
-  parts.push({ id: "family", name: "", paid: result.personal });
-  const total = new Decimal(result.total);
-  return parts.map((p) => ({ ...p, percent: total.gt(0) ? new Decimal(p.paid).div(total).mul(100) : new Decimal(0) }));
-}
+import type { EpisodeKind, LayerId } from "@/lib/policy/types";
+import { ShareTools } from "@/components/estimate/share-tools";
 
 function documentTitle(lng: Locale, policyId: string, file: string): string {
   const pack = listPolicies().find((p) => p.id === policyId);
@@ -61,7 +51,7 @@ function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
   const items: [string, string][] = [];
   if (layer.base !== undefined) items.push([t("result.base"), formatMoney(layer.base, lng)]);
   if (layer.deductible !== undefined) items.push([t("result.deductible"), formatMoney(layer.deductible, lng)]);
-  if (layer.rate !== undefined) items.push([t("result.rate"), `${new Decimal(layer.rate).mul(100).toDecimalPlaces(2).toString()}%`]);
+  if (layer.rate !== undefined) items.push([t("result.rate"), `${percent(layer.rate, 2)}%`]);
   if (layer.cap !== undefined) items.push([t("result.cap"), formatMoney(layer.cap, lng)]);
   if (!items.length) return null;
   return (
@@ -113,7 +103,7 @@ function AssumptionList({ lng, result }: { lng: Locale; result: EstimateResult }
 function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateResult; stays: { date?: string; kind: EpisodeKind }[] }) {
   const t = getT(lng, "estimate");
   // The layers that paid anything this year: every bill lists the same rows, ¥0.00 where that layer paid nothing.
-  const paying = result.layers.filter((l) => new Decimal(l.paid).gt(0));
+  const paying = billSegments(result).filter((s) => s.id !== "family");
   return (
     <section aria-labelledby="stays-heading" className="print-wide mt-4" data-testid="stays">
       <h2 id="stays-heading" className="mb-2 px-1 text-lg font-semibold">
@@ -140,7 +130,7 @@ function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateR
                   <div key={l.id} className="flex justify-between gap-3 border-b border-line py-1">
                     <dt className="text-ink-muted">{l.name}</dt>
                     <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-${l.id}`}>
-                      {formatMoney(ep.paid[l.id] ?? "0", lng)}
+                      {formatMoney(ep.paid[l.id as LayerId] ?? "0", lng)}
                     </dd>
                   </div>
                 ))}
@@ -184,7 +174,7 @@ export function ResultView({
   applyHref: string;
 }) {
   const t = getT(lng, "estimate");
-  const segs = segments(result);
+  const segs = billSegments(result);
   const label = (id: string, name: string) => (id === "family" ? t("result.family") : name);
   return (
     <div className="estimate-result" data-testid="estimate-result">
@@ -198,7 +188,7 @@ export function ResultView({
         <p className="mt-1 text-sm">
           {t("result.ofTotal", {
             total: formatMoney(result.total, lng),
-            ratio: new Decimal(result.personalRatio).mul(100).toDecimalPlaces(1).toString(),
+            ratio: percent(result.personalRatio, 1),
             reimbursed: formatMoney(result.reimbursed, lng),
           })}
         </p>
@@ -216,7 +206,7 @@ export function ResultView({
         </h2>
         <div className="mt-2 flex h-10 w-full overflow-hidden rounded-lg border border-ink" aria-hidden="true" data-testid="stacked-bar">
           {segs.map((s) => (
-            <div key={s.id} className={`seg seg-${s.id}`} style={{ width: `${s.percent.toDecimalPlaces(2).toString()}%` }} title={label(s.id, s.name)} />
+            <div key={s.id} className={`seg seg-${s.id}`} style={{ width: `${percent(s.share, 2)}%` }} title={label(s.id, s.name)} />
           ))}
         </div>
         <table className="mt-3 w-full text-sm" data-testid="bar-table">
@@ -236,7 +226,7 @@ export function ResultView({
                   {label(s.id, s.name)}
                 </th>
                 <td className="text-right tabular-nums">{formatMoney(s.paid, lng)}</td>
-                <td className="text-right tabular-nums">{s.percent.toDecimalPlaces(1).toString()}%</td>
+                <td className="text-right tabular-nums">{percent(s.share, 1)}%</td>
               </tr>
             ))}
           </tbody>

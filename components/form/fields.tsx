@@ -1,6 +1,13 @@
-import type { ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
-/** Plain HTML form pieces (server-rendered, work without JavaScript). Texts come in as props. */
+/**
+ * The one field family: plain HTML form pieces (server-rendered, work without JavaScript; no hooks,
+ * so client forms can use them too). Texts come in as props. Every field has a label, its hint and
+ * error tied to it (aria-describedby), aria-invalid when in error, and an error with the test id
+ * `<id>-error`; ErrorSummary links to the fields by id. Text, number and money are TextField
+ * (inputMode), date is TextField type="date", then TextAreaField, SelectField, ChoiceField
+ * (radios or checkboxes), CheckboxField (one consent or declaration).
+ */
 
 export interface ErrorLink {
   id: string;
@@ -28,10 +35,11 @@ export function ErrorSummary({ title, errors }: { title: string; errors: ErrorLi
   );
 }
 
-export function FieldError({ id, message }: { id: string; message?: string }) {
+/** A field's error. `announce` makes it a live alert, for client forms whose errors appear without a page load. */
+export function FieldError({ id, message, announce }: { id: string; message?: string; announce?: boolean }) {
   if (!message) return null;
   return (
-    <p id={`${id}-error`} className="mt-1 text-sm font-medium text-danger" data-testid={`${id}-error`}>
+    <p id={`${id}-error`} role={announce ? "alert" : undefined} className="mt-1 text-sm font-medium text-danger" data-testid={`${id}-error`}>
       {message}
     </p>
   );
@@ -51,6 +59,41 @@ export function describedBy(id: string, hint?: unknown, error?: unknown): string
   return ids || undefined;
 }
 
+/** Label, hint and error above a control: the frame every single-control field shares. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  labelClass = "block text-base font-medium",
+  announce,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  labelClass?: string;
+  announce?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <Hint id={id}>{hint}</Hint>
+      <FieldError id={id} message={error} announce={announce} />
+      {children}
+    </div>
+  );
+}
+
+/** What ties a control to its hint and error, for screen readers. */
+function fieldAria(id: string, hint?: unknown, error?: unknown) {
+  return { "aria-invalid": error ? true : undefined, "aria-describedby": describedBy(id, hint, error) } as const;
+}
+
 const inputClass =
   "mt-1 block w-full rounded-lg border border-ink-muted bg-cell px-3 py-2 text-base aria-[invalid=true]:border-2 aria-[invalid=true]:border-danger min-h-[3rem]";
 
@@ -65,42 +108,58 @@ export function TextField({
   inputMode,
   suffix,
   autoComplete = "off",
+  maxLength,
+  max,
+  required,
   labelClass = "block text-base font-medium",
+  input,
+  describedBy: alsoDescribedBy,
+  announce,
 }: {
   id: string;
   name: string;
   label: string;
   hint?: string;
-  error?: string;
-  value: string;
+  error?: string | null;
+  /** The value the page renders with; a client form that controls the field passes `input.value` instead. */
+  value?: string;
   type?: string;
-  inputMode?: "decimal" | "numeric" | "text";
+  inputMode?: "decimal" | "numeric" | "text" | "tel";
   suffix?: string;
   autoComplete?: string;
+  maxLength?: number;
+  /** For type="date": the latest date the picker offers. */
+  max?: string;
+  required?: boolean;
   labelClass?: string;
+  /** For client forms: the input's own props (value and onChange when controlled, autoFocus…). */
+  input?: Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name" | "type" | "aria-invalid" | "aria-describedby">;
+  /** Another element that describes the field, e.g. a form-level error shared by several fields (marks it invalid too). */
+  describedBy?: string;
+  announce?: boolean;
 }) {
+  const describers = [describedBy(id, hint, error), alsoDescribedBy].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <FieldError id={id} message={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error ?? undefined} labelClass={labelClass} announce={announce}>
       <div className="flex items-center gap-2">
         <input
+          {...input}
           id={id}
           name={name}
           type={type}
           inputMode={inputMode}
-          defaultValue={value}
+          defaultValue={input?.value === undefined ? value : undefined}
           autoComplete={autoComplete}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, hint, error)}
-          className={inputClass}
+          maxLength={maxLength}
+          max={max}
+          required={required}
+          aria-invalid={error || alsoDescribedBy ? true : undefined}
+          aria-describedby={describers}
+          className={`${inputClass} ${input?.className ?? ""}`}
         />
         {suffix ? <span aria-hidden="true">{suffix}</span> : null}
       </div>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -112,6 +171,7 @@ export function SelectField({
   error,
   value,
   options,
+  placeholder,
 }: {
   id: string;
   name: string;
@@ -120,29 +180,20 @@ export function SelectField({
   error?: string;
   value: string;
   options: { value: string; label: string }[];
+  /** An empty first choice, so nothing is picked until the person picks. */
+  placeholder?: string;
 }) {
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-base font-medium">
-        {label}
-      </label>
-      <Hint id={id}>{hint}</Hint>
-      <FieldError id={id} message={error} />
-      <select
-        id={id}
-        name={name}
-        defaultValue={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        className={inputClass}
-      >
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select id={id} name={name} defaultValue={value} {...fieldAria(id, hint, error)} className={inputClass}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -202,6 +253,72 @@ export function ChoiceField({
         })}
       </div>
     </fieldset>
+  );
+}
+
+export function TextAreaField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  value,
+  rows = 4,
+  maxLength,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  rows?: number;
+  maxLength?: number;
+  required?: boolean;
+}) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea id={id} name={name} defaultValue={value} rows={rows} maxLength={maxLength} required={required} {...fieldAria(id, hint, error)} className={inputClass} />
+    </FieldFrame>
+  );
+}
+
+/** One checkbox that stands alone (a declaration, a consent), its hint under the label. */
+export function CheckboxField({
+  id,
+  name,
+  label,
+  hint,
+  error,
+  checked,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  checked: boolean;
+}) {
+  return (
+    <div className="mb-4">
+      <FieldError id={id} message={error} />
+      <div className="flex items-start gap-3 rounded-lg bg-cell px-3 py-3 min-h-[3rem]">
+        <input
+          id={id}
+          type="checkbox"
+          name={name}
+          defaultChecked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          className="mt-1 h-6 w-6 shrink-0 accent-[var(--color-brand)]"
+        />
+        <label htmlFor={id} className="min-w-0 flex-1 text-base">
+          <span className="block font-medium">{label}</span>
+        </label>
+      </div>
+      <Hint id={id}>{hint}</Hint>
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { isLargeText } from "@/lib/preferences";
 import { icons } from "@/components/ui/icons";
-import { PreferenceCapsule } from "./preference-capsule";
+import { PreferenceCapsule } from "@/components/shell/preference-capsule";
 
 /** A mini-program page: a top bar with back, title and the preference capsule, then the page's content. */
 export async function PageFrame({

@@ -1,6 +1,6 @@
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
-import { icons } from "./icons";
+import { icons } from "@/components/ui/icons";
 
 /** A group of WeChat-style list cells under an optional heading. */
 export function CellGroup({ heading, children, id }: { heading?: string; children: ReactNode; id?: string }) {

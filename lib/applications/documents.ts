@@ -1,4 +1,4 @@
-import type { DraftData } from "./draft-schema";
+import type { DraftData } from "@/lib/applications/draft-schema";
 
 /**
  * Document types and which ones an application needs, from its answers (DOMAIN-BRIEF §7.3:

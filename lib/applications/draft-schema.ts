@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { z } from "zod";
 import { normalizePhone, MAINLAND_MOBILE } from "@/lib/auth/phone";
 import { validateBankAccount, validateIdNumber } from "@/lib/identity/id-number";
+import { fieldErrorCodes } from "@/lib/validation/issues";
 
 /**
  * The application's sections (GOV.UK task list), each validated by its own zod schema at the
@@ -159,15 +160,15 @@ export type FieldErrors = Record<string, string>;
 
 export type SectionParse<K extends FormSectionId> = { ok: true; data: SectionData[K] } | { ok: false; errors: FieldErrors };
 
+/** The zod schema of one section's form. */
+export function sectionSchema<K extends FormSectionId>(section: K): z.ZodType<SectionData[K]> {
+  return sectionSchemas[section] as unknown as z.ZodType<SectionData[K]>;
+}
+
 export function parseSection<K extends FormSectionId>(section: K, input: Record<string, unknown>): SectionParse<K> {
   const result = sectionSchemas[section].safeParse(input);
   if (result.success) return { ok: true, data: result.data as SectionData[K] };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_form";
-    errors[key] ??= issue.message && !issue.message.includes(" ") ? issue.message : "invalid";
-  }
-  return { ok: false, errors };
+  return { ok: false, errors: fieldErrorCodes(result.error.issues) };
 }
 
 /** What an estimate hands to the application: its pack, the bill's total and what the layers reimbursed. */

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { type CalendarDate, countCalendarDays, type CountedDate, countWorkingDays } from "@/lib/calendar/working-days";
 import { getPack } from "@/lib/policy";
-import type { ApplicationState } from "./state-machine";
+import type { ApplicationState } from "@/lib/applications/state-machine";
 
 /**
  * Procedure timings for an area's policy pack, falling back to the national framework

@@ -1,11 +1,16 @@
+import { type Actor, reachOf } from "@/lib/auth/access";
+import { CASE_ROLES, hasRole } from "@/lib/auth/roles";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { hashName } from "@/lib/crypto/lookup-hash";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "./state-machine";
-import { fromDbStatus, toDbStatus } from "./status";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/applications/state-machine";
+import { readApplicantName } from "@/lib/applications/service";
+import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
 
-// Read models for the lists citizens and staff see. Every query is scoped by who is asking:
-// a citizen by their own id, staff by their area (admins see every area). Drafts never appear.
+// Read models for the lists citizens and staff see. Every query is scoped by who is asking, through
+// the one access rule's reach (lib/auth/access.ts): a citizen by their own id, staff by their area
+// (admins see every area). Drafts never appear.
 
 export type ApplicationSummary = {
   id: string;
@@ -30,6 +35,7 @@ const summarySelect = {
   areaCode: true,
   reliefType: true,
   applicantName: true,
+  applicantNameEncrypted: true,
   submittedAt: true,
   updatedAt: true,
   currentDueOn: true,
@@ -38,9 +44,10 @@ const summarySelect = {
 
 type Row = Prisma.ApplicationGetPayload<{ select: typeof summarySelect }>;
 
-function toSummary(row: Row, today: string): ApplicationSummary {
+function toSummary({ applicantNameEncrypted, ...row }: Row, today: string): ApplicationSummary {
   return {
     ...row,
+    applicantName: readApplicantName({ applicantNameEncrypted, applicantName: row.applicantName }),
     reference: row.reference ?? "",
     status: fromDbStatus(row.status),
     overdue: row.currentDueOn !== null && row.currentDueOn < today,
@@ -57,7 +64,8 @@ export async function listApplicationsForCitizen(db: Db, citizenId: string, now 
   return rows.map((r) => toSummary(r, today));
 }
 
-export type QueueFilter = { status?: string | null; urgent?: boolean; overdue?: boolean };
+/** `name`: the applicant's full name, matched exactly (by its keyed hash: names are encrypted). */
+export type QueueFilter = { status?: string | null; urgent?: boolean; overdue?: boolean; name?: string | null };
 
 export async function listApplicationsForArea(
   db: Db,
@@ -78,6 +86,7 @@ export async function listApplicationsForArea(
       status: status ?? { not: "draft" },
       ...(filter.urgent ? { reliefType: "urgent" } : {}),
       ...(filter.overdue ? { currentDueOn: { lt: today } } : {}),
+      ...(filter.name?.trim() ? { applicantNameHash: hashName(filter.name) } : {}),
     },
     select: summarySelect,
     // Oldest deadline first: what is due soonest is at the top.
@@ -85,4 +94,19 @@ export async function listApplicationsForArea(
     take: limit,
   });
   return rows.map((r) => toSummary(r, today));
+}
+
+/** The staff queue: the applications the actor's reach covers; null for roles that do not work on cases. */
+export async function listQueueFor(
+  db: Db,
+  actor: Actor,
+  limit = 100,
+  filter: QueueFilter = {},
+  now = new Date(),
+): Promise<ApplicationSummary[] | null> {
+  if (actor.role === "citizen" || !hasRole(actor.role, CASE_ROLES)) return null;
+  const reach = reachOf(actor);
+  if (reach.scope === "all-areas") return listApplicationsForArea(db, null, limit, filter, now);
+  if (reach.scope === "area") return listApplicationsForArea(db, reach.areaCode, limit, filter, now);
+  return [];
 }

@@ -7,10 +7,10 @@ import {
   laterOf as later,
 } from "@/lib/calendar/working-days";
 import { recordAudit } from "@/lib/db/audit";
-import { currentDeadline, procedureTimings } from "./procedure";
-import { dispatchNotifications, dueParams, packIdFor, readState, type ServiceContext } from "./service";
-import type { ApplicationState, DueCount } from "./state-machine";
-import { fromDbStatus } from "./status";
+import { currentDeadline, procedureTimings } from "@/lib/applications/procedure";
+import { dispatchNotifications, dueParams, packIdFor, readState, type ServiceContext } from "@/lib/applications/service";
+import type { ApplicationState, DueCount } from "@/lib/applications/state-machine";
+import { fromDbStatus } from "@/lib/applications/status";
 
 /**
  * Recount provisional (暂定) deadlines once the holiday notice of their year is known.

@@ -1,4 +1,4 @@
-import { CERTIFICATIONS, type FormSectionId, RELATIONSHIPS, RELIEF_TYPES, URGENCY } from "./draft-schema";
+import { CERTIFICATIONS, type FormSectionId, RELATIONSHIPS, RELIEF_TYPES, URGENCY } from "@/lib/applications/draft-schema";
 
 /** The form fields of each section (labels come from locales apply.json fields.* / hints.* / options.*). */
 export type FieldDef =

@@ -1,26 +1,32 @@
 import { randomUUID } from "node:crypto";
+import Decimal from "decimal.js";
+import { type Actor, actorFor, mayAccess } from "@/lib/auth/access";
+import { CASE_ROLES, hasRole, type SessionUser, type StaffSessionUser } from "@/lib/auth/roles";
 import { calendarDateInChina, type CalendarDate, laterOf } from "@/lib/calendar/working-days";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { hashName } from "@/lib/crypto/lookup-hash";
 import { maskIdNumber, maskPhone } from "@/lib/crypto/mask";
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskBankAccount } from "@/lib/identity/id-number";
+import { sendDueNotifications } from "@/lib/sms/notification-worker";
 import type { SmsSender } from "@/lib/sms/types";
-import { requiredDocuments, type DocumentType } from "./documents";
+import { requiredDocuments, type DocumentType } from "@/lib/applications/documents";
 import {
   type DraftData,
   type FieldErrors,
   type FormSectionId,
   parseSection,
   SECTION_IDS,
+  type SectionData,
   type SectionId,
   type EstimatePrefill,
-} from "./draft-schema";
-import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "./procedure";
-import { areaPrefix, formatReference, MAX_SEQUENCE } from "./reference";
+} from "@/lib/applications/draft-schema";
+import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
+import { areaPrefix, formatReference, MAX_SEQUENCE } from "@/lib/applications/reference";
+import { type StaffActionInput, withPackTimings } from "@/lib/applications/staff-forms";
 import {
-  type Actor,
   type ApplicationAction,
   type ApplicationErrorCode,
   type ApplicationState,
@@ -29,11 +35,10 @@ import {
   availableActions,
   type ActionType,
   newApplication,
-  type StaffRole,
   timelineSteps,
   type TimelineStep,
-} from "./state-machine";
-import { fromDbStatus, toDbStatus } from "./status";
+} from "@/lib/applications/state-machine";
+import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
 
 /**
  * The 临时救助 application service: drafts, submission, staff actions and authorised reads.
@@ -51,8 +56,6 @@ export type ServiceContext = {
 };
 
 type Tx = Prisma.TransactionClient;
-
-export type StaffUserRef = { id: string; role: string; areaCode?: string | null };
 
 export class ApplicationServiceError extends Error {
   constructor(readonly code: string) {
@@ -75,6 +78,22 @@ export function decryptData(stored: string | null | undefined): DraftData {
   return JSON.parse(decryptField(stored)) as DraftData;
 }
 
+/**
+ * The name columns staff queues read: the name encrypted, and its keyed hash for exact search.
+ * The legacy clear column is written null (scripts/encrypt-at-rest.ts empties older rows).
+ */
+export function applicantNameColumns(name: string | null | undefined) {
+  return name
+    ? { applicantName: null, applicantNameEncrypted: encryptField(name), applicantNameHash: hashName(name) }
+    : { applicantName: null, applicantNameEncrypted: null, applicantNameHash: null };
+}
+
+/** The applicant's name from a row: the encrypted column, else a legacy clear one not yet migrated. */
+export function readApplicantName(row: { applicantNameEncrypted: string | null; applicantName?: string | null }): string | null {
+  if (row.applicantNameEncrypted) return decryptField(row.applicantNameEncrypted);
+  return row.applicantName ?? null;
+}
+
 export function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
   if (row.stateJson) return JSON.parse(row.stateJson) as ApplicationState;
   // A row from before the state machine (seeded history): only its status is known.
@@ -84,6 +103,7 @@ export function readState(row: { stateJson: string | null; status: string; citiz
   };
 }
 
+/** The policy pack of an application's area (its procedure timings, its 临时救助 standard). */
 export async function packIdFor(tx: Tx | Db, areaCode: string | null): Promise<string | null> {
   if (!areaCode) return null;
   const area = await tx.area.findUnique({ where: { code: areaCode }, select: { policyPackId: true } });
@@ -136,7 +156,7 @@ async function updateDraft(ctx: ServiceContext, citizenId: string, change: (data
       where: { id: row.id, status: "draft", updatedAt: row.updatedAt },
       data: {
         dataEncrypted: encryptData(data),
-        applicantName: data.applicant?.name ?? null,
+        ...applicantNameColumns(data.applicant?.name),
         areaCode: data.applicant?.areaCode ?? null,
         reliefType: data.reason?.reliefType ?? null,
       },
@@ -157,6 +177,17 @@ export async function saveDraftSection(
 ): Promise<SaveResult> {
   const parsed = parseSection(section, input);
   if (!parsed.ok) return parsed;
+  return storeDraftSection(ctx, citizenId, section, parsed.data);
+}
+
+/** Save a section the caller has already parsed with its schema (the action wrapper does). */
+export async function storeDraftSection<K extends FormSectionId>(
+  ctx: ServiceContext,
+  citizenId: string,
+  section: K,
+  parsedData: SectionData[K],
+): Promise<SaveResult> {
+  const parsed = { data: parsedData };
   if (section === "applicant") {
     const areaCode = (parsed.data as { areaCode: string }).areaCode;
     const area = await ctx.db.area.findUnique({ where: { code: areaCode } });
@@ -251,7 +282,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         submittedAt: at,
         areaCode: applicant.areaCode,
         reliefType,
-        applicantName: applicant.name,
+        ...applicantNameColumns(applicant.name),
         currentDueOn: due?.date ?? null,
         currentDueProvisional: due?.provisional ?? false,
       },
@@ -294,7 +325,7 @@ async function highestSequence(tx: Tx, prefix: string, year: number): Promise<nu
 }
 
 /** The timeline row stored for a state-machine event (the seed replays demo cases through it too). */
-export function eventRow(applicationId: string, event: import("./state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
+export function eventRow(applicationId: string, event: import("@/lib/applications/state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
   const details = { ...event.details, ...(documentsToFollow.length ? { documentsToFollow } : {}) };
   return {
     applicationId,
@@ -315,28 +346,72 @@ export function eventRow(applicationId: string, event: import("./state-machine")
 
 export type ActionResult = { ok: true; status: ApplicationStatus } | { ok: false; code: ApplicationErrorCode | "not-found" | "conflict" };
 
-const CASE_ROLES = new Set<string>(["desk", "caseworker", "approver", "admin"]);
+/** The state machine's actor for a staff session; null for roles that never work on cases. */
+export function caseActor(user: StaffSessionUser): Actor | null {
+  return hasRole(user.role, CASE_ROLES) ? actorFor(user) : null;
+}
 
-/** The state machine's actor for a staff session; null for roles that never act on cases. */
-export function staffActor(user: StaffUserRef): Actor | null {
-  if (!CASE_ROLES.has(user.role)) return null;
-  return { id: user.id, role: user.role as StaffRole, areaCode: user.role === "admin" ? null : (user.areaCode ?? "-") };
+/** The one access question for an application row: its owner and its area (drafts are the owner's alone). */
+export function mayAccessApplication(actor: Actor, row: { citizenId: string; areaCode: string | null; status: string }): boolean {
+  if (actor.role !== "citizen" && (row.status === "draft" || !hasRole(actor.role, CASE_ROLES))) return false;
+  return mayAccess(actor, { ownerId: row.citizenId, areaCode: row.areaCode });
 }
 
 /**
  * A staff member's action on an application of their area (the state machine checks role, area and
  * the move). Not found and outside the area answer the same, so staff cannot probe other areas.
+ * 公示's length, when the action does not carry it, comes from the area's policy pack.
  */
 export async function performStaffAction(
   ctx: ServiceContext,
-  user: StaffUserRef,
+  user: StaffSessionUser,
   applicationId: string,
-  action: ApplicationAction,
+  action: StaffActionInput | ApplicationAction,
   meta: { ip?: string | null } = {},
 ): Promise<ActionResult> {
-  const actor = staffActor(user);
+  const actor = caseActor(user);
   if (!actor) return { ok: false, code: "role-not-allowed" };
   return runAction(ctx, actor, applicationId, action, { actorType: "staff", ip: meta.ip ?? null });
+}
+
+/**
+ * What the applicant still owes, and by when: the 补正 documents while a correction is open, or the
+ * documents to follow after 先行救助 (those declared "to follow", else every required one).
+ */
+export type DocumentsOwed = {
+  action: "submit-correction" | "complete-documents";
+  documents: string[];
+  dueOn: CalendarDate;
+  /** The date counts days in a year without a holiday notice (暂定). */
+  provisional: boolean;
+};
+
+export function documentsOwed(view: Pick<ApplicationView, "status" | "state" | "data" | "requiredDocuments">): DocumentsOwed | null {
+  const { correction, emergency } = view.state;
+  if (view.status === "correction" && correction) {
+    return { action: "submit-correction", documents: correction.documents, dueOn: correction.dueOn, provisional: !!correction.dueProvisional };
+  }
+  if (view.status === "paid" && emergency?.documentsDueOn && !emergency.documentsCompletedOn) {
+    const documents = view.data.documentsToFollow.length ? view.data.documentsToFollow : view.requiredDocuments;
+    return { action: "complete-documents", documents, dueOn: emergency.documentsDueOn, provisional: !!emergency.documentsDueProvisional };
+  }
+  return null;
+}
+
+/** The applicant hands in what they owe: the owed types that now have an upload ("upload-first" when none has). */
+export async function handInDocuments(
+  ctx: ServiceContext,
+  citizenId: string,
+  applicationId: string,
+): Promise<ActionResult | { ok: false; code: "upload-first" }> {
+  const view = await getApplicationForCitizen(ctx, citizenId, applicationId);
+  if (!view) return { ok: false, code: "not-found" };
+  const owed = documentsOwed(view);
+  if (!owed) return { ok: false, code: "no-documents-pending" };
+  const uploaded = new Set(view.documents.map((d) => d.docType));
+  const documents = owed.documents.filter((d) => uploaded.has(d));
+  if (!documents.length) return { ok: false, code: "upload-first" };
+  return performCitizenAction(ctx, citizenId, applicationId, { type: owed.action, documents });
 }
 
 /** The applicant's own moves: 补正 documents handed in, documents completed after 先行救助. */
@@ -353,17 +428,19 @@ async function runAction(
   ctx: ServiceContext,
   actor: Actor,
   applicationId: string,
-  action: ApplicationAction,
+  input: StaffActionInput | ApplicationAction,
   meta: { actorType: "staff" | "citizen"; ip: string | null },
 ): Promise<ActionResult> {
   const at = now(ctx);
   const result = await ctx.db.$transaction(async (tx): Promise<ActionResult> => {
     const row = await tx.application.findUnique({ where: { id: applicationId } });
-    if (!row || row.status === "draft" || !visibleTo(actor, row)) return { ok: false, code: "not-found" };
+    if (!row || row.status === "draft" || !mayAccessApplication(actor, row)) return { ok: false, code: "not-found" };
     const state = readState(row);
+    const packId = await packIdFor(tx, row.areaCode);
+    const action = withPackTimings(input, packId);
     const applied = applyAction(state, action, actor, at);
     if (!applied.ok) return applied;
-    const timings = procedureTimings(await packIdFor(tx, row.areaCode));
+    const timings = procedureTimings(packId);
     const due = keepToldDate(currentDeadline(state, timings), currentDeadline(applied.state, timings), row.currentDueOn as CalendarDate | null);
     const updated = await tx.application.updateMany({
       where: { id: row.id, updatedAt: row.updatedAt },
@@ -421,35 +498,23 @@ function notifies(action: ActionType, from: ApplicationStatus, to: ApplicationSt
   return from !== to || action === "request-correction";
 }
 
-function visibleTo(actor: Actor, row: { citizenId: string; areaCode: string | null }): boolean {
-  if (actor.role === "citizen") return row.citizenId === actor.id;
-  return actor.areaCode === null || actor.areaCode === row.areaCode;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Notifications
 
-/** Send pending notification SMS (after commit). A failure marks the row failed for a later retry; it never throws. */
+/**
+ * Send the pending notification SMS of this application now (after commit). A failure leaves the row
+ * pending with its backoff for the worker (lib/sms/notification-worker.ts); it never throws.
+ */
 export async function dispatchNotifications(ctx: ServiceContext, where: { applicationId?: string } = {}): Promise<number> {
   if (!ctx.sms) return 0;
-  const pending = await ctx.db.notification.findMany({
-    where: { smsStatus: "pending", ...(where.applicationId ? { applicationId: where.applicationId } : {}) },
-    include: { citizen: { select: { phoneEncrypted: true } } },
-    orderBy: { createdAt: "asc" },
-    take: 50,
-  });
-  let sent = 0;
-  for (const n of pending) {
-    const params = JSON.parse(n.paramsJson) as { reference?: string };
-    try {
-      await ctx.sms.send({ to: decryptField(n.citizen.phoneEncrypted), template: "application-update", params: { reference: params.reference ?? "" } });
-      await ctx.db.notification.update({ where: { id: n.id }, data: { smsStatus: "sent", smsSentAt: now(ctx) } });
-      sent += 1;
-    } catch {
-      await ctx.db.notification.update({ where: { id: n.id }, data: { smsStatus: "failed" } });
-    }
+  try {
+    const report = await sendDueNotifications(ctx.db, ctx.sms, { applicationId: where.applicationId, ...(ctx.now ? { now: ctx.now } : {}) });
+    return report.sent;
+  } catch (error) {
+    // The decision is committed; the worker will find the message pending.
+    console.error("[sms] dispatch after commit failed:", error);
+    return 0;
   }
-  return sent;
 }
 
 export async function listNotifications(ctx: ServiceContext, citizenId: string, take = 20) {
@@ -468,6 +533,11 @@ export type MaskedData = {
   bank?: { accountName: string; bankName: string; accountMasked: string };
   documentsToFollow: string[];
 };
+
+/** The bill less what insurance reimbursed, never below zero, to the fen. */
+export function outOfPocket(illness: { totalCost: string; reimbursed?: string | null }): string {
+  return Decimal.max(0, new Decimal(illness.totalCost).minus(illness.reimbursed || "0")).toFixed(2);
+}
 
 /** Personal data as it may appear on a screen: ID numbers, phone and bank account masked. */
 export function maskData(data: DraftData): MaskedData {
@@ -518,6 +588,8 @@ export type ApplicationView = {
   }[];
   documents: { id: string; docType: string; mimeType: string; size: number; createdAt: Date; uploadedByKind: string }[];
   data: MaskedData;
+  /** What the family paid itself: the bill less what insurance reimbursed (never below zero); null before the illness section. */
+  outOfPocket: string | null;
   requiredDocuments: DocumentType[];
   timings: ProcedureTimings;
   packId: string | null;
@@ -543,7 +615,7 @@ async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView |
     status: fromDbStatus(row.status),
     reliefType: row.reliefType === "urgent" ? "urgent" : "expense",
     areaCode: row.areaCode,
-    applicantName: row.applicantName,
+    applicantName: readApplicantName(row),
     submittedAt: row.submittedAt,
     currentDueOn: dueOn,
     currentDueProvisional: dueOn !== null && row.currentDueProvisional,
@@ -562,6 +634,7 @@ async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView |
     })),
     documents: row.documents.map((d) => ({ id: d.id, docType: d.docType, mimeType: d.mimeType, size: d.size, createdAt: d.createdAt, uploadedByKind: d.uploadedByKind })),
     data: maskData(data),
+    outOfPocket: data.illness ? outOfPocket(data.illness) : null,
     requiredDocuments: requiredDocuments(data),
     timings: procedureTimings(row.area?.policyPackId),
     packId: row.area?.policyPackId ?? null,
@@ -570,21 +643,21 @@ async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView |
 
 /** A citizen's own application; null for anyone else's (same answer as not found). */
 export async function getApplicationForCitizen(ctx: ServiceContext, citizenId: string, applicationId: string): Promise<ApplicationView | null> {
-  const owner = await ctx.db.application.findUnique({ where: { id: applicationId }, select: { citizenId: true } });
-  if (!owner || owner.citizenId !== citizenId) return null;
+  const row = await ctx.db.application.findUnique({ where: { id: applicationId }, select: { citizenId: true, areaCode: true, status: true } });
+  if (!row || !mayAccessApplication({ id: citizenId, role: "citizen" }, row)) return null;
   return loadView(ctx.db, applicationId, now(ctx));
 }
 
 /** An application of the staff member's area (admin: any); null otherwise. Reading is audited. */
 export async function getApplicationForStaff(
   ctx: ServiceContext,
-  user: StaffUserRef,
+  user: StaffSessionUser,
   applicationId: string,
 ): Promise<(ApplicationView & { actions: ActionType[] }) | null> {
-  const actor = staffActor(user);
+  const actor = caseActor(user);
   if (!actor) return null;
-  const row = await ctx.db.application.findUnique({ where: { id: applicationId }, select: { citizenId: true, areaCode: true, reference: true } });
-  if (!row || !visibleTo(actor, row)) return null;
+  const row = await ctx.db.application.findUnique({ where: { id: applicationId }, select: { citizenId: true, areaCode: true, reference: true, status: true } });
+  if (!row || !mayAccessApplication(actor, row)) return null;
   const view = await loadView(ctx.db, applicationId, now(ctx));
   if (!view) return null;
   await recordAudit(ctx.db, { actorType: "staff", actorId: user.id, action: "application.view", target: row.reference, at: now(ctx) });
@@ -594,6 +667,17 @@ export async function getApplicationForStaff(
 export async function findApplicationIdByReference(db: Db, reference: string): Promise<string | null> {
   const row = await db.application.findUnique({ where: { reference }, select: { id: true } });
   return row?.id ?? null;
+}
+
+/** The id of the citizen's own application with this reference; null for anyone else's (same as none). */
+export async function findOwnApplicationId(ctx: ServiceContext, citizenId: string, reference: string): Promise<string | null> {
+  const row = await ctx.db.application.findUnique({ where: { reference }, select: { id: true, citizenId: true, areaCode: true, status: true } });
+  return row && mayAccessApplication({ id: citizenId, role: "citizen" }, row) ? row.id : null;
+}
+
+/** An application as the signed-in person may see it: their own (citizen) or their area's (staff); null otherwise. */
+export async function getApplicationFor(ctx: ServiceContext, user: SessionUser, applicationId: string) {
+  return user.kind === "citizen" ? getApplicationForCitizen(ctx, user.id, applicationId) : getApplicationForStaff(ctx, user, applicationId);
 }
 
 export { randomUUID as newSubmitKey };

@@ -1,4 +1,6 @@
 import Decimal from "decimal.js";
+import { accessRefusal, type Actor } from "@/lib/auth/access";
+import { CASE_ROLES, type CaseRole } from "@/lib/auth/roles";
 import {
   type CalendarDate,
   calendarDateInChina,
@@ -42,15 +44,12 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export const ROLES = ["citizen", "desk", "caseworker", "approver", "admin"] as const;
-export type Role = (typeof ROLES)[number];
-export type StaffRole = Exclude<Role, "citizen">;
+/** Who may appear in a transition: the applicant and the case roles (lib/auth/roles.ts). */
+export const ROLES = ["citizen", ...CASE_ROLES] as const;
+export type Role = "citizen" | CaseRole;
 
-/**
- * Who acts. Staff carry the area they work for; `null` means not bound to one area (e.g. a
- * county-level approver). The caller builds this from the session, never from the request body.
- */
-export type Actor = { id: string; role: "citizen" } | { id: string; role: StaffRole; areaCode: string | null };
+/** Who acts: built from the session by lib/auth/access.ts `actorFor`, never from the request body. */
+export type { Actor };
 
 export const ACTION_TYPES = [
   "submit",
@@ -177,6 +176,7 @@ export type ApplicationErrorCode =
   | "role-not-allowed"
   | "not-owner" // a citizen acting on someone else's application
   | "wrong-area" // staff acting outside their area
+  | "wrong-school" // a school's staff acting on another school's record
   | "reason-required"
   | "note-required"
   | "documents-required"
@@ -335,10 +335,13 @@ function date(value: unknown): CalendarDate {
   return value;
 }
 
+/** Ownership and area, by the one access rule (lib/auth/access.ts). */
 function canAct(actor: Actor, state: ApplicationState): ApplicationErrorCode | null {
-  if (actor.role === "citizen") return actor.id === state.applicantId ? null : "not-owner";
-  if (actor.areaCode !== null && actor.areaCode !== state.areaCode) return "wrong-area";
-  return null;
+  return accessRefusal(actor, { ownerId: state.applicantId, areaCode: state.areaCode });
+}
+
+function mayMove(transition: Transition, actor: Actor): boolean {
+  return (transition.roles as readonly string[]).includes(actor.role);
 }
 
 /** Actions this actor may attempt on the application now (legal move, role, ownership/area). */
@@ -347,7 +350,7 @@ export function availableActions(state: ApplicationState, actor: Actor): ActionT
   return TRANSITIONS.filter(
     (t) =>
       t.from === state.status &&
-      t.roles.includes(actor.role) &&
+      mayMove(t, actor) &&
       !(t.action === "complete-documents" && !documentsPending(state)) &&
       !(t.action === "emergency-approve-and-pay" && state.reliefType !== "urgent"),
   ).map((t) => t.action);
@@ -369,7 +372,7 @@ export function applyAction(
   }
   const transition = findTransition(state.status, type as ActionType);
   if (!transition) return { ok: false, code: "illegal-transition" };
-  if (!(ROLES as readonly string[]).includes(actor.role) || !transition.roles.includes(actor.role)) {
+  if (!mayMove(transition, actor)) {
     return { ok: false, code: "role-not-allowed" };
   }
   const access = canAct(actor, state);
@@ -384,7 +387,7 @@ export function applyAction(
       from: state.status,
       to: transition.to,
       actorId: actor.id,
-      actorRole: actor.role,
+      actorRole: actor.role as Role,
       at: now.toISOString(),
       on: today,
       reason,

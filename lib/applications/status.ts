@@ -1,5 +1,5 @@
 import type { ApplicationStatus as DbStatus } from "@/lib/generated/prisma/client";
-import { APPLICATION_STATUSES, type ApplicationStatus } from "./state-machine";
+import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/applications/state-machine";
 
 // The database stores the state machine's own strings; the generated client spells the one
 // hyphenated status "not_accepted" (an enum value must be an identifier), mapped back here.

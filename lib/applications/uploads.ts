@@ -2,20 +2,41 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileTypeFromBuffer } from "file-type";
+import { actorFor } from "@/lib/auth/access";
+import type { SessionUser } from "@/lib/auth/roles";
+import { decryptFile, encryptFile, isEncryptedFile } from "@/lib/crypto/file-encryption";
 import { recordAudit } from "@/lib/db/audit";
-import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "./documents";
-import { staffActor, type ServiceContext, type StaffUserRef } from "./service";
+import type { Db } from "@/lib/db/client";
+import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "@/lib/applications/documents";
+import { mayAccessApplication, type ServiceContext } from "@/lib/applications/service";
 
 /**
  * Uploaded documents. The type is taken from the content (magic bytes, `file-type`), never from the
- * file name or the browser's claim; the bytes go under UPLOAD_DIR (default data/uploads, outside
- * public/) named by a random key; they are served only through `readDocument`, which checks that
- * the reader owns the application or works for its area.
+ * file name or the browser's claim; the bytes are encrypted (lib/crypto/file-encryption.ts) and go
+ * under UPLOAD_DIR (default data/uploads, outside public/, mode 0700, files 0600) named by a random
+ * key; they are served only through `readDocument`, which asks the one access rule
+ * (lib/auth/access.ts) whether the reader may see the application, and decrypts.
  */
 
 export function uploadDir(): string {
   // Only the upload folder is read at run time; keep the build from tracing the whole project for it.
   return path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR || path.join(process.cwd(), "data", "uploads"));
+}
+
+/** The upload folder, created if missing, and (re)set to owner-only: an older version made it 0755. */
+export async function ensureUploadDir(dir: string = uploadDir()): Promise<string> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  await fs.chmod(dir, 0o700);
+  return dir;
+}
+
+/** Storage keys are 18 random bytes in base64url; anything else in the folder is not ours to sweep. */
+const STORAGE_KEY = /^[A-Za-z0-9_-]{24}$/;
+/** A file being written: renamed to its storage key only once its row has committed. */
+const TEMP_SUFFIX = ".partial";
+
+export function tempNameFor(storageKey: string): string {
+  return `${storageKey}${TEMP_SUFFIX}`;
 }
 
 export type UploadError = "no-file" | "too-large" | "bad-type" | "damaged" | "bad-doc-type" | "not-found" | "closed";
@@ -47,7 +68,10 @@ function hasPngEnd(bytes: Uint8Array): boolean {
 
 /**
  * Store a citizen's document on their application: the open draft, or a submitted application
- * (补正, documents after 先行救助). The file is written first, then the row; a failed row removes it.
+ * (补正, documents after 先行救助). The encrypted file is written under a temporary name, then the
+ * row commits, then the file is renamed to its key: a crash before the commit leaves only a
+ * temporary file, which `sweepUploads` removes at the next start; a crash between the commit and the
+ * rename leaves a temporary file with a row, which the sweep renames.
  */
 export async function storeCitizenDocument(
   ctx: ServiceContext,
@@ -60,17 +84,17 @@ export async function storeCitizenDocument(
   const app = target.applicationId
     ? await ctx.db.application.findUnique({ where: { id: target.applicationId } })
     : await ctx.db.application.findUnique({ where: { draftOwnerId: citizenId } });
-  if (!app || app.citizenId !== citizenId) return { ok: false, code: "not-found" };
+  if (!app || !mayAccessApplication({ id: citizenId, role: "citizen" }, app)) return { ok: false, code: "not-found" };
   if (["not-accepted", "not_accepted", "refused"].includes(app.status)) return { ok: false, code: "closed" };
   const checked = await inspectUpload(bytes);
   if (!checked.ok) return checked;
   const storageKey = randomBytes(18).toString("base64url");
-  const dir = uploadDir();
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, storageKey);
-  await fs.writeFile(file, bytes, { mode: 0o600, flag: "wx" });
+  const dir = await ensureUploadDir();
+  const temp = path.join(dir, tempNameFor(storageKey));
+  await fs.writeFile(temp, encryptFile(bytes), { mode: 0o600, flag: "wx" });
+  let doc: { id: string };
   try {
-    const doc = await ctx.db.$transaction(async (tx) => {
+    doc = await ctx.db.$transaction(async (tx) => {
       const created = await tx.applicationDocument.create({
         data: { applicationId: app.id, docType, storageKey, mimeType: checked.mime, size: bytes.byteLength, uploadedByKind: "citizen", uploadedById: citizenId },
       });
@@ -81,34 +105,90 @@ export async function storeCitizenDocument(
       }
       return created;
     });
-    return { ok: true, documentId: doc.id, docType };
   } catch (e) {
-    await fs.rm(file, { force: true });
+    await fs.rm(temp, { force: true });
     throw e;
   }
+  await fs.rename(temp, path.join(dir, storageKey));
+  return { ok: true, documentId: doc.id, docType };
 }
-
-export type DocumentReader = { kind: "citizen"; id: string } | ({ kind: "staff" } & StaffUserRef);
 
 /** The bytes of a document for a reader who may see it; null otherwise (same as not found). Staff reads are audited. */
 export async function readDocument(
   ctx: ServiceContext,
-  reader: DocumentReader,
+  reader: SessionUser,
   documentId: string,
 ): Promise<{ bytes: Buffer; mimeType: string; docType: string } | null> {
   const doc = await ctx.db.applicationDocument.findUnique({
     where: { id: documentId },
     include: { application: { select: { citizenId: true, areaCode: true, reference: true, status: true } } },
   });
-  if (!doc) return null;
-  if (reader.kind === "citizen") {
-    if (doc.application.citizenId !== reader.id) return null;
-  } else {
-    const actor = staffActor(reader);
-    if (!actor || actor.role === "citizen" || doc.application.status === "draft") return null;
-    if (actor.areaCode !== null && actor.areaCode !== doc.application.areaCode) return null;
+  if (!doc || !mayAccessApplication(actorFor(reader), doc.application)) return null;
+  if (reader.kind === "staff") {
     await recordAudit(ctx.db, { actorType: "staff", actorId: reader.id, action: "application.document-view", target: doc.application.reference, reason: doc.docType });
   }
-  const bytes = await fs.readFile(path.join(uploadDir(), path.basename(doc.storageKey)));
+  const file = path.join(uploadDir(), path.basename(doc.storageKey));
+  // Between the row's commit and the rename (or after a crash there, until the start-up sweep)
+  // the bytes are still under the temporary name.
+  const stored = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === "ENOENT") return fs.readFile(path.join(uploadDir(), tempNameFor(path.basename(doc.storageKey))));
+    throw e;
+  });
+  // Files from before encryption at rest are plaintext until `npm run db:migrate` encrypts them.
+  const bytes = isEncryptedFile(stored) ? decryptFile(stored) : stored;
   return { bytes, mimeType: doc.mimeType, docType: doc.docType };
+}
+
+export type SweepReport = { removedTemp: number; completed: number; removedOrphans: number };
+
+export const DEFAULT_SWEEP_MIN_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * Clean up after crashes (run at server start, lib/server/start-up.ts): a temporary file whose row
+ * committed is renamed to its key; temporary files and stored files with no row are removed once
+ * older than `minAgeMs` (another process may be in the middle of an upload). Files whose names are
+ * not storage keys are left alone.
+ */
+export async function sweepUploads(
+  db: Db,
+  options: { dir?: string; minAgeMs?: number; now?: Date; log?: (line: string) => void } = {},
+): Promise<SweepReport> {
+  const dir = options.dir ?? uploadDir();
+  const cutoff = (options.now ?? new Date()).getTime() - (options.minAgeMs ?? DEFAULT_SWEEP_MIN_AGE_MS);
+  const report: SweepReport = { removedTemp: 0, completed: 0, removedOrphans: 0 };
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return report;
+    throw e;
+  }
+  const candidates = names
+    .map((name) => ({ name, temp: name.endsWith(TEMP_SUFFIX), key: name.endsWith(TEMP_SUFFIX) ? name.slice(0, -TEMP_SUFFIX.length) : name }))
+    .filter((f) => STORAGE_KEY.test(f.key));
+  for (let i = 0; i < candidates.length; i += 500) {
+    const batch = candidates.slice(i, i + 500);
+    const rows = await db.applicationDocument.findMany({ where: { storageKey: { in: batch.map((f) => f.key) } }, select: { storageKey: true } });
+    const known = new Set(rows.map((r) => r.storageKey));
+    for (const f of batch) {
+      const file = path.join(dir, f.name);
+      if (f.temp && known.has(f.key)) {
+        await fs.rename(file, path.join(dir, f.key));
+        report.completed += 1;
+        continue;
+      }
+      if (known.has(f.key)) continue;
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat || !stat.isFile() || stat.mtimeMs > cutoff) continue;
+      await fs.rm(file, { force: true });
+      if (f.temp) report.removedTemp += 1;
+      else report.removedOrphans += 1;
+    }
+  }
+  if (report.removedTemp || report.completed || report.removedOrphans) {
+    (options.log ?? console.warn)(
+      `[uploads] start-up sweep: ${report.completed} upload(s) completed, ${report.removedTemp} unfinished and ${report.removedOrphans} orphan file(s) removed`,
+    );
+  }
+  return report;
 }

@@ -1,10 +1,10 @@
-import { encryptField } from "../crypto/field-encryption";
-import { maskPhone } from "../crypto/mask";
-import { recordAudit } from "../db/audit";
-import { authContext, type AuthContext } from "./context";
-import type { CitizenSignInError } from "./errors";
-import { verifyLoginCode } from "./otp";
-import type { SessionUser } from "./roles";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { maskPhone } from "@/lib/crypto/mask";
+import { recordAudit } from "@/lib/db/audit";
+import { authContext, type AuthContext } from "@/lib/auth/context";
+import type { CitizenSignInError } from "@/lib/auth/errors";
+import { verifyLoginCode } from "@/lib/auth/otp";
+import type { SessionUser } from "@/lib/auth/roles";
 
 export type CitizenSignInResult =
   | { ok: true; user: Extract<SessionUser, { kind: "citizen" }>; sessionVersion: number }

@@ -1,7 +1,7 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import { readEnv, type ServerEnv } from "../config/env";
-import { getDb } from "../db/client";
-import type { SmsSender } from "../sms/types";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { readEnv, type ServerEnv } from "@/lib/config/env";
+import { getDb } from "@/lib/db/client";
+import type { SmsSender } from "@/lib/sms/types";
 
 /**
  * What the sign-in functions depend on. Production code passes nothing and

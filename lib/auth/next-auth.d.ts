@@ -1,4 +1,4 @@
-import type { SessionUser } from "./roles";
+import type { SessionUser } from "@/lib/auth/roles";
 
 declare module "next-auth" {
   interface Session {

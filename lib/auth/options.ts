@@ -1,12 +1,12 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { getDb } from "../db/client";
-import { signInCitizen } from "./citizen";
-import { getClientIp } from "./client-ip";
-import type { SessionUser } from "./roles";
-import { getAuthSecret } from "./secret";
-import { currentSessionUser, endSessions } from "./session-version";
-import { verifyStaffCredentials } from "./staff";
+import { getDb } from "@/lib/db/client";
+import { signInCitizen } from "@/lib/auth/citizen";
+import { getClientIp } from "@/lib/auth/client-ip";
+import type { SessionUser } from "@/lib/auth/roles";
+import { getAuthSecret } from "@/lib/auth/secret";
+import { currentSessionUser, endSessions } from "@/lib/auth/session-version";
+import { verifyStaffCredentials } from "@/lib/auth/staff";
 
 /** Sessions last a working day. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;

@@ -1,12 +1,12 @@
 import { randomInt } from "node:crypto";
-import { smsHourlyBudget } from "../config/env";
-import { hashesEqual, hashIp, hashPhone, keyedHash } from "../crypto/lookup-hash";
-import { getSmsSender } from "../sms";
-import { SmsUnavailableError, type SmsSender } from "../sms/types";
-import { authContext, type AuthContext } from "./context";
-import type { CitizenSignInError, OtpRequestError } from "./errors";
-import { parsePhone } from "./phone";
-import { consumeRateLimits, pruneRateLimitEvents, type RateLimit } from "./rate-limit";
+import { smsHourlyBudget } from "@/lib/config/env";
+import { hashesEqual, hashIp, hashPhone, keyedHash } from "@/lib/crypto/lookup-hash";
+import { getSmsSender } from "@/lib/sms";
+import { SmsUnavailableError, type SmsSender } from "@/lib/sms/types";
+import { authContext, type AuthContext } from "@/lib/auth/context";
+import type { CitizenSignInError, OtpRequestError } from "@/lib/auth/errors";
+import { parsePhone } from "@/lib/auth/phone";
+import { consumeRateLimits, pruneRateLimitEvents, type RateLimit } from "@/lib/auth/rate-limit";
 
 /** One-time sign-in codes for citizens. */
 export const OTP_POLICY = {

@@ -1,6 +1,24 @@
-/** Staff roles (must match enum StaffRole in prisma/schema.prisma; a unit test checks). No server imports. */
+/**
+ * Who may do what, by role: the one list of staff roles and the one place role sets live.
+ * No server imports (client components and the pure state machine import it).
+ */
+
+/** Staff roles (must match enum StaffRole in prisma/schema.prisma; a unit test checks). */
 export const STAFF_ROLES = ["desk", "caseworker", "approver", "school_admin", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Roles that work on 临时救助 cases: they see their area's queue and case pages and may act on cases. */
+export const CASE_ROLES = ["desk", "caseworker", "approver", "admin"] as const satisfies readonly StaffRole[];
+export type CaseRole = (typeof CASE_ROLES)[number];
+
+/** Roles that work for one school (the school workflow). */
+export const SCHOOL_ROLES = ["school_admin"] as const satisfies readonly StaffRole[];
+
+/** Every staff role: pages any signed-in staff member may open (the console's landing page). */
+export const ANY_STAFF_ROLE = STAFF_ROLES;
+
+/** Roles bound to no single area: they reach every area's records. */
+export const ALL_AREA_ROLES = ["admin"] as const satisfies readonly StaffRole[];
 
 /** What the session carries for the signed-in person (session.user). */
 export type SessionUser =
@@ -16,6 +34,13 @@ export type SessionUser =
       displayName?: string;
     };
 
+export type StaffSessionUser = Extract<SessionUser, { kind: "staff" }>;
+export type CitizenSessionUser = Extract<SessionUser, { kind: "citizen" }>;
+
 export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === "string" && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+export function hasRole<R extends StaffRole>(role: StaffRole, roles: readonly R[]): role is R {
+  return (roles as readonly StaffRole[]).includes(role);
 }

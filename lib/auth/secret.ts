@@ -1,4 +1,4 @@
-import { allowsDemoFallbacks, readEnv, warnOnce, type ServerEnv } from "../config/env";
+import { allowsDemoFallbacks, readEnv, warnOnce, type ServerEnv } from "@/lib/config/env";
 
 // Public on purpose: demo sessions are worthless to forge.
 const DEMO_SECRET = "yizhan-demo-nextauth-secret: public, never use in a real deployment";

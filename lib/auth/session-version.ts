@@ -1,6 +1,6 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import type { SessionUser } from "./roles";
-import { toStaffSession } from "./staff";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/roles";
+import { toStaffSession } from "@/lib/auth/staff";
 
 /**
  * Session revocation. Sessions are signed cookies (next-auth JWT), valid on their own until they expire; each

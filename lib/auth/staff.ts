@@ -1,10 +1,10 @@
 import bcrypt from "bcryptjs";
-import { hashIp } from "../crypto/lookup-hash";
-import { recordAudit } from "../db/audit";
-import type { PrismaClient } from "../generated/prisma/client";
-import { authContext, type AuthContext } from "./context";
-import type { StaffSignInError } from "./errors";
-import type { SessionUser } from "./roles";
+import { hashIp } from "@/lib/crypto/lookup-hash";
+import { recordAudit } from "@/lib/db/audit";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { authContext, type AuthContext } from "@/lib/auth/context";
+import type { StaffSignInError } from "@/lib/auth/errors";
+import type { SessionUser } from "@/lib/auth/roles";
 
 /**
  * Wrong passwords slow further tries down instead of locking the account: a lock that anyone can trigger lets a

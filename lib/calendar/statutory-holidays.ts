@@ -1,6 +1,6 @@
 import { Lunar } from "lunar-javascript";
 import { z } from "zod";
-import lawFile from "./statutory-holidays.json";
+import lawFile from "@/lib/calendar/statutory-holidays.json";
 
 /**
  * The days off that the law itself fixes (全国年节及纪念日放假办法 第二条), year by year, for counting

@@ -1,7 +1,8 @@
 import chineseDays from "chinese-days/dist/chinese-days.json";
 import { z } from "zod";
-import noticesFile from "./holiday-notices.json";
-import { FIRST_STATUTORY_YEAR, statutoryHolidays } from "./statutory-holidays";
+import { chinaDateOf } from "@/lib/calendar/china-date";
+import noticesFile from "@/lib/calendar/holiday-notices.json";
+import { FIRST_STATUTORY_YEAR, statutoryHolidays } from "@/lib/calendar/statutory-holidays";
 
 /**
  * Chinese working days (工作日) with 调休, for statutory deadlines.
@@ -68,7 +69,6 @@ export class InvalidCalendarDateError extends Error {
 }
 
 const MS_PER_DAY = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 type DayTable = Readonly<Record<string, string>>;
@@ -181,7 +181,7 @@ export function toCalendarDate(value: unknown): CalendarDate {
 export function calendarDateInChina(instant: Date): CalendarDate {
   const ms = instant.getTime();
   if (!Number.isFinite(ms)) throw new InvalidCalendarDateError(instant);
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10) as CalendarDate;
+  return chinaDateOf(instant);
 }
 
 /** Plain calendar arithmetic (no holiday rule, no year guard). */

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { calendarDateInChina, isCalendarDate } from "@/lib/calendar/working-days";
-import { isDemoMode } from "./env";
+import { isDemoMode } from "@/lib/config/env";
 
 /**
  * "Now" for a request. In demo mode only (YIZHAN_DEMO=1), a `yz_demo_today` cookie ("YYYY-MM-DD") moves

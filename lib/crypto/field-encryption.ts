@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
-import { deriveKey, getDataKey } from "./keys";
+import { deriveKey, getDataKey } from "@/lib/crypto/keys";
 
 /**
  * Encryption at rest for personal fields (phone numbers now; ID numbers and
@@ -56,4 +56,4 @@ export function decryptField(stored: string, options: FieldEncryptionOptions = {
   }
 }
 
-export { maskIdNumber, maskPhone } from "./mask";
+export { maskIdNumber, maskPhone } from "@/lib/crypto/mask";

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync } from "node:crypto";
-import { allowsDemoFallbacks, ConfigError, readEnv, warnOnce, type ServerEnv } from "../config/env";
+import { allowsDemoFallbacks, ConfigError, readEnv, warnOnce, type ServerEnv } from "@/lib/config/env";
 
 /**
  * The data key (YIZHAN_DATA_KEY, base64 of 32 bytes) is input keying material
@@ -8,7 +8,9 @@ import { allowsDemoFallbacks, ConfigError, readEnv, warnOnce, type ServerEnv } f
  */
 export type KeyPurpose =
   | "field-encryption/v1"
+  | "file-encryption/v1"
   | "lookup-hash/phone"
+  | "lookup-hash/name"
   | "lookup-hash/ip"
   | "login-code";
 

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { deriveKey, getDataKey, type KeyPurpose } from "./keys";
+import { deriveKey, getDataKey, type KeyPurpose } from "@/lib/crypto/keys";
 
 /**
  * Keyed hashes (HMAC-SHA256, hex) for finding a record by a personal value
@@ -13,6 +13,19 @@ export function keyedHash(purpose: KeyPurpose, value: string, dataKey: Buffer = 
 /** Lookup hash of a normalised mainland mobile number (see normalizePhone). */
 export function hashPhone(phone: string, dataKey?: Buffer): string {
   return keyedHash("lookup-hash/phone", phone, dataKey);
+}
+
+/**
+ * A person's full name as staff type it: Unicode NFKC (full-width → half-width), no spaces or the
+ * middle dot of transliterated names, Latin letters lower-cased. Exact match only, on purpose.
+ */
+export function normalizeName(name: string): string {
+  return name.normalize("NFKC").replace(/[\s·•・.]/gu, "").toLowerCase();
+}
+
+/** Lookup hash of an applicant's full name (see normalizeName), for the staff queue's search. */
+export function hashName(name: string, dataKey?: Buffer): string {
+  return keyedHash("lookup-hash/name", normalizeName(name), dataKey);
 }
 
 /** Hash of a client IP for rate limits and login-code records. */

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export type AuditActorType = "staff" | "citizen" | "system" | "anonymous";
 

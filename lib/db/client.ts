@@ -1,6 +1,6 @@
-import { PrismaClient } from "../generated/prisma/client";
-import { ensureDatabaseDirectory, resolveDatabaseUrl } from "./database-url";
-import { createLibSqlAdapterFactory } from "./libsql-adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { ensureDatabaseDirectory, resolveDatabaseUrl } from "@/lib/db/database-url";
+import { createLibSqlAdapterFactory } from "@/lib/db/libsql-adapter";
 
 export type Db = PrismaClient;
 

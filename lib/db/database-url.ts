@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_DATABASE_URL, readEnv } from "../config/env";
+// Relative on purpose: prisma.config.ts loads this file, and the Prisma CLI does not know the @/ alias.
+import { DEFAULT_DATABASE_URL, readEnv } from "@/lib/config/env";
 
 export interface ResolvedDatabase {
   /** A libsql URL: "file:/absolute/path.db" or ":memory:". */
@@ -36,7 +37,28 @@ export function resolveDatabaseUrl(
   return { url: `file:${filePath}`, filePath };
 }
 
-/** Create the database's directory if missing (e.g. data/ on a fresh clone). */
+/** SQLite's companion files: the write-ahead log and its shared-memory index hold recent rows too. */
+export const DATABASE_COMPANION_SUFFIXES = ["-wal", "-shm", "-journal"] as const;
+
+/**
+ * Create the database's directory if missing (e.g. data/ on a fresh clone, owner-only), and make
+ * the database owner-only (0600): SQLite would create it 0644 under the usual umask, and gives its
+ * -wal and -shm files the database file's mode. An empty file is a valid new SQLite database, so
+ * creating it here first sets the mode from the start; files left by older versions are tightened.
+ */
 export function ensureDatabaseDirectory(db: ResolvedDatabase): void {
-  if (db.filePath) fs.mkdirSync(path.dirname(db.filePath), { recursive: true });
+  if (!db.filePath) return;
+  fs.mkdirSync(path.dirname(db.filePath), { recursive: true, mode: 0o700 });
+  try {
+    fs.closeSync(fs.openSync(db.filePath, fs.constants.O_CREAT | fs.constants.O_WRONLY, 0o600));
+  } catch {
+    return; // not ours to create (read-only mount): SQLite will say so when it opens it
+  }
+  for (const file of [db.filePath, ...DATABASE_COMPANION_SUFFIXES.map((suffix) => db.filePath + suffix)]) {
+    try {
+      if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+    } catch {
+      // missing companion file, or owned by another user: nothing to tighten
+    }
+  }
 }

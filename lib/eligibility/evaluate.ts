@@ -1,9 +1,9 @@
 import { listPolicies } from "@/lib/policy";
 import type { Category, LayerId, Locale } from "@/lib/policy/types";
-import { coverage, coveredCategories, criticalTilt, knowsPovertyRegistered, layerCategories, schemeWords } from "./coverage";
-import { inScript, listJoin, text } from "./messages";
-import { rulesFor, type EligibilityRules } from "./rules";
-import type { Answers, Certification, EligibilityResult, Office, ProgrammeId, ProgrammeResult, Status } from "./types";
+import { coverage, coveredCategories, criticalTilt, knowsPovertyRegistered, layerCategories, schemeWords } from "@/lib/eligibility/coverage";
+import { inScript, listJoin, text } from "@/lib/eligibility/messages";
+import { rulesFor, type EligibilityRules } from "@/lib/eligibility/rules";
+import type { Answers, Certification, EligibilityResult, Office, ProgrammeId, ProgrammeResult, Status } from "@/lib/eligibility/types";
 
 interface Draft {
   status: Status;

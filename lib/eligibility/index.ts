@@ -1,14 +1,18 @@
-export { evaluateEligibility, estimateCategories } from "./evaluate";
-export { parseEligibilityRequest, eligibilityRequestSchema, type EligibilityRequest, type EligibilityIssue } from "./schema";
-export { rulesFor, rulePacks, rulesSchema } from "./rules";
-export * from "./types";
+export { evaluateEligibility, estimateCategories } from "@/lib/eligibility/evaluate";
+export { parseEligibilityRequest, eligibilityRequestSchema, type EligibilityRequest, type EligibilityIssue } from "@/lib/eligibility/schema";
+export { rulesFor, rulePacks, rulesSchema } from "@/lib/eligibility/rules";
+export * from "@/lib/eligibility/types";
 
-import { evaluateEligibility } from "./evaluate";
-import { parseEligibilityRequest } from "./schema";
+import { apiErrorBody, apiMessage } from "@/lib/http/api-error";
+import { evaluateEligibility } from "@/lib/eligibility/evaluate";
+import { parseEligibilityRequest } from "@/lib/eligibility/schema";
 
-/** The one function the HTTP door and the pages call: validate, then evaluate. */
+/** The one function the HTTP door and the pages call: validate, then evaluate. Errors have the API's one body. */
 export function checkEligibility(input: unknown) {
   const parsed = parseEligibilityRequest(input);
-  if (!parsed.ok) return { status: 400 as const, body: { error: { code: "invalid-request" as const, issues: parsed.issues } } };
+  if (!parsed.ok) {
+    const message = apiMessage("invalid-request", parsed.locale, { count: parsed.issues.length });
+    return { status: 400 as const, body: apiErrorBody("invalid-request", message, parsed.issues) };
+  }
   return { status: 200 as const, body: evaluateEligibility(parsed.answers, parsed.locale) };
 }

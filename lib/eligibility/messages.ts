@@ -1,16 +1,17 @@
-import zhHans from "../../locales/zh-Hans/eligibility.json";
-import zhHant from "../../locales/zh-Hant/eligibility.json";
+import zhHans from "@/locales/zh-Hans/eligibility.json";
+import zhHant from "@/locales/zh-Hant/eligibility.json";
+import { TemplateCatalog } from "@/lib/policy/template";
 import type { Locale } from "@/lib/policy/types";
-import sourceTexts from "./source-texts.json";
+import sourceTexts from "@/lib/eligibility/source-texts.json";
 
-/** The eligibility texts live in locales/<lng>/eligibility.json under "rules"; {{name}} placeholders. */
-const catalogs: Record<Locale, unknown> = { "zh-Hans": zhHans, "zh-Hant": zhHant };
+/** The eligibility texts live in locales/<lng>/eligibility.json under "rules"; {{name}} placeholders, rendered by the shared template helper. */
+const catalogs: Record<Locale, TemplateCatalog> = {
+  "zh-Hans": new TemplateCatalog(zhHans.rules, "eligibility zh-Hans rules"),
+  "zh-Hant": new TemplateCatalog(zhHant.rules, "eligibility zh-Hant rules"),
+};
 
 export function text(locale: Locale, key: string, params: Record<string, string> = {}): string {
-  let node: unknown = (catalogs[locale] as Record<string, unknown>).rules;
-  for (const part of key.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  if (typeof node !== "string") throw new Error(`missing eligibility text rules.${key} (${locale})`);
-  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => params[name] ?? "");
+  return catalogs[locale].t(key, params);
 }
 
 export function listJoin(locale: Locale, items: string[]): string {

@@ -6,7 +6,7 @@ import shenyang from "@/lib/policy/eligibility/shenyang-2023.json";
 import urumqi from "@/lib/policy/eligibility/urumqi-2023.json";
 import zhejiang from "@/lib/policy/eligibility/zhejiang-district-2024.json";
 import { INSURANCES, RELIABILITIES } from "@/lib/policy/types";
-import { CERTIFICATIONS, PROGRAMME_IDS, WHO } from "./types";
+import { CERTIFICATIONS, PROGRAMME_IDS, WHO } from "@/lib/eligibility/types";
 
 /**
  * Eligibility rules live beside the policy packs (lib/policy/eligibility/<pack>.json): the programmes the

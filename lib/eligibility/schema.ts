@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { knowsPovertyRegistered } from "./coverage";
+import { flattenIssues } from "@/lib/validation/issues";
+import { requestLocale } from "@/lib/policy/request-locale";
+import { knowsPovertyRegistered } from "@/lib/eligibility/coverage";
 import { LOCALES, type Locale } from "@/lib/policy/types";
-import { text } from "./messages";
-import { rulesFor, rulePacks } from "./rules";
-import { CERTIFICATIONS, WHO, type Answers } from "./types";
+import { text } from "@/lib/eligibility/messages";
+import { rulesFor, rulePacks } from "@/lib/eligibility/rules";
+import { CERTIFICATIONS, WHO, type Answers } from "@/lib/eligibility/types";
 
 /** The request of POST /api/v1/eligibility; unknown fields are rejected. */
 export const eligibilityRequestSchema = z.strictObject({
@@ -27,23 +29,16 @@ export interface EligibilityIssue {
 
 export type ParseOutcome = { ok: true; answers: Answers; locale: Locale } | { ok: false; locale: Locale; issues: EligibilityIssue[] };
 
-function localeOf(input: unknown): Locale {
-  const l = (input as { locale?: unknown } | null)?.locale;
-  return l === "zh-Hant" ? "zh-Hant" : "zh-Hans";
-}
-
 /** Validates a request body; every issue comes back with a translated message naming the field. */
 export function parseEligibilityRequest(input: unknown): ParseOutcome {
-  const locale = localeOf(input);
+  const locale = requestLocale(input);
   const parsed = eligibilityRequestSchema.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap((i): EligibilityIssue[] => {
-      if (i.code === "unrecognized_keys")
-        return i.keys.map((k) => ({ path: [...i.path, k].join("."), message: text(locale, "error.unknownField", { field: k }) }));
-      const path = i.path.join(".");
-      const field = String(i.path[0] ?? "");
-      return [{ path, message: text(locale, "error.invalid", { field, hint: hintFor(locale, field) }) }];
-    });
+    const issues = flattenIssues(parsed.error.issues).map(({ path, field, code }): EligibilityIssue =>
+      code === "unknown-field"
+        ? { path, message: text(locale, "error.unknownField", { field: path.split(".").at(-1) ?? "" }) }
+        : { path, message: text(locale, "error.invalid", { field: field === "_form" ? "" : field, hint: hintFor(locale, field) }) },
+    );
     return { ok: false, locale, issues };
   }
   const req = parsed.data;

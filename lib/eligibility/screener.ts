@@ -1,6 +1,6 @@
-import { knowsPovertyRegistered } from "./coverage";
-import { rulesFor } from "./rules";
-import { CERTIFICATIONS, WHO, type Answers, type Certification } from "./types";
+import { knowsPovertyRegistered } from "@/lib/eligibility/coverage";
+import { rulesFor } from "@/lib/eligibility/rules";
+import { CERTIFICATIONS, WHO, type Answers, type Certification } from "@/lib/eligibility/types";
 
 /**
  * The one-question-per-page screener. Answers travel in the query string (so back, reload and sharing all keep

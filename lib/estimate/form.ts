@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type Locale } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, type Category } from "@/lib/policy/types";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { flattenIssues } from "@/lib/validation/issues";
 
 /**
  * The estimate form as a query string: the form submits with GET, and the result page rebuilds the request from
@@ -99,13 +101,8 @@ function many(v: string | string[] | undefined): string[] {
   return (Array.isArray(v) ? v : v ? [v] : []).map((s) => s.trim()).filter(Boolean).slice(0, 16);
 }
 
-/** Today in China, as YYYY-MM-DD. */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 /** A service date inside the pack's versions: today when in force, else the last day the pack was in force. */
-export function defaultDate(policy: string, today = todayInChina()): string {
+export function defaultDate(policy: string, today: string = calendarDateInChina(new Date())): string {
   const pack = listPolicies().find((p) => p.id === policy);
   if (!pack) return today;
   const last = pack.versions[pack.versions.length - 1];
@@ -258,13 +255,14 @@ export function runEstimate(values: EstimateFormValues, locale: Locale): BuildOu
   };
   const parsed = formSchema.safeParse(clean);
   if (!parsed.success) {
+    // The one way zod issues become field errors (lib/validation/issues), by dotted path: a bill's issue is "stays.<i>.<field>".
     const errors = new Map<string, FieldError>();
-    for (const issue of parsed.error.issues) {
-      const [head, index, leaf] = issue.path;
-      const isStay = head === "stays" && typeof index === "number" && typeof leaf === "string";
-      const field = isStay ? stayParam(leaf as StayField, index) : String(head);
+    for (const { path } of flattenIssues(parsed.error.issues)) {
+      const [head, index, leaf] = path.split(".");
+      const isStay = head === "stays" && leaf !== undefined;
+      const field = isStay ? stayParam(leaf as StayField, Number(index)) : head;
       if (errors.has(field)) continue;
-      const value = isStay ? clean.stays[index][leaf as StayField] : String((clean as Record<string, unknown>)[field] ?? "");
+      const value = isStay ? clean.stays[Number(index)]?.[leaf as StayField] ?? "" : String((clean as Record<string, unknown>)[field] ?? "");
       errors.set(field, { field, code: codeFor(isStay ? leaf : field, value) });
     }
     return { ok: false, errors: sortErrors([...errors.values()], values.stays.length) };

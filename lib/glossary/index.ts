@@ -1,5 +1,5 @@
-import zhHans from "../../locales/zh-Hans/glossary.json";
-import zhHant from "../../locales/zh-Hant/glossary.json";
+import zhHans from "@/locales/zh-Hans/glossary.json";
+import zhHant from "@/locales/zh-Hant/glossary.json";
 import type { Locale } from "@/lib/policy/types";
 
 /**

@@ -3,9 +3,9 @@ import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { MAX_REQUEST_CHARS } from "@/lib/policy";
 import errorsHans from "@/locales/zh-Hans/errors.json";
 import errorsHant from "@/locales/zh-Hant/errors.json";
-import { JSON_CONTENT_TYPE } from "./content-type";
-import { SECURITY_HEADERS } from "./security-headers";
-import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./server-action-limit";
+import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/http/server-action-limit";
 
 /**
  * Request bodies are refused as soon as they pass their route's limit, while they arrive, not after being read

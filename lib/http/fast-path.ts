@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_REQUEST_CHARS } from "@/lib/policy";
-import { JSON_CONTENT_TYPE } from "./content-type";
-import { answerEstimate } from "./estimate-endpoint";
-import { SECURITY_HEADERS } from "./security-headers";
+import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
+import { answerEstimate } from "@/lib/http/estimate-endpoint";
+import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 
 /**
  * The public calculation API answered straight from Node's HTTP server, before Next's router.

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { guardBody } from "./body-limit";
-import { trustForwardedHeaders } from "./client-address";
-import { STRICT_TRANSPORT_SECURITY } from "./content-security-policy";
-import { serveFastPath } from "./fast-path";
+import { guardBody } from "@/lib/http/body-limit";
+import { trustForwardedHeaders } from "@/lib/http/client-address";
+import { STRICT_TRANSPORT_SECURITY } from "@/lib/http/content-security-policy";
+import { serveFastPath } from "@/lib/http/fast-path";
 
 export interface FrontDoorOptions {
   /** YIZHAN_TRUSTED_PROXY_HOPS. */

@@ -1,5 +1,5 @@
-import { bodyRuleFor, tooLargeMessage } from "./body-limit";
-import { JSON_CONTENT_TYPE } from "./content-type";
+import { bodyRuleFor, tooLargeMessage } from "@/lib/http/body-limit";
+import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
 
 /**
  * Route handlers read bodies through here, never whole with request.text() / json() / formData(): the bytes are

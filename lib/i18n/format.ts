@@ -1,5 +1,5 @@
 import Decimal from "decimal.js";
-import type { Locale } from "./settings";
+import type { Locale } from "@/lib/i18n/settings";
 
 // Intl locales used for dates and numbers; both scripts use mainland conventions (¥, 元, 年月日).
 const intlLocale: Record<Locale, string> = { "zh-Hans": "zh-Hans-CN", "zh-Hant": "zh-Hant-HK" };
@@ -43,4 +43,9 @@ export function formatDateTime(date: Date, lng: Locale): string {
 /** A calendar date written as YYYY-MM-DD (policy dates, deadlines), shown as 年月日 without time-zone drift. */
 export function formatCalendarDate(isoDate: string, lng: Locale): string {
   return formatDate(new Date(`${isoDate}T12:00:00+08:00`), lng);
+}
+
+/** A place's name (area, school) in the page's script, from its two stored names. */
+export function localName(row: { nameZhHans: string; nameZhHant: string }, lng: Locale): string {
+  return lng === "zh-Hant" ? row.nameZhHant : row.nameZhHans;
 }

@@ -1,4 +1,4 @@
-import type { Locale } from "./settings";
+import type { Locale } from "@/lib/i18n/settings";
 import applyHans from "@/locales/zh-Hans/apply.json";
 import authHans from "@/locales/zh-Hans/auth.json";
 import commonHans from "@/locales/zh-Hans/common.json";

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { createInstance, type TFunction } from "i18next";
-import { uiResources, type UiNamespace } from "./resources";
-import { defaultLocale, isLocale, type Locale } from "./settings";
+import { uiResources, type UiNamespace } from "@/lib/i18n/resources";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/settings";
 
 // A fresh i18next instance per request (cached for the request by React), so concurrent requests never share a language.
 const instanceFor = cache((lng: Locale) => {

@@ -1,9 +1,11 @@
+import { LOCALES, type Locale } from "@/lib/policy/types";
+
 // One place for the language settings, shared by the proxy, server pages and client components.
-export const locales = ["zh-Hans", "zh-Hant"] as const;
-export type Locale = (typeof locales)[number];
+// The scripts themselves are defined once, with the calculation module's types.
+export type { Locale };
+export const locales = LOCALES;
 export const defaultLocale: Locale = "zh-Hans";
 export const localeCookie = "NEXT_LOCALE";
-
 
 export function isLocale(value: string | undefined | null): value is Locale {
   return value === "zh-Hans" || value === "zh-Hant";

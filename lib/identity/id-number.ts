@@ -11,6 +11,7 @@
  * lib/crypto/mask.ts (`maskPhone`); the ID mask is lib/crypto/mask.ts's, re-exported below so the
  * app has one way to mask.
  */
+import { chinaDateOf } from "@/lib/calendar/china-date";
 export { maskIdNumber } from "@/lib/crypto/mask";
 
 export type IdNumberFailure = "length" | "characters" | "region" | "birth-date" | "check-digit";
@@ -64,10 +65,6 @@ function normalizeIdNumber(input: string): string {
   return input.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
 }
 
-function todayInChina(): string {
-  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 function isRealDate(iso: string): boolean {
   const [y, m, d] = iso.split("-").map(Number);
   const t = new Date(Date.UTC(y, m - 1, d));
@@ -86,7 +83,7 @@ export function validateIdNumber(input: string, options: { today?: string } = {}
   const provinceCode = value.slice(0, 2);
   if (!PROVINCE_CODES.has(provinceCode)) return { ok: false, reason: "region" };
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  const today = options.today ?? todayInChina();
+  const today = options.today ?? chinaDateOf(new Date());
   if (!isRealDate(birthDate) || birthDate < EARLIEST_BIRTH || birthDate > today) {
     return { ok: false, reason: "birth-date" };
   }

@@ -2,21 +2,13 @@ import type { z } from "zod";
 import { has, list, t } from "./messages";
 import { SIGNED_MONEY_PATTERN } from "./money";
 import { MAX_AGE, MAX_EPISODES } from "./request-schema";
-import { type ErrorCode, type ErrorIssue, type EstimateError, LAYER_IDS, type Locale, LOCALES } from "./types";
+import { type ErrorCode, type ErrorIssue, type EstimateError, LAYER_IDS, type Locale } from "./types";
 
 /**
  * Turns validation problems into the contract's error body, in the request's
  * locale. Every message says what is wrong and how to fix it; nothing of
  * zod's English wording and no stack trace ever reaches the caller.
  */
-
-export function pickLocale(raw: unknown): Locale {
-  if (raw && typeof raw === "object" && !Array.isArray(raw)) {
-    const l = (raw as Record<string, unknown>).locale;
-    if (typeof l === "string" && (LOCALES as readonly string[]).includes(l)) return l as Locale;
-  }
-  return "zh-Hans";
-}
 
 export function errorBody(code: ErrorCode, message: string, issues: ErrorIssue[]): EstimateError {
   return { error: { code, message, issues } };

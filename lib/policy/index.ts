@@ -1,7 +1,8 @@
 import { coveringLayers } from "./coverage";
 import { computeEstimate, computeHouseholdEstimate } from "./engine";
-import { errorBody, invalidJson, invalidRequest, mapZodIssues, pickLocale } from "./errors";
+import { errorBody, invalidJson, invalidRequest, mapZodIssues } from "./errors";
 import { list, t } from "./messages";
+import { requestLocale } from "./request-locale";
 import { householdRequestSchema, isHouseholdRequest, parseValidRequest, requestSchema } from "./request-schema";
 import { compiledOn, getPackDef, isKnownPack, PACK_IDS } from "./registry";
 import type { Category, EstimateResponse, Insurance, LayerId, Locale } from "./types";
@@ -18,7 +19,7 @@ export { serializeEstimateResponse, serializeJson } from "./serialize";
 
 /** Estimate from an already-parsed JSON value. Never throws for bad input. */
 export function estimate(requestJson: unknown): EstimateResponse {
-  const locale = pickLocale(requestJson);
+  const locale = requestLocale(requestJson);
   if (isHouseholdRequest(requestJson)) return estimateHousehold(requestJson, locale);
   const valid = parseValidRequest(requestJson);
   const parsed = valid ? { success: true as const, data: valid } : requestSchema.safeParse(requestJson, { reportInput: true });
@@ -88,7 +89,7 @@ export const MAX_REQUEST_CHARS = 256 * 1024;
 /** Estimate from the raw request text (a body or a file); invalid JSON is a contract error. */
 export function estimateText(text: string): EstimateResponse {
   if (text.length > MAX_REQUEST_CHARS) {
-    const locale = sniffLocale(text.slice(0, 4096));
+    const locale = requestLocale(text);
     return {
       status: 400,
       body: invalidRequest(locale, [{ path: "", message: t(locale, "error.issue.tooLarge", { max: MAX_REQUEST_CHARS / 1024 }) }]),
@@ -98,7 +99,7 @@ export function estimateText(text: string): EstimateResponse {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { status: 400, body: invalidJson(sniffLocale(text), e) };
+    return { status: 400, body: invalidJson(requestLocale(text), e) };
   }
   return estimate(value);
 }
@@ -120,11 +121,6 @@ export function missingInput(): EstimateResponse {
 
 function unknownPolicyMessage(locale: Locale, id: string): string {
   return t(locale, "error.unknownPolicy", { id: id.length > 40 ? id.slice(0, 37) + "…" : id, ids: list(locale, PACK_IDS) });
-}
-
-/** For a body that is not even JSON, honour an obvious "locale": "zh-Hant". */
-function sniffLocale(text: string): Locale {
-  return /"locale"\s*:\s*"zh-Hant"/.test(text) ? "zh-Hant" : "zh-Hans";
 }
 
 /**

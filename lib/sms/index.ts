@@ -1,13 +1,13 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import { isDemoMode, isProduction, readEnv, warnOnce, type ServerEnv } from "../config/env";
-import { OutboxSmsSender } from "./outbox";
-import { isProviderConfigured, ProviderSmsSender, readProviderConfig } from "./provider";
-import { SmsUnavailableError, type SmsSender } from "./types";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isDemoMode, isProduction, readEnv, warnOnce, type ServerEnv } from "@/lib/config/env";
+import { OutboxSmsSender } from "@/lib/sms/outbox";
+import { isProviderConfigured, ProviderSmsSender, readProviderConfig } from "@/lib/sms/provider";
+import { SmsUnavailableError, type SmsSender } from "@/lib/sms/types";
 
-export { listOutbox, OutboxSmsSender, type OutboxEntry } from "./outbox";
-export { ProviderSmsSender, readProviderConfig, type ProviderSmsConfig } from "./provider";
-export { renderSms, SMS_TEMPLATES, type SmsTemplateId } from "./templates";
-export { SmsSendError, SmsUnavailableError, type SmsMessage, type SmsSender } from "./types";
+export { listOutbox, OutboxSmsSender, type OutboxEntry } from "@/lib/sms/outbox";
+export { ProviderSmsSender, readProviderConfig, type ProviderSmsConfig } from "@/lib/sms/provider";
+export { renderSms, SMS_TEMPLATES, type SmsTemplateId } from "@/lib/sms/templates";
+export { SmsSendError, SmsUnavailableError, type SmsMessage, type SmsSender } from "@/lib/sms/types";
 
 /**
  * Which sender this deployment uses:

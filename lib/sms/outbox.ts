@@ -1,9 +1,9 @@
-import type { PrismaClient } from "../generated/prisma/client";
-import { encryptField } from "../crypto/field-encryption";
-import { maskPhone } from "../crypto/mask";
-import { getDb } from "../db/client";
-import { renderSms } from "./templates";
-import type { SmsMessage, SmsSender } from "./types";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { maskPhone } from "@/lib/crypto/mask";
+import { getDb } from "@/lib/db/client";
+import { renderSms } from "@/lib/sms/templates";
+import type { SmsMessage, SmsSender } from "@/lib/sms/types";
 
 /**
  * Demo / development sender: nothing leaves the machine. Each message is

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { ServerEnv } from "../config/env";
-import { maskPhone } from "../crypto/mask";
-import { SmsSendError, SmsUnavailableError, type SmsMessage, type SmsSender } from "./types";
+import type { ServerEnv } from "@/lib/config/env";
+import { maskPhone } from "@/lib/crypto/mask";
+import { SmsSendError, SmsUnavailableError, type SmsMessage, type SmsSender } from "@/lib/sms/types";
 
 /**
  * Production sender: one JSON POST per message to SMS_API_URL, an HTTP

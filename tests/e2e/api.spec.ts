@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { EXAMPLE_1 } from "../unit/policy/examples";
+import { EXAMPLE_1 } from "@/tests/unit/policy/examples";
 
 // The JSON API as another system calls it, through the production server the browser tests run against:
 // POST /api/v1/estimate is answered by the server's fast path, GET /api/v1/policies by Next's route.

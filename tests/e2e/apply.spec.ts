@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
-import { forgetRateLimits, publicityPeriodPasses } from "./apply-db";
-import { readCodeFromOutbox, scripts, signInCitizen, signInStaff, text, type Script } from "./helpers";
+import { forgetRateLimits, publicityPeriodPasses } from "@/tests/e2e/apply-db";
+import { readCodeFromOutbox, scripts, signInCitizen, signInStaff, text, type Script } from "@/tests/e2e/helpers";
 
 // Fake but valid 居民身份证 numbers (GB 11643 check digit) for a parent and a child in 鹿寨 (450223).
 function idNumber(first17: string): string {
@@ -51,7 +51,7 @@ async function fillFirstSections(page: Page, lng: Script, phone: string) {
   await page.getByLabel(a.fields.applicant.areaCode).selectOption("450223");
   await page.getByLabel(a.fields.applicant.address).fill("鹿寨县测试路 1 号");
   await page.getByTestId("save-section").click();
-  await expect(page.getByTestId("error-idNumber")).toHaveText(a.errors["id-number-check-digit"]);
+  await expect(page.getByTestId("f-idNumber-error")).toHaveText(a.errors["id-number-check-digit"]);
   await expect(page.getByLabel(a.fields.applicant.name)).toHaveValue("测试家长");
   await expect(page.getByLabel(a.fields.applicant.address)).toHaveValue("鹿寨县测试路 1 号");
   await page.getByLabel(a.fields.applicant.idNumber).fill(PARENT_ID);
@@ -94,7 +94,7 @@ async function fillRemainingSections(page: Page, lng: Script, reliefType: "urgen
   // The two consents are separate and explicit: without them the section is refused.
   await page.getByRole("checkbox", { name: a.fields.declarations.truthful }).check();
   await page.getByTestId("save-section").click();
-  await expect(page.getByTestId("error-consentSensitive")).toHaveText(a.errors["consent-required"]);
+  await expect(page.getByTestId("f-consentSensitive-error")).toHaveText(a.errors["consent-required"]);
   await page.getByRole("checkbox", { name: a.fields.declarations.consentSensitive }).check();
   await page.getByRole("checkbox", { name: a.fields.declarations.consentCheck }).check();
   await saveSection(page, lng, "declarations");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { readCodeFromOutbox, requestCode, scripts, signInCitizen, signInStaff, text } from "./helpers";
+import { readCodeFromOutbox, requestCode, scripts, signInCitizen, signInStaff, text } from "@/tests/e2e/helpers";
 
 // Each test uses its own phone number (distinct in the last four digits, the ones the outbox shows) and its own
 // client address, so one test's rate limits never touch another's.

@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import glossaryHans from "../../locales/zh-Hans/glossary.json";
-import glossaryHant from "../../locales/zh-Hant/glossary.json";
-import { expectAccessible } from "./flow-helpers";
-import { text } from "./helpers";
+import glossaryHans from "@/locales/zh-Hans/glossary.json";
+import glossaryHant from "@/locales/zh-Hant/glossary.json";
+import { expectAccessible } from "@/tests/e2e/flow-helpers";
+import { text } from "@/tests/e2e/helpers";
 
 /** Issue 12: the check agrees with the calculator (enrol first), and jargon is explained in place, in both scripts. */
 

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, useLargeText } from "./flow-helpers";
-import { text } from "./helpers";
+import { expectAccessible, useLargeText } from "@/tests/e2e/flow-helpers";
+import { text } from "@/tests/e2e/helpers";
 
 for (const [lng, large] of [
   ["zh-Hans", false],

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, useLargeText } from "./flow-helpers";
-import { text } from "./helpers";
+import { expectAccessible, useLargeText } from "@/tests/e2e/flow-helpers";
+import { text } from "@/tests/e2e/helpers";
 
 /** Contract worked example 1 (鹿寨 2018, 建档立卡, county inpatient): 兜底 3,000.00, family 2,000.00. */
 async function fillLuzhaiSlip(page: Page, lng: "zh-Hans" | "zh-Hant") {

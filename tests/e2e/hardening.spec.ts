@@ -1,8 +1,8 @@
 import { expect, test, type ConsoleMessage } from "@playwright/test";
-import errorsHans from "../../locales/zh-Hans/errors.json";
-import errorsHant from "../../locales/zh-Hant/errors.json";
-import { forgetRateLimits } from "./apply-db";
-import { requestCode, scripts, signInCitizen, signInStaff, text } from "./helpers";
+import errorsHans from "@/locales/zh-Hans/errors.json";
+import errorsHant from "@/locales/zh-Hant/errors.json";
+import { forgetRateLimits } from "@/tests/e2e/apply-db";
+import { requestCode, scripts, signInCitizen, signInStaff, text } from "@/tests/e2e/helpers";
 
 // Issue 13, as an attacker would try it in a browser: off-site redirects, a cookie copied before sign-out,
 // bad input that used to give English 500 pages, and the Content-Security-Policy on pages that must still work.
@@ -106,7 +106,8 @@ test.describe("staff sign-in is slowed, never locked", () => {
 test("an unknown API path answers JSON, not Next's English page", async ({ request }) => {
   const res = await request.get("/api/v1/no-such-thing");
   expect(res.status()).toBe(404);
-  expect(await res.json()).toEqual({ error: { code: "not-found" } });
+  // The API's one error body (issue 11): a code, a sentence, no field issues.
+  expect(await res.json()).toEqual({ error: { code: "not-found", message: "没有找到，或您无权查看。", issues: [] } });
 });
 
 for (const lng of scripts) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { text } from "./helpers";
+import { text } from "@/tests/e2e/helpers";
 
 // Slow or absent JavaScript: every step is a plain GET form the server answers, so the flows still work.
 test.use({ javaScriptEnabled: false });

@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { formatReference } from "../../lib/applications/reference";
+import { formatReference } from "@/lib/applications/reference";
 
 // A fresh copy of a seeded demo application (same applicant, same encrypted data, same state), so a spec
 // can move it through the workflow without changing the demo rows other specs may look at.

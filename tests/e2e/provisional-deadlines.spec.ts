@@ -1,8 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
-import { forgetRateLimits } from "./apply-db";
-import { signInCitizen, signInStaff, text } from "./helpers";
-import { expectAccessible } from "./flow-helpers";
-import { copySeededApplication } from "./provisional-db";
+import { forgetRateLimits } from "@/tests/e2e/apply-db";
+import { signInCitizen, signInStaff, text } from "@/tests/e2e/helpers";
+import { expectAccessible } from "@/tests/e2e/flow-helpers";
+import { copySeededApplication } from "@/tests/e2e/provisional-db";
 
 // Issue 10: a deadline that reaches a year without a State Council holiday notice (2027, with chinese-days
 // 1.5.7 and an empty holiday-notices.json) does not stop the caseworker; it is counted provisionally and

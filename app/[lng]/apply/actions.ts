@@ -1,44 +1,64 @@
 "use server";
 
 import { redirectWithinSite } from "@/lib/http/redirect";
+import { z } from "zod";
 import type { FormState } from "@/components/apply/section-form";
-import { isDocumentType } from "@/lib/applications/documents";
-import { type FormSectionId, SECTION_IDS } from "@/lib/applications/draft-schema";
+import { citizenAction, FieldRefusal } from "@/lib/actions/safe-action";
+import { serviceContext } from "@/lib/applications/context";
+import { DOCUMENT_TYPES } from "@/lib/applications/documents";
+import { type FormSectionId, SECTION_IDS, sectionSchema } from "@/lib/applications/draft-schema";
 import { formToInput } from "@/lib/applications/section-fields";
-import { saveDraftSection, setDocumentsToFollow, submitApplication } from "@/lib/applications/service";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { isLocale } from "@/lib/i18n/settings";
-import { getSmsSender } from "@/lib/sms";
+import { setDocumentsToFollow, storeDraftSection, submitApplication } from "@/lib/applications/service";
 
-async function citizenOrSignIn(lng: string) {
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply`)}`);
-  return user;
-}
+const FORM_SECTIONS = SECTION_IDS.filter((s): s is FormSectionId => s !== "documents") as [FormSectionId, ...FormSectionId[]];
+const noArgs = z.object({});
+const applyErrors = { ns: "apply", prefix: "errors" } as const;
+
+const saveSection = citizenAction({
+  args: z.object({ section: z.enum(FORM_SECTIONS) }),
+  returnTo: (lng) => `/${lng}/apply`,
+  fromForm: (form, { section }) => formToInput(section, form),
+  input: ({ section }) => sectionSchema(section),
+  errors: applyErrors,
+  run: async ({ user }, data, { section }) => {
+    const saved = await storeDraftSection(await serviceContext(), user.id, section, data);
+    if (!saved.ok) throw new FieldRefusal(saved.errors);
+  },
+});
 
 export async function saveSectionAction(lng: string, section: string, _prev: FormState, form: FormData): Promise<FormState> {
-  if (!isLocale(lng) || !(SECTION_IDS as readonly string[]).includes(section) || section === "documents") redirectWithinSite("/");
-  const user = await citizenOrSignIn(lng);
-  const input = formToInput(section as FormSectionId, form);
-  const result = await saveDraftSection({ db: getDb() }, user.id, section as FormSectionId, input);
-  if (!result.ok) return { errors: result.errors, values: input };
+  const result = await saveSection(lng, { section }, form);
+  if (!result.ok) return { errors: result.fieldErrors, values: result.values };
   redirectWithinSite(`/${lng}/apply#${section}`);
 }
 
+const saveToFollow = citizenAction({
+  args: noArgs,
+  returnTo: (lng) => `/${lng}/apply`,
+  fromForm: (form) => ({ toFollow: form.getAll("toFollow").filter((v): v is string => typeof v === "string") }),
+  // Ticked document types; anything else a tampered form might send is dropped.
+  input: () => z.object({ toFollow: z.array(z.string()).transform((v) => v.filter((d) => (DOCUMENT_TYPES as readonly string[]).includes(d))) }),
+  errors: applyErrors,
+  run: async ({ user }, { toFollow }) => setDocumentsToFollow(await serviceContext(), user.id, toFollow as (typeof DOCUMENT_TYPES)[number][]),
+});
+
 export async function saveDocumentsToFollowAction(lng: string, form: FormData): Promise<void> {
-  const user = await citizenOrSignIn(lng);
-  const docs = form.getAll("toFollow").filter(isDocumentType);
-  await setDocumentsToFollow({ db: getDb() }, user.id, docs);
+  await saveToFollow(lng, {}, form);
   redirectWithinSite(`/${lng}/apply#documents`);
 }
 
+const submit = citizenAction({
+  args: noArgs,
+  returnTo: (lng) => `/${lng}/apply`,
+  input: () => z.object({ submitKey: z.string().default("") }),
+  errors: applyErrors,
+  run: async ({ user }, { submitKey }) => submitApplication(await serviceContext({ notify: true }), user.id, submitKey),
+});
+
 export async function submitAction(lng: string, form: FormData): Promise<void> {
-  const user = await citizenOrSignIn(lng);
-  const key = form.get("submitKey");
-  const db = getDb();
-  const result = await submitApplication({ db, sms: getSmsSender({ db }) }, user.id, typeof key === "string" ? key : "");
-  if (result.ok) redirectWithinSite(`/${lng}/apply/submitted/${result.applicationId}`);
-  if (result.code === "incomplete") redirectWithinSite(`/${lng}/apply/review?missing=${result.missing.join(",")}`);
+  const result = await submit(lng, {}, form);
+  const submitted = result.ok ? result.data : null;
+  if (submitted?.ok) redirectWithinSite(`/${lng}/apply/submitted/${submitted.applicationId}`);
+  if (submitted?.code === "incomplete") redirectWithinSite(`/${lng}/apply/review?missing=${submitted.missing.join(",")}`);
   redirectWithinSite(`/${lng}/progress`);
 }

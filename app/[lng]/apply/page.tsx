@@ -3,9 +3,9 @@ import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { parsePrefill, prefillQuery, SECTION_IDS } from "@/lib/applications/draft-schema";
+import { serviceContext } from "@/lib/applications/context";
 import { getOrCreateDraft, sectionStatuses, setPrefill } from "@/lib/applications/service";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { currentUser } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -20,7 +20,8 @@ export default async function ApplyPage({
   const t = getT(lng, "apply");
   const query = await searchParams;
   const prefill = parsePrefill(query);
-  const user = await getSessionUser();
+  // Visitors see what the application is and a way to sign in (with the estimate they came from).
+  const user = await currentUser();
   if (user?.kind !== "citizen") {
     const back = prefill ? `/${lng}/apply?${prefillQuery(prefill)}` : `/${lng}/apply`;
     return (
@@ -39,12 +40,12 @@ export default async function ApplyPage({
       </PageFrame>
     );
   }
-  const db = getDb();
+  const ctx = await serviceContext();
   if (prefill) {
-    await setPrefill({ db }, user.id, prefill);
+    await setPrefill(ctx, user.id, prefill);
     redirectWithinSite(`/${lng}/apply?prefilled=1`);
   }
-  const draft = await getOrCreateDraft({ db }, user.id);
+  const draft = await getOrCreateDraft(ctx, user.id);
   const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
   const done = SECTION_IDS.filter((s) => statuses[s] === "completed").length;
   return (

@@ -3,7 +3,7 @@ import { redirectWithinSite } from "@/lib/http/redirect";
 import { CitizenLoginForm } from "@/components/auth/citizen-login-form";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
-import { getSessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/guards";
 import { isDemoMode } from "@/lib/config/env";
 import { authErrorCodes, errorLabels } from "@/lib/i18n/labels";
 import { pageLocale } from "@/lib/i18n/page";
@@ -19,7 +19,7 @@ export default async function CitizenLoginPage({
 }) {
   const lng = await pageLocale(params);
   const returnTo = safeReturnPath((await searchParams).returnTo, `/${lng}/me`);
-  const user = await getSessionUser();
+  const user = await currentUser();
   if (user?.kind === "citizen") redirectWithinSite(returnTo);
   const t = getT(lng, "auth");
   return (

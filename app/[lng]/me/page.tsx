@@ -2,7 +2,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
 import { CellGroup, LinkCell } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
-import { getSessionUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/guards";
 import { isDemoMode } from "@/lib/config/env";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
@@ -10,7 +10,7 @@ import { getT } from "@/lib/i18n/server";
 export default async function MePage({ params }: { params: Promise<{ lng: string }> }) {
   const lng = await pageLocale(params);
   const t = getT(lng);
-  const user = await getSessionUser();
+  const user = await currentUser();
   return (
     <PageFrame lng={lng} title={t("me.title")}>
       <section className="mb-5 rounded-xl bg-cell p-4" data-testid="account">

@@ -1,30 +1,24 @@
 "use server";
 
 import { redirectWithinSite } from "@/lib/http/redirect";
-import { getApplicationForCitizen, performCitizenAction } from "@/lib/applications/service";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { getSmsSender } from "@/lib/sms";
+import { z } from "zod";
+import { citizenAction } from "@/lib/actions/safe-action";
+import { serviceContext } from "@/lib/applications/context";
+import { handInDocuments } from "@/lib/applications/service";
 
-/** 补正 handed in (or documents completed after 先行救助): the requested types that now have an upload. */
-export async function handInDocumentsAction(lngArg: string, applicationId: string): Promise<void> {
-  // The arguments come from the client as they were sent: a tampered script name must not shape the redirect.
-  const lng = isLocale(lngArg) ? lngArg : defaultLocale;
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login`);
-  const db = getDb();
-  const view = await getApplicationForCitizen({ db }, user.id, applicationId);
-  if (!view) redirectWithinSite(`/${lng}/progress`);
+const handIn = citizenAction({
+  args: z.object({ applicationId: z.string().min(1).max(40) }),
+  returnTo: (lng, { applicationId }) => `/${lng}/progress/${applicationId}`,
+  input: () => z.object({}),
+  errors: { ns: "console", prefix: "errors" },
+  run: async ({ user }, _input, { applicationId }) => handInDocuments(await serviceContext({ notify: true }), user.id, applicationId),
+});
+
+/** 补正 handed in (or documents completed after 先行救助): the owed types that now have an upload. */
+export async function handInDocumentsAction(lng: string, applicationId: string, form: FormData): Promise<void> {
+  const result = await handIn(lng, { applicationId }, form);
   const back = `/${lng}/progress/${applicationId}`;
-  const uploaded = new Set(view.documents.map((d) => d.docType));
-  const correction = view.status === "correction";
-  const requested = correction ? (view.state.correction?.documents ?? []) : view.data.documentsToFollow.length ? view.data.documentsToFollow : view.requiredDocuments;
-  const documents = requested.filter((d) => uploaded.has(d));
-  if (!documents.length) redirectWithinSite(`${back}?error=upload-first`);
-  const result = await performCitizenAction({ db, sms: getSmsSender({ db }) }, user.id, applicationId, {
-    type: correction ? "submit-correction" : "complete-documents",
-    documents,
-  });
-  redirectWithinSite(result.ok ? `${back}?done=1` : `${back}?error=${result.code}`);
+  if (!result.ok) redirectWithinSite(back);
+  if (!result.data.ok && result.data.code === "not-found") redirectWithinSite(`/${lng}/progress`);
+  redirectWithinSite(result.data.ok ? `${back}?done=1` : `${back}?error=${result.data.code}`);
 }

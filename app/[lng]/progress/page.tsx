@@ -2,8 +2,8 @@ import { Link } from "@/components/ui/link";
 import { ApplicationList } from "@/components/applications/application-list";
 import { PageFrame } from "@/components/shell/page-frame";
 import { listApplicationsForCitizen } from "@/lib/applications/queries";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { serviceContext } from "@/lib/applications/context";
+import { currentUser } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -11,8 +11,9 @@ export default async function ProgressPage({ params }: { params: Promise<{ lng: 
   const lng = await pageLocale(params);
   const t = getT(lng);
   const ta = getT(lng, "apply");
-  const user = await getSessionUser();
-  const applications = user?.kind === "citizen" ? await listApplicationsForCitizen(getDb(), user.id) : null;
+  // Visitors are invited to sign in; a signed-in citizen sees their own applications.
+  const user = await currentUser();
+  const applications = user?.kind === "citizen" ? await listApplicationsForCitizen((await serviceContext()).db, user.id) : null;
   return (
     <PageFrame lng={lng} title={t("progress.title")}>
       {applications === null ? (

@@ -1,16 +1,13 @@
-import { redirectWithinSite } from "@/lib/http/redirect";
 import { ApplicationList } from "@/components/applications/application-list";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
-import { listApplicationsForArea } from "@/lib/applications/queries";
+import { serviceContext } from "@/lib/applications/context";
+import { listQueueFor } from "@/lib/applications/queries";
 import { APPLICATION_STATUSES } from "@/lib/applications/state-machine";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { requireStaff, staffHomePath } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { loadStaffProfile } from "@/lib/staff/profile";
-
-const queueRoles = new Set(["desk", "caseworker", "approver", "admin"]);
 
 export default async function StaffConsolePage({
   params,
@@ -21,18 +18,20 @@ export default async function StaffConsolePage({
 }) {
   const lng = await pageLocale(params);
   const query = await searchParams;
-  const filter = { status: query.status ?? null, urgent: query.urgent === "1", overdue: query.overdue === "1" };
-  const user = await getSessionUser();
-  if (user?.kind !== "staff" || !user.role) redirectWithinSite(`/${lng}/staff/login`);
+  const filter = {
+    status: query.status ?? null,
+    urgent: query.urgent === "1",
+    overdue: query.overdue === "1",
+    name: query.name?.slice(0, 50) ?? null,
+  };
+  const user = await requireStaff(lng, staffHomePath(lng));
   const t = getT(lng, "staff");
   const tc = getT(lng, "common");
   const tk = getT(lng, "console");
-  const db = getDb();
+  const { db } = await serviceContext();
   const profile = await loadStaffProfile(db, user, lng);
-  // Staff see only their own area; an admin's account has no area and sees all.
-  const queue = queueRoles.has(user.role)
-    ? await listApplicationsForArea(db, user.role === "admin" ? null : (user.areaCode ?? "-"), 100, filter)
-    : null;
+  // The queue covers what the person may see (their area; an admin every area); null for roles without cases.
+  const queue = await listQueueFor(db, user.actor, 100, filter);
   return (
     <PageFrame lng={lng} title={t("console.title")}>
       <section className="mb-5 rounded-xl bg-cell p-4" data-testid="staff-console">
@@ -59,6 +58,22 @@ export default async function StaffConsolePage({
             {t("console.queueHeading")}
           </h2>
           <form method="get" className="mb-3 space-y-2 rounded-xl bg-cell p-3" data-testid="queue-filters">
+            <label className="block">
+              <span className="mb-1 block text-sm font-medium">{tk("queue.name")}</span>
+              <input
+                type="search"
+                name="name"
+                defaultValue={filter.name ?? ""}
+                maxLength={50}
+                autoComplete="off"
+                aria-describedby="queue-name-hint"
+                className="tap-target w-full rounded-lg border border-line bg-white px-3"
+                data-testid="queue-name"
+              />
+              <span id="queue-name-hint" className="mt-1 block text-sm text-ink-muted">
+                {tk("queue.nameHint")}
+              </span>
+            </label>
             <label className="block">
               <span className="mb-1 block text-sm font-medium">{tk("queue.status")}</span>
               <select name="status" defaultValue={filter.status ?? ""} className="tap-target w-full rounded-lg border border-line bg-white px-3">

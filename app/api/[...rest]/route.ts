@@ -1,6 +1,8 @@
-// Unknown API paths answer as the APIs do (JSON, code "not-found"), not with Next's English HTML 404 page.
+import { apiError } from "@/lib/http/api-error";
+
+// Unknown API paths answer as the APIs do (the JSON error body, code "not-found"), not with Next's English HTML 404 page.
 function notFound(): Response {
-  return Response.json({ error: { code: "not-found" } }, { status: 404, headers: { "cache-control": "no-store" } });
+  return apiError(404, "not-found", { headers: { "cache-control": "no-store" } });
 }
 
 export const GET = notFound;

@@ -1,6 +1,7 @@
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { hashPhone } from "@/lib/crypto/lookup-hash";
 import type { ServiceContext } from "@/lib/applications/service";
+import { toStaffSession } from "@/lib/auth/staff";
 import { saveDraftSection, setDocumentsToFollow } from "@/lib/applications/service";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { idNumberCheckCharacter } from "@/lib/identity/id-number";
@@ -9,12 +10,12 @@ export const idNumber = (first17: string) => first17 + idNumberCheckCharacter(fi
 export const PARENT_ID = idNumber("45022319850312002");
 export const CHILD_ID = idNumber("45022320150601003");
 
-/** Two areas, their staff, two citizens. */
+/** Two areas, their staff (as their sessions carry them), two citizens. */
 export async function seedPeople(db: PrismaClient) {
   await db.area.create({ data: { code: "450223", nameZhHans: "鹿寨县", nameZhHant: "鹿寨縣", policyPackId: "luzhai-2018" } });
   await db.area.create({ data: { code: "210100", nameZhHans: "沈阳市", nameZhHant: "瀋陽市", policyPackId: "shenyang-2023" } });
   const staff = async (username: string, role: "desk" | "caseworker" | "approver" | "admin" | "school_admin", areaCode: string | null) =>
-    db.staffUser.create({ data: { username, role, areaCode, passwordHash: "x", displayName: username } });
+    toStaffSession(await db.staffUser.create({ data: { username, role, areaCode, passwordHash: "x", displayName: username } }));
   const citizen = async (phone: string) =>
     db.citizen.create({ data: { phoneHash: hashPhone(phone), phoneEncrypted: encryptField(phone), displayName: phone } });
   return {

@@ -1,7 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { parsePrefill, parseSection, prefillQuery } from "@/lib/applications/draft-schema";
 import { requiredDocuments } from "@/lib/applications/documents";
-import { parseStaffAction } from "@/lib/applications/staff-forms";
+import { formValues } from "@/lib/validation/form-values";
+import { outOfPocket } from "@/lib/applications/service";
+import { staffActionSchema, withPackTimings } from "@/lib/applications/staff-forms";
+import { fieldErrorCodes } from "@/lib/validation/issues";
 
 function form(entries: [string, string][]): FormData {
   const f = new FormData();
@@ -66,19 +69,51 @@ describe("required documents follow the answers", () => {
 });
 
 describe("staff forms", () => {
+  const parse = (type: string, entries: [string, string][]) => staffActionSchema(type).safeParse(formValues(form(entries)));
   test("公示 length comes from the area's pack, never from the form", () => {
-    expect(parseStaffAction("start-publicity", form([["days", "1"]]), "luzhai-2018")).toEqual({ type: "start-publicity", days: 3, dayUnit: "working" });
-    expect(parseStaffAction("start-publicity", form([]), "zhejiang-district-2024")).toEqual({ type: "start-publicity", days: 7, dayUnit: "calendar" });
+    const input = parse("start-publicity", [["days", "1"]]);
+    expect(input).toMatchObject({ success: true, data: { type: "start-publicity" } });
+    if (!input.success) return;
+    expect(withPackTimings(input.data, "luzhai-2018")).toEqual({ type: "start-publicity", days: 3, dayUnit: "working" });
+    expect(withPackTimings(input.data, "zhejiang-district-2024")).toEqual({ type: "start-publicity", days: 7, dayUnit: "calendar" });
     // No place value: the national framework's 5 working days.
-    expect(parseStaffAction("start-publicity", form([]), "shenyang-2023")).toEqual({ type: "start-publicity", days: 5, dayUnit: "working" });
+    expect(withPackTimings(input.data, "shenyang-2023")).toEqual({ type: "start-publicity", days: 5, dayUnit: "working" });
   });
   test("unknown document types are dropped and unknown actions refused", () => {
-    expect(parseStaffAction("request-correction", form([["documents", "bills"], ["documents", "../etc"], ["dueOn", "2026-12-01"]]), null)).toEqual({
-      type: "request-correction",
-      documents: ["bills"],
-      dueOn: "2026-12-01",
-      note: "",
+    expect(parse("request-correction", [["documents", "bills"], ["documents", "../etc"], ["dueOn", "2026-12-01"]])).toMatchObject({
+      success: true,
+      data: { type: "request-correction", documents: ["bills"], dueOn: "2026-12-01", note: "" },
     });
-    expect(parseStaffAction("delete-everything", form([]), null)).toBeNull();
+    for (const type of ["delete-everything", "submit"]) {
+      const r = parse(type, []);
+      expect(r.success).toBe(false);
+      if (!r.success) expect(fieldErrorCodes(r.error.issues)).toEqual({ _form: "unknown-action" });
+    }
+  });
+  // Before the action wrapper, a bad date became the string "invalid" and an unknown 核对 kind became "other".
+  test("a malformed date or 核对 kind is refused with its code, not passed on", () => {
+    const bad = parse("pay", [["paidOn", "2026-13-45"]]);
+    expect(bad.success).toBe(false);
+    if (!bad.success) expect(fieldErrorCodes(bad.error.issues)).toEqual({ paidOn: "invalid-date" });
+    const kind = parse("record-check", [["note", "n"], ["kind", "gossip"]]);
+    expect(kind.success).toBe(false);
+    if (!kind.success) expect(fieldErrorCodes(kind.error.issues)).toEqual({ kind: "invalid" });
+    expect(parse("record-check", [["note", "n"]])).toMatchObject({ success: true, data: { kind: "other" } });
+  });
+  test("an empty optional date means none; amounts lose their grouping", () => {
+    expect(parse("emergency-approve-and-pay", [["amount", "1,500"], ["reason", "r"], ["paidOn", "2026-11-23"], ["documentsDueOn", ""]])).toMatchObject({
+      success: true,
+      data: { amount: "1500", paidOn: "2026-11-23", documentsDueOn: null },
+    });
+  });
+});
+
+describe("what the family paid itself (shown to the caseworker beside the 临时救助 standard)", () => {
+  test.each([
+    ["80000.00", "50000.50", "29999.50"],
+    ["1000.00", "", "1000.00"],
+    ["1000.00", "1200.00", "0.00"],
+  ])("bill %s, reimbursed %s → %s", (totalCost, reimbursed, expected) => {
+    expect(outOfPocket({ totalCost, reimbursed })).toBe(expected);
   });
 });

@@ -11,8 +11,9 @@ import {
 } from "@/lib/applications/service";
 import { listApplicationsForArea, listApplicationsForCitizen } from "@/lib/applications/queries";
 import { OutboxSmsSender } from "@/lib/sms/outbox";
-import { createTestDb, fakeClock, type TestDb } from "../db/test-db";
-import { CHILD_ID, completeDraft, PARENT_ID, seedPeople } from "./fixtures";
+import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
+import type { StaffSessionUser } from "@/lib/auth/roles";
+import { CHILD_ID, completeDraft, PARENT_ID, seedPeople } from "@/tests/unit/applications/fixtures";
 
 let t: TestDb;
 let people: Awaited<ReturnType<typeof seedPeople>>;
@@ -136,7 +137,7 @@ async function submitted(reliefType: "urgent" | "expense" = "expense") {
 describe("staff actions and reads", () => {
   test("the whole path: 受理 → 补正 → documents → 核对 → 拟救助 → 公示 → 审批 → 发放, each audited and notified", async () => {
     const id = await submitted();
-    const ok = async (user: { id: string; role: string; areaCode: string | null }, action: Parameters<typeof performStaffAction>[3]) => {
+    const ok = async (user: StaffSessionUser, action: Parameters<typeof performStaffAction>[3]) => {
       const r = await performStaffAction(ctx, user, id, action);
       expect(r, action.type).toMatchObject({ ok: true });
     };
@@ -179,7 +180,7 @@ describe("staff actions and reads", () => {
     await performStaffAction(ctx, people.case1, id, { type: "start-publicity", days: 3, dayUnit: "working" });
     clock.advance(5 * 86400);
     await performStaffAction(ctx, people.case1, id, { type: "end-publicity" });
-    const selfApprover = { id: people.case1.id, role: "approver", areaCode: "450223" };
+    const selfApprover: StaffSessionUser = { kind: "staff", id: people.case1.id, role: "approver", areaCode: "450223" };
     expect(await performStaffAction(ctx, selfApprover, id, { type: "approve", amount: "1000" })).toEqual({ ok: false, code: "self-approval" });
     expect(await performStaffAction(ctx, people.approver, id, { type: "approve", amount: "1200" })).toEqual({ ok: false, code: "amount-differs-from-proposal" });
   });
@@ -213,7 +214,7 @@ describe("staff actions and reads", () => {
     expect(await getApplicationForStaff(ctx, people.case2, id)).toBeNull();
     expect(await performStaffAction(ctx, people.case2, id, { type: "accept" })).toEqual({ ok: false, code: "not-found" });
     expect(await performCitizenAction(ctx, people.citizenB.id, id, { type: "submit-correction", documents: ["bills"] })).toEqual({ ok: false, code: "not-found" });
-    expect(await performStaffAction(ctx, { id: "s", role: "school_admin", areaCode: null }, id, { type: "accept" })).toEqual({ ok: false, code: "role-not-allowed" });
+    expect(await performStaffAction(ctx, { kind: "staff", id: "s", role: "school_admin" }, id, { type: "accept" })).toEqual({ ok: false, code: "role-not-allowed" });
     expect(await listApplicationsForArea(t.db, "210100")).toHaveLength(0);
     expect(await listApplicationsForCitizen(t.db, people.citizenB.id)).toHaveLength(0);
     expect(await performStaffAction(ctx, people.case1, id, { type: "approve", amount: "1" })).toEqual({ ok: false, code: "illegal-transition" });

@@ -136,8 +136,17 @@ describe("the transition table", () => {
     );
   });
 
-  test("admin may do nothing in the workflow", () => {
-    expect(EXPECTED.some(([, , , roles]) => roles.includes("admin"))).toBe(false);
+  // Replaces a check of this file's own table: the machine itself must refuse every move by an
+  // administrator (or a school's staff), whatever the status and the action.
+  test.each(APPLICATION_STATUSES)("admin and school staff may do nothing in the workflow (%s)", (status) => {
+    const schoolAdmin: Actor = { id: "school-1", role: "school_admin", areaCode: null, schoolId: "s1" };
+    for (const actor of [admin, schoolAdmin]) {
+      expect(availableActions(FIX[status], actor)).toEqual([]);
+      for (const action of ACTION_TYPES) {
+        const r = applyAction(FIX[status], PAYLOAD[action], actor, ON_0924);
+        expect(r.ok, `${actor.role} ${action} from ${status}`).toBe(false);
+      }
+    }
   });
 });
 
@@ -145,10 +154,12 @@ describe("every (status, action) pair not in the table is refused", () => {
   const illegal = APPLICATION_STATUSES.flatMap((status) =>
     ACTION_TYPES.filter((action) => !expectedMove(status, action)).map((action) => [status, action] as const),
   );
-  test("the matrix is complete: 12 statuses × 16 actions", () => {
-    expect(APPLICATION_STATUSES).toHaveLength(12);
-    expect(ACTION_TYPES).toHaveLength(16);
-    expect(illegal.length + EXPECTED.length).toBe(12 * 16);
+  // Replaces a count that was true by construction: every action is reachable from some status, and
+  // every status but draft is entered by some move, so no name in the lists is dead.
+  test("every action is legal somewhere and every status but draft is reached by a move", () => {
+    expect(ACTION_TYPES.filter((a) => !TRANSITIONS.some((t) => t.action === a))).toEqual([]);
+    expect(APPLICATION_STATUSES.filter((s) => s !== "draft" && !TRANSITIONS.some((t) => t.to === s))).toEqual([]);
+    expect(illegal.length).toBeGreaterThan(0);
   });
   test.each(illegal)("%s × %s → illegal-transition, whoever asks", (status, action) => {
     for (const role of ROLES) {

@@ -7,7 +7,7 @@ import { submitApplication } from "@/lib/applications/service";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { createPrismaClient } from "@/lib/db/client";
-import { completeDraft } from "./fixtures";
+import { completeDraft } from "@/tests/unit/applications/fixtures";
 
 async function main() {
   const db = createPrismaClient(process.argv[2]);

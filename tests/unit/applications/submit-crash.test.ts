@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { createTestDb, type TestDb } from "../db/test-db";
-import { seedPeople } from "./fixtures";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
+import { seedPeople } from "@/tests/unit/applications/fixtures";
 
 // A server killed mid-submit must leave either an untouched draft or a complete application:
 // a child process submits in a loop and is SIGKILLed at random moments; then every row is checked.

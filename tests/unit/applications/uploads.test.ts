@@ -4,9 +4,10 @@ import path from "node:path";
 import { afterEach, beforeEach, expect, test } from "vitest";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { submitApplication, type ServiceContext } from "@/lib/applications/service";
-import { inspectUpload, readDocument, storeCitizenDocument } from "@/lib/applications/uploads";
-import { createTestDb, type TestDb } from "../db/test-db";
-import { completeDraft, seedPeople } from "./fixtures";
+import { inspectUpload, readDocument, storeCitizenDocument, sweepUploads, tempNameFor } from "@/lib/applications/uploads";
+import { decryptFile, isEncryptedFile } from "@/lib/crypto/file-encryption";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
+import { completeDraft, seedPeople } from "@/tests/unit/applications/fixtures";
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
 
@@ -45,14 +46,23 @@ test("a cut-off PNG or a bare zip header is refused as damaged, never a crash", 
   expect(await inspectUpload(Buffer.concat([Buffer.from("504b0304", "hex"), Buffer.alloc(30, 1)]))).toEqual({ ok: false, code: "bad-type" });
 });
 
-test("a document is stored under UPLOAD_DIR by a random key and read back only by its applicant and staff of its area", async () => {
+test("a document is stored encrypted, owner-only (file 0600, folder 0700), under UPLOAD_DIR by a random key, and read back only by its applicant and staff of its area", async () => {
   await completeDraft(ctx, people.citizenA.id);
+  // A folder an older version (or a careless mkdir) left world-readable is tightened on the next upload.
+  fs.chmodSync(dir, 0o755);
   const stored = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);
   expect(stored).toMatchObject({ ok: true, docType: "applicant-id" });
   if (!stored.ok) return;
   const row = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: stored.documentId } });
-  expect(fs.readFileSync(path.join(dir, row.storageKey))).toEqual(PNG);
+  const onDisk = fs.readFileSync(path.join(dir, row.storageKey));
+  expect(isEncryptedFile(onDisk)).toBe(true);
+  expect(onDisk.includes(PNG.subarray(0, 8))).toBe(false);
+  expect(decryptFile(onDisk)).toEqual(PNG);
+  expect(fs.statSync(path.join(dir, row.storageKey)).mode & 0o777).toBe(0o600);
+  expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  expect(fs.readdirSync(dir)).toEqual([row.storageKey]);
   expect(row.storageKey).not.toContain("applicant");
+  expect((await readDocument(ctx, { kind: "citizen", id: people.citizenA.id }, stored.documentId))?.bytes).toEqual(PNG);
 
   // While a draft, staff see nothing; the owner does.
   expect(await readDocument(ctx, { kind: "citizen", id: people.citizenA.id }, stored.documentId)).toMatchObject({ mimeType: "image/png" });
@@ -61,7 +71,7 @@ test("a document is stored under UPLOAD_DIR by a random key and read back only b
 
   expect(await readDocument(ctx, { kind: "citizen", id: people.citizenB.id }, stored.documentId)).toBeNull();
   expect(await readDocument(ctx, { kind: "staff", id: people.case2.id, role: "caseworker", areaCode: "210100" }, stored.documentId)).toBeNull();
-  expect(await readDocument(ctx, { kind: "staff", id: "x", role: "school_admin", areaCode: null }, stored.documentId)).toBeNull();
+  expect(await readDocument(ctx, { kind: "staff", id: "x", role: "school_admin" }, stored.documentId)).toBeNull();
   expect(await readDocument(ctx, { kind: "staff", id: people.case1.id, role: "caseworker", areaCode: "450223" }, stored.documentId)).toMatchObject({ docType: "applicant-id" });
   expect(await t.db.auditLog.count({ where: { action: "application.document-view", actorId: people.case1.id } })).toBe(1);
 });
@@ -74,4 +84,37 @@ test("another citizen cannot upload to someone else's application, and a wrong t
   expect(await storeCitizenDocument(ctx, people.citizenA.id, { applicationId: r.applicationId }, "bills", Buffer.from("text".repeat(50)))).toEqual({ ok: false, code: "bad-type" });
   expect(await storeCitizenDocument(ctx, people.citizenA.id, { applicationId: r.applicationId }, "passport-photo", PNG)).toEqual({ ok: false, code: "bad-doc-type" });
   expect(fs.readdirSync(dir)).toHaveLength(0);
+});
+
+test("a crash during an upload leaves no orphan: the file has a temporary name until its row commits, and the start-up sweep removes leftovers", async () => {
+  await completeDraft(ctx, people.citizenA.id);
+  // A row that failed to commit removes its temporary file at once.
+  const failing = { ...ctx, db: Object.create(t.db, { $transaction: { value: async () => Promise.reject(new Error("disk full")) } }) as typeof t.db };
+  await expect(storeCitizenDocument(failing, people.citizenA.id, {}, "bills", PNG)).rejects.toThrow("disk full");
+  expect(fs.readdirSync(dir)).toEqual([]);
+
+  // A process killed between writing and committing (simulated: the write, then nothing) leaves a temporary file and
+  // no row; one killed after the commit but before the rename leaves a temporary file with a row; a stored file
+  // whose row is gone is an orphan. Fresh leftovers are kept (another process may be mid-upload).
+  const stored = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);
+  if (!stored.ok) throw new Error(stored.code);
+  const kept = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: stored.documentId } });
+  fs.renameSync(path.join(dir, kept.storageKey), path.join(dir, tempNameFor(kept.storageKey)));
+  // Read meanwhile from the temporary name.
+  expect((await readDocument(ctx, { kind: "citizen", id: people.citizenA.id }, stored.documentId))?.bytes).toEqual(PNG);
+  const unfinished = tempNameFor("AAAAAAAAAAAAAAAAAAAAAAAA");
+  fs.writeFileSync(path.join(dir, unfinished), "half an upload");
+  fs.writeFileSync(path.join(dir, "BBBBBBBBBBBBBBBBBBBBBBBB"), "a file whose row is gone");
+  fs.writeFileSync(path.join(dir, "README.txt"), "not ours: never swept");
+
+  const now = new Date();
+  const log: string[] = [];
+  expect(await sweepUploads(t.db, { dir, now, log: (l) => log.push(l) })).toEqual({ removedTemp: 0, completed: 1, removedOrphans: 0 });
+  expect(fs.readdirSync(dir).sort()).toEqual(["BBBBBBBBBBBBBBBBBBBBBBBB", "README.txt", kept.storageKey, unfinished].sort());
+
+  const later = new Date(now.getTime() + 11 * 60 * 1000);
+  expect(await sweepUploads(t.db, { dir, now: later, log: (l) => log.push(l) })).toEqual({ removedTemp: 1, completed: 0, removedOrphans: 1 });
+  expect(fs.readdirSync(dir).sort()).toEqual(["README.txt", kept.storageKey].sort());
+  expect(log.join("\n")).toContain("1 unfinished and 1 orphan file(s) removed");
+  expect((await readDocument(ctx, { kind: "citizen", id: people.citizenA.id }, stored.documentId))?.bytes).toEqual(PNG);
 });

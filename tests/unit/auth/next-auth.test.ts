@@ -8,7 +8,7 @@ import { deactivateStaffUser, hashPassword } from "@/lib/auth/staff";
 import { readEnv } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { toSignInError } from "@/lib/auth/errors";
-import { createTestDb, type TestDb } from "../db/test-db";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 
 // The providers run with the app's own database client (getDb), pointed at a test file.
 let t: TestDb;

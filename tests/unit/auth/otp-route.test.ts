@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { POST } from "@/app/api/v1/auth/otp/route";
 import { getDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "../db/test-db";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -38,7 +38,10 @@ describe("POST /api/v1/auth/otp", () => {
     const response = await post({ phone: "13800000011" }, { "x-forwarded-for": "198.51.100.20" });
     expect(response.status).toBe(429);
     const body = await response.json();
-    expect(body).toEqual({ error: { code: "rate-limited", retryAfterSeconds: expect.any(Number) } });
+    // The API's one error body: code, a message in the caller's script (with the wait), issues, and the wait itself.
+    expect(body).toEqual({
+      error: { code: "rate-limited", message: expect.stringContaining(String(body.error.retryAfterSeconds)), issues: [], retryAfterSeconds: expect.any(Number) },
+    });
     expect(body.error.retryAfterSeconds).toBeGreaterThan(0);
     expect(body.error.retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(response.headers.get("retry-after")).toBe(String(body.error.retryAfterSeconds));
@@ -47,7 +50,8 @@ describe("POST /api/v1/auth/otp", () => {
   test.each([[{ phone: "12345" }], [{}], ["not json"], [{ phone: 13800000001 }]])("400 phone-invalid for %j", async (body) => {
     const response = await post(body);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: { code: "phone-invalid" } });
+    const message = "手机号格式不正确，请输入 11 位手机号，例如 13800000000。";
+    expect(await response.json()).toEqual({ error: { code: "phone-invalid", message, issues: [{ path: "phone", message }] } });
   });
 
   test("503 sms-unavailable in production without an SMS provider", async () => {
@@ -57,7 +61,7 @@ describe("POST /api/v1/auth/otp", () => {
     try {
       const response = await post({ phone: "13800000012" });
       expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ error: { code: "sms-unavailable" } });
+      expect(await response.json()).toEqual({ error: { code: "sms-unavailable", message: "短信服务暂不可用，请稍后再试或到窗口办理。", issues: [] } });
     } finally {
       vi.stubEnv("NODE_ENV", "test");
       vi.stubEnv("YIZHAN_DEMO", "1");

@@ -5,7 +5,7 @@ import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { createPrismaClient } from "@/lib/db/client";
 import { SmsSendError, type SmsMessage, type SmsSender } from "@/lib/sms/types";
 import { readEnv, smsHourlyBudget } from "@/lib/config/env";
-import { createTestDb, fakeClock, type TestDb } from "../db/test-db";
+import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
 
 class CapturingSender implements SmsSender {
   sent: SmsMessage[] = [];

@@ -11,7 +11,7 @@ import {
   SmsSendError,
   SmsUnavailableError,
 } from "@/lib/sms";
-import { createTestDb, type TestDb } from "../db/test-db";
+import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 
 const PROVIDER_ENV = {
   SMS_PROVIDER: "aliyun",

@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { BCRYPT_COST, hashPassword, STAFF_SIGN_IN_DELAYS, verifyStaffCredentials } from "@/lib/auth/staff";
-import { createTestDb, fakeClock, type TestDb } from "../db/test-db";
+import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
 
 const PASSWORD = "correct horse battery staple";
 const IP = "203.0.113.9";

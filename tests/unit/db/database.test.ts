@@ -4,7 +4,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/db/audit";
 import { resolveDatabaseUrl } from "@/lib/db/database-url";
 import { StaffRole } from "@/lib/generated/prisma/client";
-import { createTestDb, migrationScripts, type TestDb } from "./test-db";
+import { createTestDb, migrationScripts, type TestDb } from "@/tests/unit/db/test-db";
 
 let t: TestDb;
 beforeEach(async () => {

@@ -182,6 +182,8 @@ describe("request validation (POST /api/v1/eligibility)", () => {
     const r = checkEligibility({ ...body, name: "张三", locale: "zh-Hant" });
     expect(r.status).toBe(400);
     expect(r.status === 400 && r.body.error.issues).toEqual([{ path: "name", message: "不認識的字段“name”，請刪除它。" }]);
+    // The API's one error body: a code and a sentence in the request's script beside the issues.
+    expect(r.status === 400 && r.body.error).toMatchObject({ code: "invalid-request", message: "請求有 1 處需要修改。" });
   });
   test("建档立卡 outside a historic pack is an error on certifications", () => {
     const r = checkEligibility({ ...body, certifications: ["poverty-registered"] });

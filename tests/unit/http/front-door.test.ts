@@ -6,7 +6,7 @@ import { newNonce, pageContentSecurityPolicy } from "@/lib/http/content-security
 import { SERVER_ACTION_BODY_LIMIT_BYTES, SERVER_ACTION_BODY_SIZE_LIMIT } from "@/lib/http/server-action-limit";
 import errorsHans from "@/locales/zh-Hans/errors.json";
 import errorsHant from "@/locales/zh-Hant/errors.json";
-import { listenOnLoopback } from "../policy/loopback-server";
+import { listenOnLoopback } from "@/tests/unit/policy/loopback-server";
 
 /**
  * The production server's front door (server.ts → lib/http/front-door.ts), with a stand-in for Next that reads

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { glossaryIds, glossaryTerm, termsIn } from "@/lib/glossary";
-import { renderedTexts } from "./rendered-texts";
+import { renderedTexts } from "@/tests/unit/i18n/rendered-texts";
 
 /** The plain-language glossary: every jargon term a result shows, one sentence each, in both scripts. */
 

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { evaluateEligibility } from "@/lib/eligibility";
 import { getT } from "@/lib/i18n/server";
 import { estimate, listPolicies, PACK_IDS } from "@/lib/policy";
-import { renderedTexts } from "./rendered-texts";
+import { renderedTexts } from "@/tests/unit/i18n/rendered-texts";
 
 /**
  * No doubled quotation marks in any message: templates that put quotes around a title that has its own (浙江's

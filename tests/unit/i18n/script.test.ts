@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import * as OpenCC from "opencc-js";
 import { describe, expect, test } from "vitest";
-import fixupFile from "../../../scripts/hant-fixups.json";
-import { generated, toHant } from "../../../scripts/hant.mjs";
-import { renderedTexts } from "./rendered-texts";
+import fixupFile from "@/scripts/hant-fixups.json";
+import { generated, toHant } from "@/scripts/hant.mjs";
+import { renderedTexts } from "@/tests/unit/i18n/rendered-texts";
 
 /**
  * One regional standard for zh-Hant: Taiwan forms, OpenCC cn→tw plus the word fixes in scripts/hant-fixups.json

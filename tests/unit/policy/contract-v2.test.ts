@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, fail, layer, ok, req, runCases } from "./helpers";
+import { type Case, ep, fail, layer, ok, req, runCases } from "@/tests/unit/policy/helpers";
 
 /**
  * Contract v2's readings of the seeds, each with a hand-computed case:

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { estimate, layersCovering } from "@/lib/policy";
-import { requestArb, type Req } from "./arbitraries";
+import { requestArb, type Req } from "@/tests/unit/policy/arbitraries";
 
 /** Who is covered, from pack data (lib/policy/coverage.ts): the same answer the calculator gives. */
 describe("layersCovering: who a pack's layers can pay", () => {

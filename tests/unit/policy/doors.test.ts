@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/policies/route";
 import { POST } from "@/app/api/v1/estimate/route";
-import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4, HOUSEHOLD_ZHEJIANG } from "./examples";
+import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4, HOUSEHOLD_ZHEJIANG } from "@/tests/unit/policy/examples";
 
 /**
  * Two doors, one result (CALC-CONTRACT.md): the CLI and POST /api/v1/estimate

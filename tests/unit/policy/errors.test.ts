@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estimate, estimateText, MAX_REQUEST_CHARS } from "@/lib/policy";
-import { ep, fail, req } from "./helpers";
+import { ep, fail, req } from "@/tests/unit/policy/helpers";
 
 /** The contract's error body: translated, says what is wrong and how to fix it, never zod's English. */
 

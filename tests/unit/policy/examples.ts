@@ -1,4 +1,4 @@
-import { ep, req } from "./helpers";
+import { ep, req } from "@/tests/unit/policy/helpers";
 
 /** The public worked examples of CALC-CONTRACT.md (v2), as requests. */
 

@@ -1,5 +1,5 @@
 import { expect, it, vi } from "vitest";
-import { listenOnLoopback } from "./loopback-server";
+import { listenOnLoopback } from "@/tests/unit/policy/loopback-server";
 
 // A bug that makes the engine throw must not take the server down with it: that request gets a 500, the next
 // request is answered as usual.

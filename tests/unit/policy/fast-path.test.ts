@@ -3,8 +3,8 @@ import { POST } from "@/app/api/v1/estimate/route";
 import { serveFastPath } from "@/lib/http/fast-path";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { MAX_REQUEST_CHARS } from "@/lib/policy";
-import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3 } from "./examples";
-import { listenOnLoopback } from "./loopback-server";
+import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3 } from "@/tests/unit/policy/examples";
+import { listenOnLoopback } from "@/tests/unit/policy/loopback-server";
 
 /**
  * The production server answers POST /api/v1/estimate itself (lib/http/fast-path.ts) before Next's router.

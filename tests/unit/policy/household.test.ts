@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { estimate } from "@/lib/policy";
 import type { HouseholdResult } from "@/lib/policy";
-import { requestArb, type Req } from "./arbitraries";
-import { HOUSEHOLD_ZHEJIANG } from "./examples";
-import { ep, fail, layer, ok } from "./helpers";
+import { requestArb, type Req } from "@/tests/unit/policy/arbitraries";
+import { HOUSEHOLD_ZHEJIANG } from "@/tests/unit/policy/examples";
+import { ep, fail, layer, ok } from "@/tests/unit/policy/helpers";
 
 /**
  * The household request (contract v2): 浙江 001 二(三) 最低生活保障家庭其上年度承担的合理医疗费用

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, fail, layer, ok, req, runCases } from "./helpers";
+import { type Case, ep, fail, layer, ok, req, runCases } from "@/tests/unit/policy/helpers";
 
 /**
  * 内蒙古 2018 (seed 003_ef55cf217fa7e5d6.txt, 五、扎实做好医疗救助工作): 医疗救助 ≥ 70 % for 低保 / 建档立卡,

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { estimate } from "@/lib/policy";
 import type { EstimateResult } from "@/lib/policy";
-import { fen, money, requestArb, type Req } from "./arbitraries";
+import { fen, money, requestArb, type Req } from "@/tests/unit/policy/arbitraries";
 
 /**
  * Property tests of the contract's invariants (CALC-CONTRACT.md v2, "Result"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, fail, layer, ok, req, runCases } from "./helpers";
+import { type Case, ep, fail, layer, ok, req, runCases } from "@/tests/unit/policy/helpers";
 
 /**
  * 鹿寨县 2018 (seed 004_e10591e9d58431be.txt). Pack values used below:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, fail, layer, req, runCases } from "./helpers";
+import { type Case, ep, fail, layer, req, runCases } from "@/tests/unit/policy/helpers";
 
 /**
  * 国办发〔2021〕42号 national framework. Thresholds follow the prior-year national per-capita disposable income

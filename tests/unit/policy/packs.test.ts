@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getPack, listPolicies, PACK_IDS } from "@/lib/policy";
 import { getPackDef, validatePackDefinition } from "@/lib/policy/registry";
 import luzhai from "@/lib/policy/packs/luzhai-2018.json";
-import { ep, ok, req } from "./helpers";
+import { ep, ok, req } from "@/tests/unit/policy/helpers";
 
 /** Policy packs as data: validated on load, every parameter dated, labelled, sourced and marked. */
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourceFiles } from "../source-files";
+import { sourceFiles } from "@/tests/unit/source-files";
 
 /** lib/policy is a pure library: no Next.js, React, Prisma or app code (issue 4). */
 

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseValidRequest, requestSchema } from "@/lib/policy/request-schema";
-import { requestArb } from "./arbitraries";
-import { ep, req } from "./helpers";
+import { requestArb } from "@/tests/unit/policy/arbitraries";
+import { ep, req } from "@/tests/unit/policy/helpers";
 
 /**
  * parseValidRequest is the schema's fast path: it may decline a valid

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { estimate, serializeEstimateResponse, serializeJson } from "@/lib/policy";
 import { quote } from "@/lib/policy/serialize";
-import { requestArb } from "./arbitraries";
+import { requestArb } from "@/tests/unit/policy/arbitraries";
 
 /**
  * The doors' bytes are JSON.stringify(body) + "\n" exactly, whatever the body:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, fail, layer, ok, req, runCases } from "./helpers";
+import { type Case, ep, fail, layer, ok, req, runCases } from "@/tests/unit/policy/helpers";
 
 /**
  * 沈阳 2023 (seed 000_0b303ede956130ee.txt): pupils and young children, three layers, one-time 因病致贫 assistance,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, layer, ok, req, runCases } from "./helpers";
+import { type Case, ep, layer, ok, req, runCases } from "@/tests/unit/policy/helpers";
 
 /**
  * 乌鲁木齐 2023 (seed 002_ba69b2bb2d4c1a9e.txt): four categories, cost-based (no disease list), 倾斜救助.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4 } from "./examples";
-import { ep, fail, layer, ok, req } from "./helpers";
+import { EXAMPLE_1, EXAMPLE_2, EXAMPLE_3, EXAMPLE_4 } from "@/tests/unit/policy/examples";
+import { ep, fail, layer, ok, req } from "@/tests/unit/policy/helpers";
 
 /** CALC-CONTRACT.md, "Worked examples (public)", exactly. */
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Case, ep, fail, layer, ok, req, runCases } from "./helpers";
+import { type Case, ep, fail, layer, ok, req, runCases } from "@/tests/unit/policy/helpers";
 
 /**
  * 浙江某区 2024 (seed 001_4944bcf01098943c.txt, 二(三) 保障标准). Pack values:

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourceFiles } from "../source-files";
+import { sourceFiles } from "@/tests/unit/source-files";
 
 /**
  * Links go through components/ui/link.tsx, which turns off Next's prefetch-on-scroll (slow, metered phone

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourceFiles } from "../source-files";
+import { sourceFiles } from "@/tests/unit/source-files";
 
 /**
  * No redirect may leave the site (issue 13: `returnTo=/%09/evil.example` did). Pages and server actions redirect

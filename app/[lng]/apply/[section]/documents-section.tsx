@@ -4,7 +4,7 @@ import { isDocumentType, MAX_UPLOAD_BYTES, requiredDocuments } from "@/lib/appli
 import type { DraftView } from "@/lib/applications/service";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
-import { saveDocumentsToFollowAction } from "../actions";
+import { saveDocumentsToFollowAction } from "@/app/[lng]/apply/actions";
 
 export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: DraftView; query: Record<string, string | undefined> }) {
   const t = getT(lng, "apply");

@@ -5,14 +5,15 @@ import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { type FormSectionId, SECTION_IDS } from "@/lib/applications/draft-schema";
 import { SECTION_FIELDS } from "@/lib/applications/section-fields";
+import { listAreas } from "@/lib/applications/areas";
+import { serviceContext } from "@/lib/applications/context";
 import { getOrCreateDraft } from "@/lib/applications/service";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { errorMessages } from "@/lib/i18n/apply";
+import { requireCitizen } from "@/lib/auth/guards";
+import { localName } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { DocumentsSection } from "./documents-section";
-import { saveSectionAction } from "../actions";
+import { DocumentsSection } from "@/app/[lng]/apply/[section]/documents-section";
+import { saveSectionAction } from "@/app/[lng]/apply/actions";
 
 export default async function SectionPage({
   params,
@@ -24,11 +25,10 @@ export default async function SectionPage({
   const lng = await pageLocale(params);
   const { section } = await params;
   if (!(SECTION_IDS as readonly string[]).includes(section)) notFound();
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/${section}`)}`);
+  const user = await requireCitizen(lng, `/${lng}/apply/${section}`);
   const t = getT(lng, "apply");
-  const db = getDb();
-  const draft = await getOrCreateDraft({ db }, user.id);
+  const ctx = await serviceContext();
+  const draft = await getOrCreateDraft(ctx, user.id);
   if (section === "documents") {
     return (
       <PageFrame lng={lng} title={t("sections.documents.title")} backHref={`/${lng}/apply`}>
@@ -37,7 +37,7 @@ export default async function SectionPage({
     );
   }
   const id = section as FormSectionId;
-  const areas = id === "applicant" ? await db.area.findMany({ orderBy: { code: "asc" } }) : [];
+  const areas = id === "applicant" ? await listAreas(ctx.db) : [];
   const fields: FieldSpec[] = SECTION_FIELDS[id].map((f) => {
     const base = { name: f.name, label: t(`fields.${id}.${f.name}`), hint: f.hint ? t(`hints.${id}.${f.name}`) : undefined };
     switch (f.kind) {
@@ -49,7 +49,7 @@ export default async function SectionPage({
       case "checkboxes":
         return { ...base, kind: f.kind, options: f.options.map((o) => ({ value: o, label: t(`options.${f.optionGroup}.${o}`) })) };
       case "select":
-        return { ...base, kind: "select", options: areas.map((a) => ({ value: a.code, label: lng === "zh-Hant" ? a.nameZhHant : a.nameZhHans })) };
+        return { ...base, kind: "select", options: areas.map((a) => ({ value: a.code, label: localName(a, lng) })) };
       case "checkbox":
         return { ...base, kind: "checkbox" };
     }
@@ -67,7 +67,7 @@ export default async function SectionPage({
           action={saveSectionAction.bind(null, lng, id)}
           fields={fields}
           initial={initialValues(id, draft.data, user.id)}
-          labels={{ save: t("saveAndContinue"), errorSummary: t("errors.summary"), errors: errorMessages(t) }}
+          labels={{ save: t("saveAndContinue"), errorSummary: t("errors.summary") }}
         />
       </div>
     </PageFrame>

@@ -6,25 +6,25 @@ import { Notice } from "@/components/ui/cells";
 import { SubmitButton } from "@/components/apply/submit-button";
 import { SECTION_IDS } from "@/lib/applications/draft-schema";
 import { procedureTimings } from "@/lib/applications/procedure";
+import { findArea } from "@/lib/applications/areas";
+import { serviceContext } from "@/lib/applications/context";
 import { getOrCreateDraft, maskData, sectionStatuses } from "@/lib/applications/service";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { formatMoney } from "@/lib/i18n/format";
+import { requireCitizen } from "@/lib/auth/guards";
+import { formatMoney, localName } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { submitAction } from "../actions";
+import { submitAction } from "@/app/[lng]/apply/actions";
 
 export default async function ReviewPage({ params }: { params: Promise<{ lng: string }> }) {
   const lng = await pageLocale(params);
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/review`)}`);
+  const user = await requireCitizen(lng, `/${lng}/apply/review`);
   const t = getT(lng, "apply");
-  const db = getDb();
-  const draft = await getOrCreateDraft({ db }, user.id);
+  const ctx = await serviceContext();
+  const draft = await getOrCreateDraft(ctx, user.id);
   const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
   const missing = SECTION_IDS.filter((s) => statuses[s] !== "completed");
   const m = maskData(draft.data);
-  const area = m.applicant ? await db.area.findUnique({ where: { code: m.applicant.areaCode } }) : null;
+  const area = await findArea(ctx.db, m.applicant?.areaCode);
   const timings = procedureTimings(area?.policyPackId);
   const rows: [string, string, string][] = [];
   const add = (section: string, label: string, value: string | undefined | null) => {
@@ -33,7 +33,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
   add("applicant", t("fields.applicant.name"), m.applicant?.name);
   add("applicant", t("fields.applicant.idNumber"), m.applicant?.idNumberMasked);
   add("applicant", t("fields.applicant.phone"), m.applicant?.phoneMasked);
-  add("applicant", t("fields.applicant.areaCode"), area ? (lng === "zh-Hant" ? area.nameZhHant : area.nameZhHans) : null);
+  add("applicant", t("fields.applicant.areaCode"), area ? localName(area, lng) : null);
   add("patient", t("fields.patient.relationship"), m.patient ? t(`options.relationship.${m.patient.relationship}`) : null);
   add("patient", t("fields.patient.name"), m.patient?.name);
   add("patient", t("fields.patient.idNumber"), m.patient?.idNumberMasked);

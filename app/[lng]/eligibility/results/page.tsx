@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
-import { ProgrammeCard } from "@/components/eligibility/programme-card";
+import { ProgrammeCard, type ProgrammeCardLabels } from "@/components/eligibility/programme-card";
 import { PageFrame } from "@/components/shell/page-frame";
 import { GlossaryTerms } from "@/components/ui/glossary";
 import { evaluateEligibility } from "@/lib/eligibility";
@@ -17,6 +17,16 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
 export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<Query> }) {
   const lng = await pageLocale(params);
   const t = getT(lng, "eligibility");
+  const cardLabels: ProgrammeCardLabels = {
+    status: { eligible: t("results.eligible"), maybe: t("results.maybe"), "not-eligible": t("results.no") },
+    needsRecognition: t("results.needsRecognition"),
+    reasons: t("results.reasons"),
+    nextSteps: t("results.nextSteps"),
+    documents: t("results.documents"),
+    office: t("results.office"),
+    basis: t("results.basis"),
+    listSeparator: t("rules.listSeparator"),
+  };
   const state = readState(await searchParams);
   const missing = firstIncomplete(state);
   if (missing) redirectWithinSite(`/${lng}/eligibility/q/${missing}?${stateQuery(state)}`);
@@ -98,7 +108,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             <p className="mb-2 px-1 text-sm text-ink-muted">{t(headings[g.status][1])}</p>
             <ul className="space-y-2">
               {g.items.map((p) => (
-                <ProgrammeCard key={p.id} lng={lng} programme={p} />
+                <ProgrammeCard key={p.id} lng={lng} programme={p} labels={cardLabels} />
               ))}
             </ul>
           </section>

@@ -5,15 +5,14 @@ import { RecountDetails } from "@/components/applications/recount-details";
 import { Timeline } from "@/components/applications/timeline";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
-import { getApplicationForCitizen, listNotifications } from "@/lib/applications/service";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { formatCalendarDate } from "@/lib/i18n/apply";
-import { formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { serviceContext } from "@/lib/applications/context";
+import { documentsOwed, getApplicationForCitizen, listNotifications } from "@/lib/applications/service";
+import { requireCitizen } from "@/lib/auth/guards";
+import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { UploadForm } from "../../apply/[section]/documents-section";
-import { handInDocumentsAction } from "../actions";
+import { UploadForm } from "@/app/[lng]/apply/[section]/documents-section";
+import { handInDocumentsAction } from "@/app/[lng]/progress/actions";
 
 export default async function ApplicationPage({
   params,
@@ -25,10 +24,9 @@ export default async function ApplicationPage({
   const lng = await pageLocale(params);
   const { id } = await params;
   const query = await searchParams;
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/progress/${id}`)}`);
-  const db = getDb();
-  const view = await getApplicationForCitizen({ db }, user.id, id);
+  const user = await requireCitizen(lng, `/${lng}/progress/${id}`);
+  const ctx = await serviceContext();
+  const view = await getApplicationForCitizen(ctx, user.id, id);
   // Someone else's application answers exactly like one that does not exist.
   if (!view) notFound();
   const t = getT(lng, "apply");
@@ -39,10 +37,10 @@ export default async function ApplicationPage({
     s.state === "current" && !s.dueOn && view.currentDueOn ? { ...s, dueOn: view.currentDueOn, dueProvisional: view.currentDueProvisional } : s,
   );
   const why = (date: string) => t("provisional.why", { year: date.slice(0, 4) });
-  const correction = view.status === "correction" ? view.state.correction : null;
-  const owed = view.status === "paid" && view.state.emergency?.documentsDueOn && !view.state.emergency.documentsCompletedOn ? view.state.emergency.documentsDueOn : null;
-  const todoDocs = correction ? correction.documents : owed ? (view.data.documentsToFollow.length ? view.data.documentsToFollow : view.requiredDocuments) : [];
-  const notifications = (await listNotifications({ db }, user.id)).filter((n) => n.applicationId === view.id);
+  const owed = documentsOwed(view);
+  const correction = owed?.action === "submit-correction";
+  const todoDocs = owed?.documents ?? [];
+  const notifications = (await listNotifications(ctx, user.id)).filter((n) => n.applicationId === view.id);
   const errorCode = query.error;
   return (
     <PageFrame lng={lng} title={t("track.title")} backHref={`/${lng}/progress`}>
@@ -88,11 +86,11 @@ export default async function ApplicationPage({
         {todoDocs.length ? (
           <>
             <p className="mb-2 font-medium">
-              {correction ? t("track.correction", { date: fmt(correction.dueOn) }) : t("track.documentsAfterEmergency", { date: fmt(owed!) })}
-              {(correction ? correction.dueProvisional : view.state.emergency?.documentsDueProvisional) ? (
+              {t(correction ? "track.correction" : "track.documentsAfterEmergency", { date: fmt(owed!.dueOn) })}
+              {owed?.provisional ? (
                 <>
                   <ProvisionalMark mark={t("provisional.mark")} testId="todo-provisional" />
-                  <ProvisionalWhy why={why(correction ? correction.dueOn : owed!)} />
+                  <ProvisionalWhy why={why(owed.dueOn)} />
                 </>
               ) : null}
             </p>

@@ -1,34 +1,25 @@
 "use server";
 
-import { headers } from "next/headers";
 import { redirectWithinSite } from "@/lib/http/redirect";
+import { z } from "zod";
+import { staffAction } from "@/lib/actions/safe-action";
+import { serviceContext } from "@/lib/applications/context";
 import { performStaffAction } from "@/lib/applications/service";
-import { parseStaffAction } from "@/lib/applications/staff-forms";
-import { getClientIp } from "@/lib/auth/client-ip";
-import { requestNow } from "@/lib/config/demo-clock";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { getSmsSender } from "@/lib/sms";
+import { staffActionSchema } from "@/lib/applications/staff-forms";
+import { CASE_ROLES } from "@/lib/auth/roles";
 
-/** One staff action from the detail page: authorise from the session (never the form), parse, run, report back. */
-export async function staffActionAction(lngArg: string, applicationId: string, type: string, form: FormData): Promise<void> {
-  // The arguments come from the client as they were sent: a tampered script name must not shape the redirect.
-  const lng = isLocale(lngArg) ? lngArg : defaultLocale;
-  const user = await getSessionUser();
-  if (user?.kind !== "staff") redirectWithinSite(`/${lng}/staff/login`);
-  const db = getDb();
-  const app = await db.application.findUnique({ where: { id: applicationId }, select: { area: { select: { policyPackId: true } } } });
-  const action = parseStaffAction(type, form, app?.area?.policyPackId ?? null);
+const perform = staffAction(CASE_ROLES, {
+  args: z.object({ applicationId: z.string().min(1).max(40), type: z.string().max(40) }),
+  returnTo: (lng, { applicationId }) => `/${lng}/staff/applications/${applicationId}`,
+  input: ({ type }) => staffActionSchema(type),
+  errors: { ns: "console", prefix: "errors" },
+  run: async ({ user, ip }, action, { applicationId }) => performStaffAction(await serviceContext({ notify: true }), user, applicationId, action, { ip }),
+});
+
+/** One staff action from the detail page: authorised from the session (never the form), parsed, run, reported back. */
+export async function staffActionAction(lng: string, applicationId: string, type: string, form: FormData): Promise<void> {
+  const result = await perform(lng, { applicationId, type }, form);
   const back = `/${lng}/staff/applications/${applicationId}`;
-  if (!action) redirectWithinSite(`${back}?error=unknown-action`);
-  const now = await requestNow();
-  const result = await performStaffAction(
-    { db, sms: getSmsSender({ db }), now: () => now },
-    { id: user.id, role: user.role, areaCode: user.areaCode ?? null },
-    applicationId,
-    action,
-    { ip: getClientIp(await headers()) },
-  );
-  redirectWithinSite(result.ok ? `${back}?done=${type}` : `${back}?error=${result.code}&action=${type}`);
+  const error = !result.ok ? Object.values(result.codes)[0] : !result.data.ok ? result.data.code : null;
+  redirectWithinSite(error ? `${back}?error=${error}&action=${type}` : `${back}?done=${type}`);
 }

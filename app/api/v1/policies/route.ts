@@ -1,5 +1,5 @@
 import { JSON_CONTENT_TYPE } from "@/lib/http/content-type";
-import { listPolicies, serializeJson } from "../../../../lib/policy";
+import { listPolicies, serializeJson } from "@/lib/policy";
 
 // Lists the policy packs: id, titles in both scripts, region, versions, layers, source documents.
 export const runtime = "nodejs";

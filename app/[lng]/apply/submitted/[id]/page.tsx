@@ -6,11 +6,11 @@ import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { addPeriod } from "@/lib/applications/procedure";
+import { findArea } from "@/lib/applications/areas";
+import { serviceContext } from "@/lib/applications/context";
 import { getApplicationForCitizen } from "@/lib/applications/service";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
-import { formatDateTime } from "@/lib/i18n/format";
-import { formatCalendarDate } from "@/lib/i18n/apply";
+import { requireCitizen } from "@/lib/auth/guards";
+import { formatCalendarDate, formatDateTime, localName } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -18,14 +18,13 @@ import { getT } from "@/lib/i18n/server";
 export default async function SubmittedPage({ params }: { params: Promise<{ lng: string; id: string }> }) {
   const lng = await pageLocale(params);
   const { id } = await params;
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(`/${lng}/apply/submitted/${id}`)}`);
-  const db = getDb();
-  const view = await getApplicationForCitizen({ db }, user.id, id);
+  const user = await requireCitizen(lng, `/${lng}/apply/submitted/${id}`);
+  const ctx = await serviceContext();
+  const view = await getApplicationForCitizen(ctx, user.id, id);
   if (!view) notFound();
   const t = getT(lng, "apply");
   const tc = getT(lng, "common");
-  const area = view.areaCode ? await db.area.findUnique({ where: { code: view.areaCode } }) : null;
+  const area = await findArea(ctx.db, view.areaCode);
   const tm = view.timings;
   // While it waits for 受理, the stored deadline is the date told (a recount never moves it earlier); after, the count.
   const acceptBy =
@@ -82,7 +81,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
           <dt className="text-ink-muted">{t("submitted.applicant")}</dt>
           <dd>{view.data.applicant?.name}</dd>
           <dt className="text-ink-muted">{t("submitted.area")}</dt>
-          <dd>{area ? (lng === "zh-Hant" ? area.nameZhHant : area.nameZhHans) : ""}</dd>
+          <dd>{area ? localName(area, lng) : ""}</dd>
           <dt className="text-ink-muted">{t("submitted.type")}</dt>
           <dd>{t(`options.reliefType.${view.reliefType}`)}</dd>
           <dt className="text-ink-muted">{t("track.status")}</dt>

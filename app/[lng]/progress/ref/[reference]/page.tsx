@@ -1,9 +1,10 @@
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
+import { serviceContext } from "@/lib/applications/context";
 import { parseReference } from "@/lib/applications/reference";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { findOwnApplicationId } from "@/lib/applications/service";
+import { requireCitizen } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -13,12 +14,9 @@ export default async function ReferencePage({ params }: { params: Promise<{ lng:
   const { reference } = await params;
   const parsed = parseReference(decodeURIComponent(reference));
   const self = `/${lng}/progress/ref/${encodeURIComponent(parsed?.reference ?? "")}`;
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") redirectWithinSite(`/${lng}/login?returnTo=${encodeURIComponent(self)}`);
-  const found = parsed
-    ? await getDb().application.findFirst({ where: { reference: parsed.reference, citizenId: user.id }, select: { id: true } })
-    : null;
-  if (found) redirectWithinSite(`/${lng}/progress/${found.id}`);
+  const user = await requireCitizen(lng, self);
+  const found = parsed ? await findOwnApplicationId(await serviceContext(), user.id, parsed.reference) : null;
+  if (found) redirectWithinSite(`/${lng}/progress/${found}`);
   const t = getT(lng, "apply");
   return (
     <PageFrame lng={lng} title={t("lookup.title")} backHref={`/${lng}/progress`}>

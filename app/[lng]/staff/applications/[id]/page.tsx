@@ -1,26 +1,22 @@
-import Decimal from "decimal.js";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
-import { redirectWithinSite } from "@/lib/http/redirect";
+import { ChoiceField, SelectField, TextAreaField, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
 import { RecountDetails } from "@/components/applications/recount-details";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
 import { addPeriod } from "@/lib/applications/procedure";
+import { serviceContext } from "@/lib/applications/context";
 import { getApplicationForStaff } from "@/lib/applications/service";
 import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
-import { getSessionUser } from "@/lib/auth/session";
+import { requireStaff } from "@/lib/auth/guards";
+import { CASE_ROLES } from "@/lib/auth/roles";
 import { calendarDateInChina, countWorkingDays, type CountedDate } from "@/lib/calendar/working-days";
-import { requestNow } from "@/lib/config/demo-clock";
-import { getDb } from "@/lib/db/client";
-import { formatCalendarDate } from "@/lib/i18n/apply";
-import { formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { staffActionAction } from "../actions";
-
-const inputClass = "tap-target w-full rounded-lg border border-line bg-white px-3 py-2 text-lg";
+import { staffActionAction } from "@/app/[lng]/staff/applications/actions";
 
 // Default due dates the form offers, in working days from today (a date staff type instead is kept as typed).
 const CORRECTION_DUE_WORKING_DAYS = 10;
@@ -36,11 +32,10 @@ export default async function StaffApplicationPage({
   const lng = await pageLocale(params);
   const { id } = await params;
   const query = await searchParams;
-  const user = await getSessionUser();
-  if (user?.kind !== "staff") redirectWithinSite(`/${lng}/staff/login`);
-  const db = getDb();
-  const now = await requestNow();
-  const view = await getApplicationForStaff({ db, now: () => now }, { id: user.id, role: user.role, areaCode: user.areaCode ?? null }, id);
+  const user = await requireStaff(lng, `/${lng}/staff/applications/${id}`, CASE_ROLES);
+  const ctx = await serviceContext();
+  const now = ctx.now!();
+  const view = await getApplicationForStaff(ctx, user, id);
   // Another area's application answers like one that does not exist.
   if (!view) notFound();
   const t = getT(lng, "console");
@@ -51,7 +46,7 @@ export default async function StaffApplicationPage({
   const d = view.data;
   const today = calendarDateInChina(now);
   const tm = view.timings;
-  const outOfPocket = d.illness ? Decimal.max(0, new Decimal(d.illness.totalCost).minus(d.illness.reimbursed || "0")).toFixed(2) : null;
+  const outOfPocket = view.outOfPocket;
   const rows: [string, string][] = [
     [t("detail.applicant"), d.applicant?.name ?? ""],
     [t("detail.idNumber"), d.applicant?.idNumberMasked ?? ""],
@@ -86,60 +81,46 @@ export default async function StaffApplicationPage({
     ) : null;
   const relief = tm.relief;
 
-  const field = (name: string, label: string, el: React.ReactNode) => (
-    <div className="space-y-1">
-      <label htmlFor={`${name}`} className="block font-medium">
-        {label}
-      </label>
-      {el}
-    </div>
-  );
+  // Each action's fields, from the one field family (components/form/fields.tsx).
+  const reason = (a: ActionType, required = true) => <TextAreaField id={`reason-${a}`} name="reason" label={t("form.reason")} value="" rows={2} required={required} />;
+  const note = (a: ActionType, rows: number, required = true) => <TextAreaField id={`note-${a}`} name="note" label={t("form.note")} value="" rows={rows} required={required} />;
+  const amount = (a: ActionType, value = "") => <TextField id={`amount-${a}`} name="amount" label={t("form.amount")} value={value} inputMode="decimal" required />;
+  const date = (id: string, name: string, label: string, value: string, max?: string) => <TextField id={id} name={name} label={label} value={value} type="date" max={max} />;
   const fieldsFor = (a: ActionType) => {
     switch (a) {
       case "reject-acceptance":
       case "return-for-review":
       case "refuse":
-        return field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />);
+        return reason(a);
       case "end-publicity":
-        return field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" rows={2} className={inputClass} />);
+        return reason(a, false);
       case "record-objection":
-        return field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" required rows={2} className={inputClass} />);
+        return note(a, 2);
       case "record-check":
         return (
           <>
-            {field(
-              "kind",
-              t("form.checkKind"),
-              <select id="kind" name="kind" className={inputClass}>
-                {CHECK_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`checkKinds.${k}`)}
-                  </option>
-                ))}
-              </select>,
-            )}
-            {field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" required rows={3} className={inputClass} />)}
+            <SelectField id="kind" name="kind" label={t("form.checkKind")} value="" options={CHECK_KINDS.map((k) => ({ value: k, label: t(`checkKinds.${k}`) }))} />
+            {note(a, 3)}
           </>
         );
       case "request-correction":
       case "complete-documents":
         return (
           <>
-            <fieldset className="space-y-1">
-              <legend className="font-medium">{t("form.documents")}</legend>
-              {DOCUMENT_TYPES.map((doc) => (
-                <label key={doc} className="flex items-center gap-2">
-                  <input type="checkbox" name="documents" value={doc} className="h-5 w-5" />
-                  {ta(`documents.types.${doc}`)}
-                </label>
-              ))}
-            </fieldset>
+            <ChoiceField
+              id={`documents-${a}`}
+              name="documents"
+              legend={t("form.documents")}
+              type="checkbox"
+              values={[]}
+              options={DOCUMENT_TYPES.map((doc) => ({ value: doc, label: ta(`documents.types.${doc}`) }))}
+            />
             {a === "request-correction" ? (
               <>
-                {field("dueOn", t("form.dueOn"), <input id="dueOn" name="dueOn" type="date" defaultValue={defaultDue.date} className={inputClass} />)}
+                {date("dueOn", "dueOn", t("form.dueOn"), defaultDue.date)}
                 <input type="hidden" name="dueInWorkingDays" value={CORRECTION_DUE_WORKING_DAYS} />
                 {provisionalNote(defaultDue, "correction-due-provisional")}
-                {field(`note-${a}`, t("form.note"), <textarea id={`note-${a}`} name="note" rows={2} className={inputClass} />)}
+                {note(a, 2, false)}
               </>
             ) : null}
           </>
@@ -147,8 +128,8 @@ export default async function StaffApplicationPage({
       case "propose-amount":
         return (
           <>
-            {field(`amount-${a}`, t("form.amount"), <input id={`amount-${a}`} name="amount" inputMode="decimal" required className={inputClass} />)}
-            {field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />)}
+            {amount(a)}
+            {reason(a)}
           </>
         );
       case "start-publicity":
@@ -159,20 +140,16 @@ export default async function StaffApplicationPage({
           </>
         );
       case "approve":
-        return field(
-          `amount-${a}`,
-          t("form.amount"),
-          <input id={`amount-${a}`} name="amount" inputMode="decimal" defaultValue={view.state.proposal?.amount ?? ""} required className={inputClass} />,
-        );
+        return amount(a, view.state.proposal?.amount ?? "");
       case "pay":
-        return field("paidOn", t("form.paidOn"), <input id="paidOn" name="paidOn" type="date" defaultValue={today} max={today} className={inputClass} />);
+        return date("paidOn", "paidOn", t("form.paidOn"), today, today);
       case "emergency-approve-and-pay":
         return (
           <>
-            {field(`amount-${a}`, t("form.amount"), <input id={`amount-${a}`} name="amount" inputMode="decimal" required className={inputClass} />)}
-            {field(`reason-${a}`, t("form.reason"), <textarea id={`reason-${a}`} name="reason" required rows={2} className={inputClass} />)}
-            {field("paidOn-e", t("form.paidOn"), <input id="paidOn-e" name="paidOn" type="date" defaultValue={today} max={today} className={inputClass} />)}
-            {field("documentsDueOn", t("form.documentsDueOn"), <input id="documentsDueOn" name="documentsDueOn" type="date" defaultValue={view.data.documentsToFollow.length ? emergencyDue.date : ""} className={inputClass} />)}
+            {amount(a)}
+            {reason(a)}
+            {date("paidOn-e", "paidOn", t("form.paidOn"), today, today)}
+            {date("documentsDueOn", "documentsDueOn", t("form.documentsDueOn"), view.data.documentsToFollow.length ? emergencyDue.date : "")}
             <input type="hidden" name="documentsDueInWorkingDays" value={EMERGENCY_DOCUMENTS_DUE_WORKING_DAYS} />
             {view.data.documentsToFollow.length ? provisionalNote(emergencyDue, "documents-due-provisional") : null}
           </>

@@ -1,7 +1,7 @@
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { storeCitizenDocument } from "@/lib/applications/uploads";
-import { getSessionUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+import { serviceContext } from "@/lib/applications/context";
+import { authorizeCitizen } from "@/lib/auth/guards";
 import { readBodyForm } from "@/lib/http/read-body";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { safeReturnPath } from "@/lib/preferences";
@@ -12,8 +12,9 @@ import { safeReturnPath } from "@/lib/preferences";
  * 补正), then 303 back to the page with ?uploaded=<type> or ?error=<code>.
  */
 export async function POST(request: Request): Promise<Response> {
-  const user = await getSessionUser();
-  if (user?.kind !== "citizen") return Response.json({ error: { code: "unauthorised" } }, { status: 401 });
+  const auth = await authorizeCitizen();
+  if (!auth.ok) return auth.response;
+  const { user } = auth;
   // Where to go back is in the URL, so even a body refused unread (too large) answers in the page's script.
   const url = new URL(request.url);
   const lngParam = url.searchParams.get("lng") ?? "";
@@ -30,7 +31,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!(file instanceof File) || file.size === 0) return to("error=no-file");
   if (file.size > MAX_UPLOAD_BYTES) return to("error=too-large");
   const result = await storeCitizenDocument(
-    { db: getDb() },
+    await serviceContext(),
     user.id,
     { applicationId },
     typeof docType === "string" ? docType : "",

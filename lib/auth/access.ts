@@ -1,0 +1,84 @@
+import { ALL_AREA_ROLES, hasRole, type SessionUser, type StaffRole } from "@/lib/auth/roles";
+
+/**
+ * May this actor see, or act on, this record? The one module that answers it, for every area of the
+ * app. Pure (no server imports): the state machine, the application service, uploads and list
+ * queries all ask here, so the rule is written once.
+ *
+ * A record says whom it belongs to through its scopes (`AccessRecord`); an actor reaches records
+ * through one scope (`Reach`). Scopes that exist today: the owner (a citizen's own application),
+ * the area (staff of a county / city), the school (a school admin). New ones (a class for a
+ * teacher, a parent's token, a tracking code, a desk session, a family viewer) are added as one
+ * more `Reach` case and one more `AccessRecord` field, with their rule in `accessRefusal`.
+ */
+
+/**
+ * Who acts, built from the session (never from the request body) by `actorFor`. Staff carry the
+ * area they work for; `null` means bound to no single area (an admin, a county-level approver).
+ */
+export type Actor =
+  | { id: string; role: "citizen" }
+  | { id: string; role: StaffRole; areaCode: string | null; schoolId?: string | null };
+
+/** The scopes a record belongs to. Omitted scopes never grant access. */
+export type AccessRecord = {
+  /** The citizen who owns it (the applicant). */
+  ownerId?: string | null;
+  /** The area whose staff handle it. */
+  areaCode?: string | null;
+  /** The school it concerns. */
+  schoolId?: string | null;
+};
+
+/** How far an actor's access reaches, e.g. to scope a list query. */
+export type Reach =
+  | { scope: "owner"; citizenId: string }
+  | { scope: "area"; areaCode: string }
+  | { scope: "all-areas" }
+  | { scope: "school"; schoolId: string }
+  | { scope: "none" };
+
+/** Why access is refused; the state machine reports these codes, reads answer "not found". */
+export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school";
+
+/** A staff account tied to no area that is not an all-area role reaches no area's records. */
+const NO_AREA = "-";
+
+/** The actor for a signed-in person. */
+export function actorFor(user: SessionUser): Actor {
+  if (user.kind === "citizen") return { id: user.id, role: "citizen" };
+  return {
+    id: user.id,
+    role: user.role,
+    areaCode: hasRole(user.role, ALL_AREA_ROLES) ? null : (user.areaCode ?? NO_AREA),
+    schoolId: user.schoolId ?? null,
+  };
+}
+
+export function reachOf(actor: Actor): Reach {
+  if (actor.role === "citizen") return { scope: "owner", citizenId: actor.id };
+  if (actor.role === "school_admin") return actor.schoolId ? { scope: "school", schoolId: actor.schoolId } : { scope: "none" };
+  if (actor.areaCode === null) return { scope: "all-areas" };
+  return actor.areaCode === NO_AREA ? { scope: "none" } : { scope: "area", areaCode: actor.areaCode };
+}
+
+/** Null when the actor may see and act on the record (what they may do there is the caller's rule); otherwise why not. */
+export function accessRefusal(actor: Actor, record: AccessRecord): AccessRefusal | null {
+  const reach = reachOf(actor);
+  switch (reach.scope) {
+    case "owner":
+      return record.ownerId === reach.citizenId ? null : "not-owner";
+    case "all-areas":
+      return null;
+    case "area":
+      return record.areaCode === reach.areaCode ? null : "wrong-area";
+    case "school":
+      return record.schoolId === reach.schoolId ? null : "wrong-school";
+    case "none":
+      return actor.role === "school_admin" ? "wrong-school" : "wrong-area";
+  }
+}
+
+export function mayAccess(actor: Actor, record: AccessRecord): boolean {
+  return accessRefusal(actor, record) === null;
+}
