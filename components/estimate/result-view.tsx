@@ -3,10 +3,11 @@ import { Disclosure } from "@/components/form/fields";
 import { GlossaryTerms } from "@/components/ui/glossary";
 import { groupAssumptions, type AssumptionLike } from "@/lib/estimate/assumptions";
 import { billSegments, percent } from "@/lib/estimate/shares";
-import { formatMoney } from "@/lib/i18n/format";
+import { formatCalendarDate, formatMoney } from "@/lib/i18n/format";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
+import type { EpisodeKind, LayerId } from "@/lib/policy/types";
 import { ShareTools } from "@/components/estimate/share-tools";
 
 function documentTitle(lng: Locale, policyId: string, file: string): string {
@@ -95,6 +96,58 @@ function AssumptionList({ lng, result }: { lng: Locale; result: EstimateResult }
   );
 }
 
+/**
+ * 每次住院: what each bill cost and who paid it (contract v2 `episodes`, in request order), when there are several.
+ * One card per bill with a definition list, so a 390 px screen never squeezes a row of columns; amounts never wrap.
+ */
+function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateResult; stays: { date?: string; kind: EpisodeKind }[] }) {
+  const t = getT(lng, "estimate");
+  // The layers that paid anything this year: every bill lists the same rows, ¥0.00 where that layer paid nothing.
+  const paying = billSegments(result).filter((s) => s.id !== "family");
+  return (
+    <section aria-labelledby="stays-heading" className="print-wide mt-4" data-testid="stays">
+      <h2 id="stays-heading" className="mb-2 px-1 text-lg font-semibold">
+        {t("result.staysHeading")}
+      </h2>
+      <p className="mb-2 px-1 text-sm text-ink-muted">{t("result.staysIntro")}</p>
+      <ol className="space-y-2">
+        {result.episodes.map((ep) => {
+          const info = stays[ep.index];
+          const excluded = result.excluded.find((x) => x.episode === ep.index);
+          return (
+            <li key={ep.index} className="rounded-xl bg-cell px-4 py-3" data-testid={`stay-result-${ep.index + 1}`}>
+              <h3 className="text-base font-semibold" id={`stay-result-${ep.index + 1}-heading`}>
+                {t("result.stayHeading", { n: ep.index + 1 })}
+                {info ? ` · ${t(`kind.${info.kind}`)}` : ""}
+                {info?.date ? ` · ${formatCalendarDate(info.date, lng)}` : ""}
+              </h3>
+              <dl className="mt-1 text-sm" aria-labelledby={`stay-result-${ep.index + 1}-heading`}>
+                <div className="flex justify-between gap-3 border-b border-line py-1">
+                  <dt>{t("result.stayTotal")}</dt>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-total`}>{formatMoney(ep.total, lng)}</dd>
+                </div>
+                {paying.map((l) => (
+                  <div key={l.id} className="flex justify-between gap-3 border-b border-line py-1">
+                    <dt className="text-ink-muted">{l.name}</dt>
+                    <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-${l.id}`}>
+                      {formatMoney(ep.paid[l.id as LayerId] ?? "0", lng)}
+                    </dd>
+                  </div>
+                ))}
+                <div className="flex justify-between gap-3 py-1 font-semibold">
+                  <dt>{t("result.family")}</dt>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-personal`}>{formatMoney(ep.personal, lng)}</dd>
+                </div>
+              </dl>
+              {excluded ? <p className="mt-1 text-sm text-ink-muted">{excluded.explanation}</p> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
 export function ResultView({
   lng,
   result,
@@ -102,6 +155,8 @@ export function ResultView({
   sharePath,
   changeHref,
   assumedTypical,
+  earlierMerged = false,
+  stays = [],
   eligibilityHref,
   applyHref,
 }: {
@@ -111,6 +166,10 @@ export function ResultView({
   sharePath: string;
   changeHref: string;
   assumedTypical: boolean;
+  /** An old link's "earlier stays" total was taken as one stay: say so among the assumptions. */
+  earlierMerged?: boolean;
+  /** The bills as asked (date, kind), in request order, for the 每次住院 headings. */
+  stays?: { date?: string; kind: EpisodeKind }[];
   eligibilityHref: string;
   applyHref: string;
 }) {
@@ -197,6 +256,8 @@ export function ResultView({
         </ol>
       </section>
 
+      {result.episodes.length > 1 ? <StaysBreakdown lng={lng} result={result} stays={stays} /> : null}
+
       {result.excluded.length ? (
         <section aria-labelledby="excluded-heading" className="print-wide mt-4 rounded-xl bg-danger-soft px-4 py-3" data-testid="excluded">
           <h2 id="excluded-heading" className="text-lg font-semibold">
@@ -218,6 +279,7 @@ export function ResultView({
           {t("result.assumptionsHeading")}
         </h2>
         {assumedTypical ? <p className="mt-1 text-sm font-medium" data-testid="typical-note">{t("result.typicalNote")}</p> : null}
+        {earlierMerged ? <p className="mt-1 text-sm font-medium" data-testid="earlier-merged-note">{t("result.earlierMergedNote")}</p> : null}
         <AssumptionList lng={lng} result={result} />
       </section>
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type Locale } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, type Category } from "@/lib/policy/types";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
-import { fieldErrorCodes } from "@/lib/validation/issues";
+import { flattenIssues } from "@/lib/validation/issues";
 
 /**
  * The estimate form as a query string: the form submits with GET, and the result page rebuilds the request from
@@ -16,12 +16,9 @@ export type Mode = (typeof MODES)[number];
 /** Layers a family can read off a settlement slip (the rest the module computes). */
 export const SETTLED_FIELDS = ["basic", "critical", "assistance"] as const;
 
-export const FIELD_NAMES = [
-  "policy",
-  "date",
-  "insurance",
-  "cat",
-  "age",
+/** What one bill holds: the care settings, the amounts off its slip and an optional date. */
+export const STAY_FIELDS = [
+  "billDate",
   "kind",
   "facility",
   "inRegion",
@@ -32,18 +29,28 @@ export const FIELD_NAMES = [
   "total",
   "selfFunded",
   ...SETTLED_FIELDS,
-  "earlierTotal",
 ] as const;
-export type FieldName = (typeof FIELD_NAMES)[number];
+export type StayField = (typeof STAY_FIELDS)[number];
 
-/** What the user typed, kept as text so nothing is lost when a field is wrong. */
-export interface EstimateFormValues {
-  mode: Mode;
-  policy: string;
-  date: string;
-  insurance: string;
-  cat: string[];
-  age: string;
+const PERSON_FIELDS = ["policy", "date", "insurance", "cat", "age"] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+
+/** A form field's query name: the first bill keeps the v1 names (old links still work), bill n ≥ 2 is `s<n>.<field>`. */
+export function stayParam(field: StayField, index: number): string {
+  return index === 0 ? field : `s${index + 1}.${field}`;
+}
+
+/** The element id of a form field (no dots: ids are used as URL fragments and CSS selectors). */
+export function fieldId(name: string): string {
+  return `f-${name.replace(".", "-")}`;
+}
+
+/** Up to this many bills in one form: a year of stays, and a bound on what one query can ask the server to do. */
+export const MAX_STAYS = 12;
+
+/** One bill as typed, kept as text so nothing is lost when a field is wrong. */
+export interface StayValues {
+  billDate: string;
   kind: string;
   facility: string;
   inRegion: string;
@@ -56,11 +63,27 @@ export interface EstimateFormValues {
   basic: string;
   critical: string;
   assistance: string;
-  earlierTotal: string;
+}
+
+/** What the user typed, kept as text so nothing is lost when a field is wrong. */
+export interface EstimateFormValues {
+  mode: Mode;
+  policy: string;
+  date: string;
+  insurance: string;
+  cat: string[];
+  age: string;
+  /** The bills in the order given (chronological): each becomes its own episode. */
+  stays: StayValues[];
+  /** An old link's `earlierTotal` became the first bill: the result says it was treated as one earlier stay. */
+  earlierMerged: boolean;
 }
 
 /** Error codes for the page boundary; the page translates them (estimate:error.<code>). */
 export type FieldErrorCode = "required" | "money" | "age" | "date" | "choice";
+
+/** A form field's query name: a person field, or a bill's field as given by stayParam. */
+export type FieldName = string;
 
 export interface FieldError {
   field: FieldName;
@@ -88,11 +111,54 @@ export function defaultDate(policy: string, today: string = calendarDateInChina(
   return today;
 }
 
-/** Reads the query string into form values, filling defaults only where a field was not sent at all. */
+function readStay(sp: SearchParams, index: number): StayValues {
+  const get = (f: StayField) => sp[stayParam(f, index)];
+  const flag = (f: StayField, dflt: "1" | "0") => (get(f) === undefined ? dflt : one(get(f)) === "1" ? "1" : "0");
+  return {
+    billDate: one(get("billDate")),
+    kind: one(get("kind")) || "inpatient",
+    facility: one(get("facility")) || "county",
+    inRegion: flag("inRegion", "1"),
+    referred: flag("referred", "1"),
+    designated: flag("designated", "1"),
+    emergency: flag("emergency", "0"),
+    cause: one(get("cause")) || "illness",
+    total: one(get("total")),
+    selfFunded: one(get("selfFunded")),
+    basic: one(get("basic")),
+    critical: one(get("critical")),
+    assistance: one(get("assistance")),
+  };
+}
+
+/** An empty bill for "再加一次住院": the care settings of the bill before it, no amounts. */
+export function nextStay(before: StayValues): StayValues {
+  return { ...before, billDate: "", total: "", selfFunded: "", basic: "", critical: "", assistance: "" };
+}
+
+/**
+ * Reads the query string into form values, filling defaults only where a field was not sent at all.
+ * `stays` says how many bills the form holds; `addStay` adds one (the "再加一次住院" button), `removeStay=<n>`
+ * drops bill n (1-based) — both are plain submit buttons, so this works without JavaScript.
+ */
 export function readForm(sp: SearchParams): EstimateFormValues {
   const mode: Mode = one(sp.mode) === "typical" ? "typical" : "bill";
   const policy = one(sp.policy) || "national-2021";
-  const flag = (name: string, dflt: "1" | "0") => (sp[name] === undefined ? dflt : one(sp[name]) === "1" ? "1" : "0");
+  const count = Math.min(MAX_STAYS, Math.max(1, Number.parseInt(one(sp.stays), 10) || 1));
+  let stays = Array.from({ length: count }, (_, i) => readStay(sp, i));
+  let earlierMerged = one(sp.earlierMerged) === "1";
+  // v1 links: `earlierTotal` was every earlier stay this year as one bill, first, with this bill's settings.
+  const earlierTotal = one(sp.earlierTotal);
+  if (earlierTotal !== "" && count === 1) {
+    stays = [{ ...nextStay(stays[0]), total: earlierTotal }, stays[0]];
+    earlierMerged = true;
+  }
+  const remove = Number.parseInt(one(sp.removeStay), 10);
+  if (stays.length > 1 && remove >= 1 && remove <= stays.length) {
+    stays = stays.filter((_, i) => i !== remove - 1);
+    if (remove === 1) earlierMerged = false;
+  }
+  if (sp.addStay !== undefined && stays.length < MAX_STAYS) stays = [...stays, nextStay(stays[stays.length - 1])];
   return {
     mode,
     policy,
@@ -100,29 +166,29 @@ export function readForm(sp: SearchParams): EstimateFormValues {
     insurance: one(sp.insurance) || "resident",
     cat: many(sp.cat),
     age: one(sp.age),
-    kind: one(sp.kind) || "inpatient",
-    facility: one(sp.facility) || "county",
-    inRegion: flag("inRegion", "1"),
-    referred: flag("referred", "1"),
-    designated: flag("designated", "1"),
-    emergency: flag("emergency", "0"),
-    cause: one(sp.cause) || "illness",
-    total: one(sp.total),
-    selfFunded: one(sp.selfFunded),
-    basic: one(sp.basic),
-    critical: one(sp.critical),
-    assistance: one(sp.assistance),
-    earlierTotal: one(sp.earlierTotal),
+    stays,
+    earlierMerged,
   };
+}
+
+/** Whether the visitor pressed "再加一次住院" or "删除这次住院" (the page then shows the form again, not a result). */
+export function isFormEdit(sp: SearchParams): boolean {
+  return sp.addStay !== undefined || sp.removeStay !== undefined;
 }
 
 /** The query string of a form (for links: share, change, prefill). Empty fields are left out. */
 export function formQuery(v: Partial<EstimateFormValues>): string {
   const q = new URLSearchParams();
-  for (const [k, val] of Object.entries(v)) {
+  const { stays, earlierMerged, ...rest } = v;
+  for (const [k, val] of Object.entries(rest)) {
     if (Array.isArray(val)) val.forEach((x) => q.append(k, x));
     else if (val !== undefined && val !== "") q.set(k, val);
   }
+  if (stays && stays.length > 1) q.set("stays", String(stays.length));
+  stays?.forEach((stay, i) => {
+    for (const f of STAY_FIELDS) if (stay[f] !== "") q.set(stayParam(f, i), stay[f]);
+  });
+  if (earlierMerged) q.set("earlierMerged", "1");
   return q.toString();
 }
 
@@ -136,14 +202,11 @@ export function normaliseMoney(s: string): string {
 
 const money = z.string().regex(/^\d{1,12}(\.\d{1,2})?$/);
 const optionalMoney = z.union([z.literal(""), money]);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** The page-boundary schema: shapes only; the calculation module checks the rules (自费 ≤ total, dates, …). */
-const formSchema = z.object({
-  policy: z.string().min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  insurance: z.enum(INSURANCES),
-  cat: z.array(z.enum(CATEGORIES)),
-  age: z.union([z.literal(""), z.string().regex(/^\d{1,3}$/).refine((s) => Number(s) <= 120)]),
+const staySchema = z.object({
+  billDate: z.union([z.literal(""), isoDate]),
   kind: z.enum(EPISODE_KINDS),
   facility: z.enum(FACILITIES),
   cause: z.enum(CAUSES),
@@ -152,14 +215,23 @@ const formSchema = z.object({
   basic: optionalMoney,
   critical: optionalMoney,
   assistance: optionalMoney,
-  earlierTotal: optionalMoney,
+});
+const formSchema = z.object({
+  policy: z.string().min(1),
+  date: isoDate,
+  insurance: z.enum(INSURANCES),
+  cat: z.array(z.enum(CATEGORIES)),
+  age: z.union([z.literal(""), z.string().regex(/^\d{1,3}$/).refine((s) => Number(s) <= 120)]),
+  stays: z.array(staySchema).min(1).max(MAX_STAYS),
 });
 
-function codeFor(field: FieldName, value: string): FieldErrorCode {
+const MONEY_FIELDS: readonly string[] = ["total", "selfFunded", ...SETTLED_FIELDS];
+
+function codeFor(field: string, value: string): FieldErrorCode {
   if (value === "" && field === "total") return "required";
   if (field === "age") return "age";
-  if (field === "date") return "date";
-  if (["total", "selfFunded", "basic", "critical", "assistance", "earlierTotal"].includes(field)) return "money";
+  if (field === "date" || field === "billDate") return "date";
+  if (MONEY_FIELDS.includes(field)) return "money";
   return "choice";
 }
 
@@ -169,64 +241,78 @@ export type BuildOutcome =
 
 /** Validates the form, builds the module request and runs the estimate; errors come back per field. */
 export function runEstimate(values: EstimateFormValues, locale: Locale): BuildOutcome {
+  const bill = values.mode === "bill";
   const clean = {
     ...values,
-    total: normaliseMoney(values.total),
-    selfFunded: normaliseMoney(values.selfFunded),
-    basic: values.mode === "bill" ? normaliseMoney(values.basic) : "",
-    critical: values.mode === "bill" ? normaliseMoney(values.critical) : "",
-    assistance: values.mode === "bill" ? normaliseMoney(values.assistance) : "",
-    earlierTotal: normaliseMoney(values.earlierTotal),
+    stays: values.stays.map((s) => ({
+      ...s,
+      total: normaliseMoney(s.total),
+      selfFunded: normaliseMoney(s.selfFunded),
+      basic: bill ? normaliseMoney(s.basic) : "",
+      critical: bill ? normaliseMoney(s.critical) : "",
+      assistance: bill ? normaliseMoney(s.assistance) : "",
+    })),
   };
   const parsed = formSchema.safeParse(clean);
   if (!parsed.success) {
-    const codes = fieldErrorCodes(parsed.error.issues, ({ field }) => codeFor(field as FieldName, String((clean as Record<string, unknown>)[field] ?? "")));
-    const errors = Object.entries(codes).map(([field, code]): FieldError => ({ field: field as FieldName, code: code as FieldErrorCode }));
-    return { ok: false, errors: sortErrors(errors) };
+    // The one way zod issues become field errors (lib/validation/issues), by dotted path: a bill's issue is "stays.<i>.<field>".
+    const errors = new Map<string, FieldError>();
+    for (const { path } of flattenIssues(parsed.error.issues)) {
+      const [head, index, leaf] = path.split(".");
+      const isStay = head === "stays" && leaf !== undefined;
+      const field = isStay ? stayParam(leaf as StayField, Number(index)) : head;
+      if (errors.has(field)) continue;
+      const value = isStay ? clean.stays[Number(index)]?.[leaf as StayField] ?? "" : String((clean as Record<string, unknown>)[field] ?? "");
+      errors.set(field, { field, code: codeFor(isStay ? leaf : field, value) });
+    }
+    return { ok: false, errors: sortErrors([...errors.values()], values.stays.length) };
   }
-  const f = parsed.data;
-  const request = toRequest(values, f, locale);
+  const request = toRequest(values, parsed.data, locale);
   const response = estimate(request);
   if (response.status === 200) return { ok: true, request, result: response.body };
-  const hasEarlier = f.earlierTotal !== "";
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
+  const errors = new Map<string, FieldError>();
   for (const issue of response.body.error.issues) {
-    const field = fieldForPath(issue.path, hasEarlier);
-    if (seen.has(field)) continue;
-    seen.add(field);
-    errors.push({ field, message: issue.message });
+    const field = fieldForPath(issue.path);
+    if (!errors.has(field)) errors.set(field, { field, message: issue.message });
   }
-  if (!errors.length) errors.push({ field: "total", message: response.body.error.message });
-  return { ok: false, errors: sortErrors(errors) };
+  if (!errors.size) errors.set("total", { field: "total", message: response.body.error.message });
+  return { ok: false, errors: sortErrors([...errors.values()], values.stays.length) };
 }
 
-function sortErrors(errors: FieldError[]): FieldError[] {
-  return errors.sort((a, b) => FIELD_NAMES.indexOf(a.field) - FIELD_NAMES.indexOf(b.field));
+/** Every field name of the form in the order it shows, so the error summary reads top to bottom. */
+function formOrder(stayCount: number): string[] {
+  const names: string[] = [...PERSON_FIELDS];
+  for (let i = 0; i < stayCount; i++) for (const f of STAY_FIELDS) names.push(stayParam(f, i));
+  return names;
+}
+
+function sortErrors(errors: FieldError[], stayCount: number): FieldError[] {
+  const order = formOrder(stayCount);
+  return errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
 }
 
 type Parsed = z.infer<typeof formSchema>;
 
 function toRequest(v: EstimateFormValues, f: Parsed, locale: Locale): EstimateRequest {
-  const settings = {
-    kind: f.kind,
-    facility: f.facility,
-    inRegion: v.inRegion === "1",
-    referred: v.referred === "1",
-    designated: v.designated === "1",
-    emergency: v.emergency === "1",
-    cause: f.cause,
-  };
-  const settled: Record<string, string> = {};
-  for (const id of SETTLED_FIELDS) if (f[id] !== "") settled[id] = f[id];
-  const current = {
-    ...settings,
-    total: f.total,
-    ...(f.selfFunded !== "" ? { selfFunded: f.selfFunded } : {}),
-    ...(Object.keys(settled).length ? { settled } : {}),
-  };
-  // Earlier stays this year share the deductible and the annual caps: they go first, with the same settings.
-  const episodes = f.earlierTotal !== "" ? [{ ...settings, total: f.earlierTotal }, current] : [current];
+  // Each bill is its own episode, in the order given: per-stay rules (鹿寨's 90 % per 住院) need them apart.
+  const episodes = f.stays.map((s, i) => {
+    const typed = v.stays[i];
+    const settled: Record<string, string> = {};
+    for (const id of SETTLED_FIELDS) if (s[id] !== "") settled[id] = s[id];
+    return {
+      kind: s.kind,
+      facility: s.facility,
+      inRegion: typed.inRegion === "1",
+      referred: typed.referred === "1",
+      designated: typed.designated === "1",
+      emergency: typed.emergency === "1",
+      cause: s.cause,
+      total: s.total,
+      ...(s.selfFunded !== "" ? { selfFunded: s.selfFunded } : {}),
+      ...(Object.keys(settled).length ? { settled } : {}),
+      ...(s.billDate !== "" ? { date: s.billDate } : {}),
+    };
+  });
   return {
     policy: f.policy,
     serviceDate: f.date,
@@ -241,7 +327,7 @@ function toRequest(v: EstimateFormValues, f: Parsed, locale: Locale): EstimateRe
 }
 
 /** Maps a calculation-module issue path to the form field that holds the value. */
-export function fieldForPath(path: string, hasEarlier: boolean): FieldName {
+export function fieldForPath(path: string): FieldName {
   const parts = path.split(".");
   if (parts[0] === "policy") return "policy";
   if (parts[0] === "serviceDate") return "date";
@@ -251,16 +337,15 @@ export function fieldForPath(path: string, hasEarlier: boolean): FieldName {
     return "insurance";
   }
   if (parts[0] === "episodes") {
-    const index = Number(parts[1]);
-    const isEarlier = hasEarlier && index === 0;
+    const index = Number(parts[1]) || 0;
     const leaf = parts[2];
     if (leaf === "settled") {
       const layer = parts[3];
-      return (SETTLED_FIELDS as readonly string[]).includes(layer) ? (layer as FieldName) : "total";
+      return stayParam((SETTLED_FIELDS as readonly string[]).includes(layer) ? (layer as StayField) : "total", index);
     }
-    if (isEarlier) return "earlierTotal";
-    if (leaf && (FIELD_NAMES as readonly string[]).includes(leaf)) return leaf as FieldName;
-    return "total";
+    if (leaf === "date") return stayParam("billDate", index);
+    if (leaf && (STAY_FIELDS as readonly string[]).includes(leaf)) return stayParam(leaf as StayField, index);
+    return stayParam("total", index);
   }
   return "total";
 }

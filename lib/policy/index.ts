@@ -4,8 +4,8 @@ import { errorBody, invalidJson, invalidRequest, mapZodIssues } from "./errors";
 import { list, t } from "./messages";
 import { requestLocale } from "./request-locale";
 import { householdRequestSchema, isHouseholdRequest, parseValidRequest, requestSchema } from "./request-schema";
-import { compiledOn, getPackDef, isKnownPack, PACK_IDS } from "./registry";
-import type { Category, EstimateResponse, Insurance, LayerId, Locale } from "./types";
+import { type CompiledPack, compiledOn, getPackDef, isKnownPack, PACK_IDS } from "./registry";
+import type { Category, EstimateResponse, EstimateResult, HouseholdResult, Insurance, LayerId, Locale } from "./types";
 import { describePack, summarizePack } from "./views";
 
 export type * from "./types";
@@ -20,9 +20,25 @@ export { serializeEstimateResponse, serializeJson } from "./serialize";
 /** Estimate from an already-parsed JSON value. Never throws for bad input. */
 export function estimate(requestJson: unknown): EstimateResponse {
   const locale = requestLocale(requestJson);
-  if (isHouseholdRequest(requestJson)) return estimateHousehold(requestJson, locale);
+  // A household request (contract v2: members with their bills) is validated by zod alone (no fast path).
+  if (isHouseholdRequest(requestJson)) {
+    return answerParsed(requestJson, locale, householdRequestSchema.safeParse(requestJson, { reportInput: true }), computeHouseholdEstimate);
+  }
   const valid = parseValidRequest(requestJson);
   const parsed = valid ? { success: true as const, data: valid } : requestSchema.safeParse(requestJson, { reportInput: true });
+  return answerParsed(requestJson, locale, parsed, computeEstimate);
+}
+
+type Parsed<R> = { success: true; data: R } | { success: false; error: { issues: Parameters<typeof mapZodIssues>[1] } };
+type Outcome = { ok: true; result: EstimateResult | HouseholdResult } | { ok: false; issues: Parameters<typeof invalidRequest>[1] };
+
+/** One answer for a one-person or household request: bad input, an unknown pack, no version in force, or the result. */
+function answerParsed<R extends { policy: string; serviceDate: string }>(
+  requestJson: unknown,
+  locale: Locale,
+  parsed: Parsed<R>,
+  compute: (req: R, cp: CompiledPack) => Outcome,
+): EstimateResponse {
   if (!parsed.success) {
     const issues = mapZodIssues(locale, parsed.error.issues);
     const policy = (requestJson as { policy?: unknown } | null)?.policy;
@@ -38,30 +54,7 @@ export function estimate(requestJson: unknown): EstimateResponse {
   }
   const cp = compiledOn(req.policy, req.serviceDate);
   if (!cp) return noVersionInForce(locale, req.policy, req.serviceDate);
-  const outcome = computeEstimate(req, cp);
-  if (!outcome.ok) return { status: 400, body: invalidRequest(locale, outcome.issues) };
-  return { status: 200, body: outcome.result };
-}
-
-/** A household request (contract v2): members with their bills; validated by zod alone (no fast path). */
-function estimateHousehold(requestJson: unknown, locale: Locale): EstimateResponse {
-  const parsed = householdRequestSchema.safeParse(requestJson, { reportInput: true });
-  if (!parsed.success) {
-    const issues = mapZodIssues(locale, parsed.error.issues);
-    const policy = (requestJson as { policy?: unknown }).policy;
-    if (typeof policy === "string" && policy && !isKnownPack(policy) && !issues.some((i) => i.path === "policy")) {
-      issues.push({ path: "policy", message: unknownPolicyMessage(locale, policy) });
-    }
-    return { status: 400, body: invalidRequest(locale, issues) };
-  }
-  const req = parsed.data;
-  if (!isKnownPack(req.policy)) {
-    const message = unknownPolicyMessage(locale, req.policy);
-    return { status: 400, body: errorBody("unknown-policy", message, [{ path: "policy", message }]) };
-  }
-  const cp = compiledOn(req.policy, req.serviceDate);
-  if (!cp) return noVersionInForce(locale, req.policy, req.serviceDate);
-  const outcome = computeHouseholdEstimate(req, cp);
+  const outcome = compute(req, cp);
   if (!outcome.ok) return { status: 400, body: invalidRequest(locale, outcome.issues) };
   return { status: 200, body: outcome.result };
 }

@@ -43,3 +43,26 @@ test("zh-Hans without JavaScript: the screener reaches its results and the estim
   await expect(page.getByTestId("personal")).toBeVisible();
   await expect(page.getByTestId("disclaimer")).toHaveText(e.result.disclaimer);
 });
+
+test("zh-Hant without JavaScript: 再加一次住院 and 刪除 are plain form buttons, and two 鹿寨 stays give each its own 兜底", async ({ page }) => {
+  const e = text["zh-Hant"].estimate;
+  await page.goto("/zh-Hant/estimate/form?mode=bill&policy=luzhai-2018&date=2018-09-01&cat=poverty-registered");
+  await page.locator("#f-total").fill("20000");
+  await page.locator("#f-basic").fill("17000");
+  await page.locator("#f-critical").fill("1000");
+  await page.locator("#f-assistance").fill("1000");
+  await page.getByRole("button", { name: e.form.addStay }).click();
+  await page.getByRole("button", { name: e.form.addStay }).click();
+  await expect(page.getByTestId("stay-3")).toBeVisible();
+  await expect(page.locator("#f-basic")).toHaveValue("17000");
+  await page.getByTestId("remove-stay-3").click();
+  await expect(page.getByTestId("stay-3")).toHaveCount(0);
+  await page.locator("#f-s2-total").fill("10000");
+  await page.locator("#f-s2-basic").fill("6000");
+  await page.locator("#f-s2-assistance").fill("1000");
+  await page.getByTestId("estimate-submit").click();
+  await expect(page.getByTestId("stays").getByRole("heading", { name: e.result.staysHeading })).toBeVisible();
+  await expect(page.getByTestId("stay-1-backstop")).toHaveText("¥0.00");
+  await expect(page.getByTestId("stay-2-backstop")).toHaveText("¥2,000.00");
+  await expect(page.getByTestId("personal")).toHaveText("¥2,000.00");
+});

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { EstimateForm } from "@/components/estimate/estimate-form";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
-import { formQuery, readForm, type SearchParams } from "@/lib/estimate/form";
+import { formQuery, isFormEdit, readForm, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -13,7 +14,10 @@ export async function generateMetadata({ params }: { params: Promise<{ lng: stri
 export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<SearchParams> }) {
   const lng = await pageLocale(params);
   const t = getT(lng, "estimate");
-  const values = readForm(await searchParams);
+  const sp = await searchParams;
+  const values = readForm(sp);
+  // "再加一次住院" / "删除这次住院" submit here: answer with the clean form URL, so a reload adds nothing twice.
+  if (isFormEdit(sp)) redirectWithinSite(`/${lng}/estimate/form?${formQuery(values)}#${sp.addStay !== undefined ? `stay-${values.stays.length}` : "estimate-form"}`, `/${lng}/estimate/form`);
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={formQuery(values)}>
       <EstimateForm lng={lng} values={values} errors={[]} />

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { redirectWithinSite } from "@/lib/http/redirect";
 import { prefillQuery } from "@/lib/applications/draft-schema";
 import { EstimateForm } from "@/components/estimate/estimate-form";
 import { ResultView } from "@/components/estimate/result-view";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
-import { formQuery, isSubmitted, readForm, runEstimate, type FieldError, type SearchParams } from "@/lib/estimate/form";
+import { formQuery, isFormEdit, isSubmitted, readForm, runEstimate, type FieldError, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -19,6 +20,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const t = getT(lng, "estimate");
   const sp = await searchParams;
   const values = readForm(sp);
+  // A browser that ignores formaction sends the add / remove buttons here: show the form again, not a result.
+  if (isFormEdit(sp)) redirectWithinSite(`/${lng}/estimate/form?${formQuery(values)}`, `/${lng}/estimate/form`);
   const outcome = isSubmitted(sp) ? runEstimate(values, lng) : { ok: false as const, errors: [] as FieldError[] };
   const query = formQuery(values);
   if (!outcome.ok) {
@@ -42,6 +45,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         sharePath={sharePath}
         changeHref={`/${lng}/estimate/form?${query}`}
         assumedTypical={values.mode === "typical"}
+        earlierMerged={values.earlierMerged}
+        stays={outcome.request.episodes.map((e) => ({ date: e.date, kind: e.kind }))}
         eligibilityHref={`/${lng}/eligibility`}
         applyHref={`/${lng}/apply?${applyQuery.toString()}`}
       />
