@@ -8,10 +8,9 @@ import { readSheet } from "read-excel-file/node";
  * answered with one `RosterFileError` code before anything is stored: the caller translates it.
  */
 
-/** Largest upload accepted. A 5,000-pupil `.xlsx` is about 100 KB and its CSV about 400 KB. */
-export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
-/** Most data rows accepted: the largest schools have some 10,000 pupils. */
-export const ROSTER_MAX_ROWS = 20_000;
+import { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from "@/lib/schools/roster-limits";
+
+export { ROSTER_MAX_BYTES, ROSTER_MAX_ROWS };
 /** Most columns read: a roster needs six; a sheet wider than this is not a roster. */
 export const ROSTER_MAX_COLUMNS = 60;
 /** Uncompressed size of one part of an `.xlsx` beyond which it is treated as a zip bomb. */

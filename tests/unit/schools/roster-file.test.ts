@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeCsvBytes, readRosterFile, ROSTER_MAX_BYTES, ROSTER_MAX_ROWS } from "@/lib/schools/roster-file";
-import { encodeGbk, HEADER, makePupilRows, toCsv, toXlsx } from "./fixtures";
+import { encodeGbk, HEADER, makePupilRows, toCsv, toXlsx } from "@/tests/unit/schools/fixtures";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

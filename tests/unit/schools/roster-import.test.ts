@@ -4,7 +4,7 @@ import type { ColumnMapping } from "@/lib/schools/roster-columns";
 import { rosterErrorFile } from "@/lib/schools/roster-error-file";
 import { commitRosterImport, previewRosterImport, rememberedMapping } from "@/lib/schools/roster-import";
 import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
-import { HEADER, makeIdNumber, makePupilRows } from "./fixtures";
+import { HEADER, makeIdNumber, makePupilRows } from "@/tests/unit/schools/fixtures";
 
 const TODAY = "2026-12-03";
 const NOW = new Date("2026-12-03T10:00:00+08:00");

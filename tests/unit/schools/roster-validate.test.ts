@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { columnMappingSchema, mappingToRemember, suggestHeaderRow, suggestMapping, type ColumnMapping } from "@/lib/schools/roster-columns";
 import { ageFitsGrade, parseGrade } from "@/lib/schools/grades";
 import { rowHasErrors, validateRosterRows } from "@/lib/schools/roster-validate";
-import { HEADER, makeIdNumber, makePupilRows } from "./fixtures";
+import { HEADER, makeIdNumber, makePupilRows } from "@/tests/unit/schools/fixtures";
 
 const TODAY = "2026-12-03";
 const MAPPING: ColumnMapping = { headerRow: 0, columns: { name: 0, idNumber: 1, gender: 2, grade: 3, className: 4, guardianPhone: 5 } };

@@ -5,7 +5,7 @@ import { changePupilStatus, listRoster, schoolDashboard } from "@/lib/schools/pu
 import { daysLeft, seasonFor, seasonPhase } from "@/lib/schools/season";
 import { applyStatusEvent, countStatuses, mayReadStatusNote } from "@/lib/schools/statuses";
 import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
-import { HEADER, makePupilRows } from "./fixtures";
+import { HEADER, makePupilRows } from "@/tests/unit/schools/fixtures";
 
 describe("the 集中参保期 from the policy pack (沈阳: dates assumed, 国办发〔2024〕38号 recalled)", () => {
   it("in the autumn: the running season enrols for next year; days left count to 12-31; the school's list is due 5 working days before", () => {
