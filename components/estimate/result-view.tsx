@@ -4,7 +4,7 @@ import { GlossaryTerms } from "@/components/ui/glossary";
 import { groupAssumptions, type AssumptionLike } from "@/lib/estimate/assumptions";
 import { billSegments, percent } from "@/lib/estimate/shares";
 import { formatCalendarDate, formatMoney } from "@/lib/i18n/format";
-import { getT } from "@/lib/i18n/server";
+import type { EstimateTexts } from "@/lib/i18n/texts";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
 import type { EpisodeKind, LayerId } from "@/lib/policy/types";
@@ -16,8 +16,7 @@ function documentTitle(lng: Locale, policyId: string, file: string): string {
   return doc ? doc.title[lng] : file;
 }
 
-function Sources({ lng, policyId, sources, testId }: { lng: Locale; policyId: string; sources: SourceRef[]; testId?: string }) {
-  const t = getT(lng, "estimate");
+function Sources({ lng, t, policyId, sources, testId }: { lng: Locale; t: EstimateTexts; policyId: string; sources: SourceRef[]; testId?: string }) {
   if (!sources.length) return null;
   return (
     <div className="mt-1">
@@ -46,8 +45,7 @@ function Sources({ lng, policyId, sources, testId }: { lng: Locale; policyId: st
   );
 }
 
-function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
-  const t = getT(lng, "estimate");
+function Formula({ lng, t, layer }: { lng: Locale; t: EstimateTexts; layer: LayerResult }) {
   const items: [string, string][] = [];
   if (layer.base !== undefined) items.push([t("result.base"), formatMoney(layer.base, lng)]);
   if (layer.deductible !== undefined) items.push([t("result.deductible"), formatMoney(layer.deductible, lng)]);
@@ -67,8 +65,7 @@ function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
 }
 
 /** The assumptions that matter for this result first; the rest grouped, collapsed, each sentence once. */
-function AssumptionList({ lng, result }: { lng: Locale; result: EstimateResult }) {
-  const t = getT(lng, "estimate");
+function AssumptionList({ lng, t, result }: { lng: Locale; t: EstimateTexts; result: EstimateResult }) {
   const { first, groups } = groupAssumptions(result.assumptions as readonly AssumptionLike[], result.layers);
   const rest = groups.reduce((n, g) => n + g.items.length, 0);
   return (
@@ -100,8 +97,7 @@ function AssumptionList({ lng, result }: { lng: Locale; result: EstimateResult }
  * 每次住院: what each bill cost and who paid it (contract v2 `episodes`, in request order), when there are several.
  * One card per bill with a definition list, so a 390 px screen never squeezes a row of columns; amounts never wrap.
  */
-function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateResult; stays: { date?: string; kind: EpisodeKind }[] }) {
-  const t = getT(lng, "estimate");
+function StaysBreakdown({ lng, t, result, stays }: { lng: Locale; t: EstimateTexts; result: EstimateResult; stays: { date?: string; kind: EpisodeKind }[] }) {
   // The layers that paid anything this year: every bill lists the same rows, ¥0.00 where that layer paid nothing.
   const paying = billSegments(result).filter((s) => s.id !== "family");
   return (
@@ -149,7 +145,7 @@ function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateR
 }
 
 export function ResultView({
-  lng,
+  lng, t,
   result,
   shareUrl,
   sharePath,
@@ -161,6 +157,8 @@ export function ResultView({
   applyHref,
 }: {
   lng: Locale;
+  /** The estimate namespace's texts, from the page. */
+  t: EstimateTexts;
   result: EstimateResult;
   shareUrl: string;
   sharePath: string;
@@ -173,7 +171,6 @@ export function ResultView({
   eligibilityHref: string;
   applyHref: string;
 }) {
-  const t = getT(lng, "estimate");
   const segs = billSegments(result);
   const label = (id: string, name: string) => (id === "family" ? t("result.family") : name);
   return (
@@ -248,15 +245,15 @@ export function ResultView({
               </div>
               <p className="text-xs text-ink-muted">{t(`origin.${l.origin}`)}</p>
               <p className="mt-1 text-sm">{l.explanation}</p>
-              <Formula lng={lng} layer={l} />
+              <Formula lng={lng} t={t} layer={l} />
               <GlossaryTerms lng={lng} texts={[l.name, l.explanation]} testId={`glossary-${l.id}`} />
-              <Sources lng={lng} policyId={result.policy.id} sources={l.sources} testId={`basis-${l.id}`} />
+              <Sources lng={lng} t={t} policyId={result.policy.id} sources={l.sources} testId={`basis-${l.id}`} />
             </li>
           ))}
         </ol>
       </section>
 
-      {result.episodes.length > 1 ? <StaysBreakdown lng={lng} result={result} stays={stays} /> : null}
+      {result.episodes.length > 1 ? <StaysBreakdown lng={lng} t={t} result={result} stays={stays} /> : null}
 
       {result.excluded.length ? (
         <section aria-labelledby="excluded-heading" className="print-wide mt-4 rounded-xl bg-danger-soft px-4 py-3" data-testid="excluded">
@@ -267,7 +264,7 @@ export function ResultView({
             {result.excluded.map((e, i) => (
               <li key={i}>
                 <p>{e.explanation}</p>
-                <Sources lng={lng} policyId={result.policy.id} sources={e.sources} />
+                <Sources lng={lng} t={t} policyId={result.policy.id} sources={e.sources} />
               </li>
             ))}
           </ul>
@@ -280,7 +277,7 @@ export function ResultView({
         </h2>
         {assumedTypical ? <p className="mt-1 text-sm font-medium" data-testid="typical-note">{t("result.typicalNote")}</p> : null}
         {earlierMerged ? <p className="mt-1 text-sm font-medium" data-testid="earlier-merged-note">{t("result.earlierMergedNote")}</p> : null}
-        <AssumptionList lng={lng} result={result} />
+        <AssumptionList lng={lng} t={t} result={result} />
       </section>
 
       {result.referrals.length ? (

@@ -54,7 +54,7 @@ describe("default due periods come from the policy packs", () => {
       expect(view, key).not.toBeNull();
       const param = v.parameters.find((p) => p.id === view.parameter)!;
       expect(param.source["zh-Hans"].clause, key).not.toBe("");
-      expect(national.parameters[view.parameter as keyof typeof national.parameters].values[0].from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect((national.parameters as Record<string, { values?: { from: string }[] }>)[view.parameter].values![0].from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(v.procedure.acceptance).toEqual({ value: "1", unit: "working-days", reliability: "B", parameter: "proc-acceptance-days" });
     expect(v.parameters.find((p) => p.id === "proc-acceptance-days")!.source["zh-Hans"].clause).toContain("受理 1 个工作日");
