@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
 import type { EpisodeKind, LayerId } from "@/lib/policy/types";
 import { ShareTools } from "@/components/estimate/share-tools";
+import { Num } from "@/components/ui/num";
 
 function documentTitle(lng: Locale, policyId: string, file: string): string {
   const pack = listPolicies().find((p) => p.id === policyId);
@@ -33,7 +34,7 @@ function Sources({ lng, t, policyId, sources, testId }: { lng: Locale; t: Estima
               {s.quote ? <blockquote className="border-l-4 border-brand pl-2">“{s.quote}”</blockquote> : null}
               <p className="text-ink-muted">{t(`reliability.${s.reliability}`)}</p>
               {s.url ? (
-                <a href={s.url} className="break-all text-brand underline" rel="noreferrer">
+                <a href={s.url} className="target-link break-all text-brand underline" rel="noreferrer">
                   {s.url}
                 </a>
               ) : null}
@@ -57,7 +58,7 @@ function Formula({ lng, t, layer }: { lng: Locale; t: EstimateTexts; layer: Laye
       {items.map(([k, v]) => (
         <div key={k} className="flex justify-between gap-2 border-b border-line py-0.5">
           <dt className="text-ink-muted">{k}</dt>
-          <dd className="tabular-nums">{v}</dd>
+          <dd className="tabular-nums"><Num>{v}</Num></dd>
         </div>
       ))}
     </dl>
@@ -120,19 +121,19 @@ function StaysBreakdown({ lng, t, result, stays }: { lng: Locale; t: EstimateTex
               <dl className="mt-1 text-sm" aria-labelledby={`stay-result-${ep.index + 1}-heading`}>
                 <div className="flex justify-between gap-3 border-b border-line py-1">
                   <dt>{t("result.stayTotal")}</dt>
-                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-total`}>{formatMoney(ep.total, lng)}</dd>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-total`}><Num>{formatMoney(ep.total, lng)}</Num></dd>
                 </div>
                 {paying.map((l) => (
                   <div key={l.id} className="flex justify-between gap-3 border-b border-line py-1">
                     <dt className="text-ink-muted">{l.name}</dt>
                     <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-${l.id}`}>
-                      {formatMoney(ep.paid[l.id as LayerId] ?? "0", lng)}
+                      <Num>{formatMoney(ep.paid[l.id as LayerId] ?? "0", lng)}</Num>
                     </dd>
                   </div>
                 ))}
                 <div className="flex justify-between gap-3 py-1 font-semibold">
                   <dt>{t("result.family")}</dt>
-                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-personal`}>{formatMoney(ep.personal, lng)}</dd>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-personal`}><Num>{formatMoney(ep.personal, lng)}</Num></dd>
                 </div>
               </dl>
               {excluded ? <p className="mt-1 text-sm text-ink-muted">{excluded.explanation}</p> : null}
@@ -180,7 +181,7 @@ export function ResultView({
           {t("result.personalHeading")}
         </h2>
         <p className="text-4xl font-bold tabular-nums text-ink" data-testid="personal">
-          {formatMoney(result.personal, lng)}
+          <Num>{formatMoney(result.personal, lng)}</Num>
         </p>
         <p className="mt-1 text-sm">
           {t("result.ofTotal", {
@@ -211,8 +212,8 @@ export function ResultView({
           <thead>
             <tr className="text-left text-ink-muted">
               <th scope="col" className="font-normal">{t("result.colWho")}</th>
-              <th scope="col" className="text-right font-normal">{t("result.colAmount")}</th>
-              <th scope="col" className="text-right font-normal">{t("result.colShare")}</th>
+              <th scope="col" className="pl-3 text-right font-normal">{t("result.colAmount")}</th>
+              <th scope="col" className="pl-3 text-right font-normal">{t("result.colShare")}</th>
             </tr>
           </thead>
           <tbody>
@@ -222,8 +223,8 @@ export function ResultView({
                   <span className={`seg seg-${s.id} mr-2 inline-block h-4 w-6 rounded-sm border border-ink align-middle`} aria-hidden="true" />
                   {label(s.id, s.name)}
                 </th>
-                <td className="text-right tabular-nums">{formatMoney(s.paid, lng)}</td>
-                <td className="text-right tabular-nums">{percent(s.share, 1)}%</td>
+                <td className="pl-3 text-right tabular-nums"><Num>{formatMoney(s.paid, lng)}</Num></td>
+                <td className="pl-3 text-right tabular-nums"><Num>{percent(s.share, 1)}%</Num></td>
               </tr>
             ))}
           </tbody>
@@ -239,11 +240,11 @@ export function ResultView({
             <li key={l.id} className="rounded-xl bg-cell px-4 py-3" data-testid={`layer-${l.id}`}>
               <div className="flex items-baseline justify-between gap-2">
                 <h3 className="text-base font-semibold">{l.name}</h3>
-                <span className="text-lg font-semibold tabular-nums" data-testid={`layer-${l.id}-paid`}>
-                  {formatMoney(l.paid, lng)}
+                <span className="shrink-0 text-lg font-semibold tabular-nums" data-testid={`layer-${l.id}-paid`}>
+                  <Num>{formatMoney(l.paid, lng)}</Num>
                 </span>
               </div>
-              <p className="text-xs text-ink-muted">{t(`origin.${l.origin}`)}</p>
+              <p className="text-sm text-ink-muted">{t(`origin.${l.origin}`)}</p>
               <p className="mt-1 text-sm">{l.explanation}</p>
               <Formula lng={lng} t={t} layer={l} />
               <GlossaryTerms lng={lng} texts={[l.name, l.explanation]} testId={`glossary-${l.id}`} />
@@ -291,7 +292,7 @@ export function ResultView({
                 <p className="font-medium">{t(`programme.${r.programme}`)}</p>
                 <p>{r.explanation}</p>
                 {r.programme === "temporary-relief" ? (
-                  <Link href={applyHref} className="no-print text-brand underline" data-testid="estimate-to-apply">
+                  <Link href={applyHref} className="target-link no-print text-brand underline" data-testid="estimate-to-apply">
                     {t("result.applyRelief")}
                   </Link>
                 ) : null}
@@ -307,7 +308,7 @@ export function ResultView({
         </h2>
         <p className="no-print text-sm text-ink-muted">{t("result.shareHint")}</p>
         <p className="mt-1 break-all text-sm">
-          <a href={sharePath} className="text-brand underline" data-testid="share-url">
+          <a href={sharePath} className="target-link text-brand underline" data-testid="share-url">
             {shareUrl}
           </a>
         </p>
