@@ -35,7 +35,7 @@ export default async function HomePage({ params }: { params: Promise<{ lng: stri
                   {icons[task.key]}
                 </span>
                 <span>
-                  <span className="block text-lg font-semibold">{t(`home.${task.key}`)}</span>
+                  <span className="block text-lg font-semibold text-balance">{t(`home.${task.key}`)}</span>
                   <span className="block text-sm leading-snug text-ink-muted">{t(`home.${task.key}Hint`)}</span>
                 </span>
               </Link>

@@ -44,7 +44,7 @@ export async function PageFrame({
               </Link>
             ) : null}
           </div>
-          <h1 className="line-clamp-2 min-w-0 flex-1 break-words text-center text-lg font-semibold leading-tight">{title}</h1>
+          <h1 className="line-clamp-2 min-w-0 flex-1 break-words text-center text-lg font-semibold leading-tight text-balance">{title}</h1>
           <div className="shrink-0">
             <PreferenceCapsule
               lng={lng}
