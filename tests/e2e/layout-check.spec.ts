@@ -224,7 +224,9 @@ for (const lng of scripts) {
     await page.goto(`/${lng}/progress`);
     const applications = await linksUnder(page, `/${lng}/progress/`, 4);
     expect(applications.length).toBeGreaterThan(0);
-    const paths = [`/${lng}/me`, `/${lng}/apply`, ...sections, `/${lng}/progress`, ...applications];
+    // The receipt after submit (the same application, as its owner prints it).
+    const receipt = applications[0].replace(`/${lng}/progress/`, `/${lng}/apply/submitted/`);
+    const paths = [`/${lng}/me`, `/${lng}/apply`, ...sections, `/${lng}/progress`, ...applications, receipt];
     expect(await check(page, paths, "citizen")).toEqual([]);
   });
 
