@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+// Each test builds a SQLite file with every migration and encrypts real rows: slow on a shared 2-core machine.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 import { accessRefusal, actorFor, reachOf, refusalFor } from "@/lib/auth/access";
 import { requestLoginCode } from "@/lib/auth/otp";
 import { verifyStaffCredentials } from "@/lib/auth/staff";
