@@ -1,0 +1,145 @@
+import { add, type Dec, formatMoney, eq, min, sub, toFen, ZERO } from "../money";
+import { list } from "../messages";
+import { type LayerId } from "../types";
+import { clampPay, pay, takeSettled } from "./settle";
+import { EpisodeState, LayerOut, Run } from "../run";
+
+export interface YearlyState {
+  /** The year's base so far: what the covered episodes brought, in request order. */
+  cum: Dec;
+  /** The year's base the formula was applied to (cum after the last episode). */
+  base: Dec;
+  paidSoFar: Dec;
+  settled: Dec;
+  computed: Dec;
+  nComputed: number;
+  nSettled: number;
+  blockedEps: number[];
+  /** Stays computed alone because their slip fixes a later layer. */
+  standalone: number[];
+}
+
+// The usual arguments of yearlyLoop, made once.
+export const policyLeft = (ep: EpisodeState): Dec => ep.policyLeft;
+export const nothingDue = (): Dec => ZERO;
+export const everyEpisode = (): boolean => true;
+export const noEpisode = (): boolean => false;
+
+/**
+ * The shared loop of the yearly layers: the year's formula is applied to the
+ * cumulative base after each episode, in request order (bills in the order
+ * given, contract v2), and the episode is paid the increase of the formula (rounded
+ * once), never more than its own base or what it has left.
+ *
+ * Episodes an exclusion leaves out add nothing to the base and take nothing
+ * from it: an excluded stay never shrinks what the other stays get (contract
+ * v2, "An excluded episode … never reduces what another episode gets").
+ */
+export function yearlyLoop(
+  run: Run,
+  id: LayerId,
+  baseOf: (ep: EpisodeState) => Dec,
+  formula: (cum: Dec) => Dec,
+  eligibleEp: (ep: EpisodeState) => boolean,
+): YearlyState {
+  const st: YearlyState = {
+    cum: ZERO,
+    base: ZERO,
+    paidSoFar: ZERO,
+    settled: ZERO,
+    computed: ZERO,
+    nComputed: 0,
+    nSettled: 0,
+    blockedEps: [],
+    standalone: [],
+  };
+  for (const ep of run.eps) {
+    if (ep.settled[id] !== undefined) {
+      const s = takeSettled(run, ep, id);
+      st.cum = add(st.cum, baseOf(ep));
+      st.paidSoFar = add(st.paidSoFar, s);
+      st.settled = add(st.settled, s);
+      st.nSettled++;
+      pay(ep, id, s);
+      continue;
+    }
+    if (ep.blocked.has(id) || !eligibleEp(ep)) {
+      if (ep.blocked.has(id)) st.blockedEps.push(ep.i);
+      pay(ep, id, ZERO);
+      continue;
+    }
+    const b = baseOf(ep);
+    st.cum = add(st.cum, b);
+    let p: Dec;
+    if (run.pinned(ep, id)) {
+      p = clampPay(toFen(formula(b)), min(b, ep.left));
+      st.standalone.push(ep.i);
+      st.paidSoFar = add(st.paidSoFar, p);
+    } else {
+      const target = toFen(formula(st.cum));
+      const due = sub(target, st.paidSoFar);
+      p = clampPay(due, min(b, ep.left));
+      // Paid in full, the year's total so far is the target itself.
+      st.paidSoFar = eq(p, due) ? target : add(st.paidSoFar, p);
+    }
+    st.nComputed++;
+    run.computedLayer();
+    pay(ep, id, p);
+  }
+  st.computed = sub(st.paidSoFar, st.settled);
+  st.base = st.cum;
+  return st;
+}
+
+/** Whether any episode is left for a yearly layer to compute (otherwise its parameters are not even read). */
+export function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: EpisodeState) => boolean): boolean {
+  return run.eps.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
+}
+
+/**
+ * A yearly layer that does not cover the person (no scheme for their
+ * categories, or an insurance it does not model): amounts the settlement
+ * slips give are taken as they are, nothing else is paid.
+ */
+export function yearlyNotCovered(run: Run, id: LayerId, why: () => string): LayerOut {
+  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
+  return {
+    paid: st.settled,
+    // nSettled is at most the number of episodes, which is at least one
+    origin: st.nSettled === run.eps.length ? "settled" : "computed",
+    explanation: st.nSettled ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) }) : why(),
+  };
+}
+
+/** A yearly layer with nothing to compute: only settled amounts, or nothing covered. */
+export function yearlyIdle(run: Run, id: LayerId): LayerOut {
+  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
+  return {
+    paid: st.settled,
+    origin: st.nSettled ? "settled" : "computed",
+    explanation: yearlyNothing(run, id, st)!,
+  };
+}
+
+/** Sentences shared by the yearly layers for settled parts and episodes left out. */
+export function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
+  let s = "";
+  if (st.nSettled && st.nComputed) {
+    s += run.t("explain.yearly.withSettled", { settled: formatMoney(st.settled), computed: formatMoney(st.computed) });
+  }
+  if (st.standalone.length) {
+    const eps = [...st.standalone].sort((a, b) => a - b).map((i) => String(i + 1));
+    s += run.t("explain.yearly.standalone", { episodes: list(run.locale, eps), layer: run.layerName(id) });
+  }
+  if (st.blockedEps.length) {
+    const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
+    s += run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
+  }
+  return s;
+}
+
+export function yearlyNothing(run: Run, id: LayerId, st: YearlyState): string | null {
+  if (st.nComputed) return null;
+  if (st.nSettled) return run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) }) + yearlyTail(run, id, st);
+  return run.t("explain.noneCovered", { layer: run.layerName(id) });
+}
