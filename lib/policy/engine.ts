@@ -53,7 +53,7 @@ export const NO_SKIP: ReadonlySet<LayerId> = new Set();
 /** A run with the request's episodes read, checked against the pack, assumptions and exclusions applied. */
 export function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = ""): Run {
   const run = new Run(req, cp);
-  const { layerIndex } = run.info;
+  const { layerIndex } = run.tables;
 
   // Input checks that need the pack.
   for (const ep of run.eps) {
@@ -70,7 +70,7 @@ export function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = "
           message: run.t("error.settledLayerNotInPack", {
             layer: run.layerName(k),
             id: k,
-            layers: run.info.layerIds.join(", "),
+            layers: run.tables.layerIds.join(", "),
           }),
         });
       }

@@ -96,7 +96,7 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
   const first = memberRuns[0];
   const allEps = memberRuns.flatMap((run) => run.eps);
   let reimbursed = ZERO;
-  const layers: LayerResult[] = first.info.layerIds.map((id) => {
+  const layers: LayerResult[] = first.tables.layerIds.map((id) => {
     let paid = ZERO;
     let settledAll = true;
     const details: string[] = [];
@@ -131,7 +131,7 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
       else for (const id of a.affects) if (!known.affects.includes(id)) known.affects.push(id);
     }
   }
-  for (const a of assumptions.values()) a.affects.sort((x, y) => first.info.layerIndex.get(x)! - first.info.layerIndex.get(y)!);
+  for (const a of assumptions.values()) a.affects.sort((x, y) => first.tables.layerIndex.get(x)! - first.tables.layerIndex.get(y)!);
 
   const result: HouseholdResult = {
     policy: policyHeader(first),

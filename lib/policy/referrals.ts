@@ -1,6 +1,5 @@
-import { type Dec, formatMoney, isPositive } from "./money";
-import { type Vars } from "./messages";
-import { rememberTextJson } from "./serialize";
+import { type Dec, isPositive } from "./money";
+import { referralText as referralTextOf } from "./pack-tables";
 import type { ReferralDef } from "./pack-schema";
 import { type Referral } from "./types";
 import { Run, matches } from "./run";
@@ -30,32 +29,12 @@ export function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolea
 }
 
 export function referralText(run: Run, r: ReferralDef, personal: Dec): string {
-  const meta = run.info.referrals.get(r)!;
-  const wanted = meta.slots[run.locale];
-  if (wanted.includes("personal")) return renderReferral(run, meta.key, wanted, personal);
-  // Texts that only depend on the pack: render once, but still record the assumed values they show.
-  const text = run.memoText(r, () => rememberTextJson(renderReferral(run, meta.key, wanted, personal)));
+  const wording = run.tables.referrals.get(r)!;
+  // Texts that only depend on the pack were rendered when the period was compiled.
+  const text =
+    run.cp.period.referralTexts[run.locale].get(r) ??
+    referralTextOf(run.cp.def, run.cp.params, run.locale, wording.key, wording.slots[run.locale], personal);
   // Referrals list no sources, so of the parameters shown only an assumed value leaves a trace (its assumption).
-  for (const pid of meta.params[run.locale]) if (run.cp.params.get(pid)!.reliability === "ASSUMED") run.param(pid);
+  for (const pid of wording.params[run.locale]) if (run.cp.params.get(pid)!.reliability === "ASSUMED") run.param(pid);
   return text;
-}
-
-export function renderReferral(run: Run, key: string, wanted: string[], personal: Dec): string {
-  const vars: Vars = { personal: formatMoney(personal) };
-  const tr = run.cp.def.temporaryRelief;
-  const val = (pid: string | undefined) => (pid ? (run.num(pid) as Dec) : null);
-  if (wanted.some((s) => s === "dibaoMonthly" || s === "maxAmount" || s === "monthsMax" || s === "minAmount" || s === "emergencyMonthsMin")) {
-    const monthly = wanted.some((s) => s === "dibaoMonthly" || s === "maxAmount" || s === "minAmount") ? val(tr.dibaoMonthly) : null;
-    const months = wanted.some((s) => s === "monthsMax" || s === "maxAmount") ? val(tr.monthsMax) : null;
-    const minMonths = wanted.some((s) => s === "emergencyMonthsMin" || s === "minAmount") ? val(tr.emergencyMonthsMin) : null;
-    if (monthly) vars.dibaoMonthly = formatMoney(monthly);
-    if (months) vars.monthsMax = months.toString();
-    if (minMonths) vars.emergencyMonthsMin = minMonths.toString();
-    if (monthly && months) vars.maxAmount = formatMoney(monthly.times(months));
-    if (monthly && minMonths) vars.minAmount = formatMoney(monthly.times(minMonths));
-  }
-  for (const slot of wanted) {
-    if (vars[slot] === undefined && run.cp.params.has(slot)) vars[slot] = run.describe(run.param(slot));
-  }
-  return run.t(key, vars);
 }

@@ -61,16 +61,16 @@ export function addRequestAssumptions(run: Run): void {
     }
   }
 
-  const texts = run.info.texts[run.locale];
+  const texts = run.wording;
   for (const [key, text] of texts.notes) run.assume(key, text, NO_LAYER);
   if (def.target && !def.target.categoriesAny.some((c) => run.cats.has(c))) run.assume("target", texts.target!, NO_LAYER);
-  const used = run.info.usedCategories;
+  const used = run.tables.usedCategories;
   for (const c of CATEGORIES) {
     if (!run.cats.has(c)) continue;
     if (!used.has(c)) run.assume(`cat:${c}`, run.t("assume.categoryUnused", { category: run.labels.category[c] }), NO_LAYER);
   }
   if (run.cats.has("medical-poverty") && used.has("medical-poverty")) {
-    run.assume("mp", run.t("assume.medicalPoverty"), run.info.firstLayerNaming.get("medical-poverty") ?? NO_LAYER);
+    run.assume("mp", run.t("assume.medicalPoverty"), run.tables.firstLayerNaming.get("medical-poverty") ?? NO_LAYER);
   }
   if (run.req.person.age !== undefined && run.req.person.age < 1) run.assume("infant", run.t("assume.infant"), NO_LAYER);
 }
@@ -94,13 +94,13 @@ export function eligibleFor(run: Run, l: LayerDef): boolean {
 
 export function applyExclusions(run: Run): void {
   const def = run.cp.def;
-  const { byId } = run.info;
+  const { layerById } = run.tables;
   for (const ep of run.eps) {
     for (const rule of def.exclusions) {
       if (!matches(rule.when, ep, run.insurance)) continue;
       const hit: LayerId[] = [];
       for (const lid of rule.blocks) {
-        const l = byId.get(lid);
+        const l = layerById.get(lid);
         if (!l || ep.settled[lid] !== undefined || !eligibleFor(run, l)) continue;
         // A facility waiver only concerns stays at the facilities it names.
         if (l.rule === "facility-split" && (!l.facility.includes(ep.facility) || (l.inRegionOnly && !ep.inRegion))) continue;

@@ -1,6 +1,7 @@
 import { add, constFen, constRate, D, type Dec, fenString, ZERO } from "./money";
 import { list } from "./messages";
 import { isRememberedText, rememberObjectJson } from "./serialize";
+import type { PackTables } from "./pack-tables";
 import type { LayerDef } from "./pack-schema";
 import { type Assumption, type EpisodeBreakdown, type EstimateResult, type ExcludedItem, type LayerId, type LayerResult } from "./types";
 import { Assumed, EpisodeState, LayerOut, Run } from "./run";
@@ -22,7 +23,7 @@ export function layerResult(run: Run, l: LayerDef, out: LayerOut): LayerResult {
 }
 
 export function policyHeader(run: Run): EstimateResult["policy"] {
-  return { id: run.cp.def.id, version: run.cp.version.id, title: run.info.texts[run.locale].title };
+  return { id: run.cp.def.id, version: run.cp.version.id, title: run.wording.title };
 }
 
 export interface Totals {
@@ -54,7 +55,7 @@ export function sumUp(eps: readonly EpisodeState[], reimbursed: Dec): Totals {
  * (every layer records one rounded amount per episode), so these add up.
  */
 export function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], totals: Totals): EpisodeBreakdown[] {
-  const ids = run.info.layerIds;
+  const ids = run.tables.layerIds;
   if (run.eps.length === 1 && layers.length === ids.length) {
     // One bill: its amounts are the layers' own (the same strings, not formatted twice).
     const paid = {} as Partial<Record<LayerId, string>>;
@@ -77,11 +78,11 @@ export function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], 
  * on what the earlier ones left.
  */
 export function buildAssumptions(run: Run): Assumption[] {
-  const ids = run.info.layerIds;
+  const ids = run.tables.layerIds;
   return run.assumptions.map((a) => {
     // The computing layers at or after the first layer that read the value.
     const mask = a.from >= ids.length ? 0 : run.computedLayers & ~((1 << a.from) - 1);
-    return assumptionObject(run.info.assumptionObjects, a, mask, ids);
+    return assumptionObject(assumptionObjectsOf(run.tables), a, mask, ids);
   });
 }
 
@@ -91,6 +92,15 @@ export function buildAssumptions(run: Run): Assumption[] {
  * JSON kept for the serializer (as for source objects). Other sentences
  * (with episode numbers…) get fresh objects.
  */
+/** Per pack: assumption objects by text and by the bitmask of the layers they affect (assumptionObject). */
+const assumptionObjects = new WeakMap<PackTables, Map<string, Map<number, Assumption>>>();
+
+function assumptionObjectsOf(tables: PackTables): Map<string, Map<number, Assumption>> {
+  let objects = assumptionObjects.get(tables);
+  if (!objects) assumptionObjects.set(tables, (objects = new Map()));
+  return objects;
+}
+
 export function assumptionObject(
   assumptionObjects: Map<string, Map<number, Assumption>>,
   a: Assumed,
@@ -111,7 +121,7 @@ export function assumptionObject(
 }
 
 export function buildExcluded(run: Run): ExcludedItem[] {
-  const { layerIndex } = run.info;
+  const { layerIndex } = run.tables;
   return run.excluded.map((x) => ({
     episode: x.ep,
     reason: x.reason,

@@ -1,7 +1,7 @@
 import { add, formatMoney, lte, nonNegative, sub, ZERO } from "../money";
 import type { AnnualExcessBackstopDef } from "../pack-schema";
 import { type LayerId } from "../types";
-import { schemeLabel, uniqueCats } from "./assistance";
+import { schemeLabel } from "./assistance";
 import { everyEpisode, needsCompute, yearlyIdle, yearlyLoop, yearlyNotCovered, yearlyNothing, yearlyTail } from "./yearly";
 import { LayerOut, Run } from "../run";
 
@@ -11,7 +11,7 @@ export function annualExcessBackstop(run: Run, l: AnnualExcessBackstopDef): Laye
   const id: LayerId = "backstop";
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
-    const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
+    const who = run.wording.schemeLayerWho.get(l)!;
     return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
   if (!needsCompute(run, id, everyEpisode)) return yearlyIdle(run, id);

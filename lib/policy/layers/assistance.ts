@@ -1,7 +1,6 @@
 import { add, constMoney, constPercent, type Dec, formatMoney, gt, gte, lte, min, sub, ZERO } from "../money";
-import { has } from "../messages";
 import type { AssistanceLayerDef } from "../pack-schema";
-import { CATEGORIES, type Category } from "../types";
+import type { SchemeDef } from "../pack-tables";
 import { everyEpisode, needsCompute, policyLeft, yearlyIdle, yearlyLoop, yearlyNotCovered, yearlyNothing, yearlyTail } from "./yearly";
 import { LayerOut, Run } from "../run";
 
@@ -11,7 +10,7 @@ export function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
   const id = l.id;
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
-    const who = run.memoText(l, () => run.catLabels(uniqueCats(l.schemes.flatMap((s) => s.categories))));
+    const who = run.wording.schemeLayerWho.get(l)!;
     return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
   }
   if (!needsCompute(run, id, everyEpisode)) return yearlyIdle(run, id);
@@ -65,13 +64,6 @@ export const ASSISTANCE_KEYS = {
 } as const;
 
 /** A scheme's name: the pack's own wording if it has one, else the common one. */
-export function schemeLabel(run: Run, scheme: { id: string }): string {
-  return run.memoText(scheme, () => {
-    const own = `pack.${run.cp.def.id}.scheme.${scheme.id}`;
-    return run.t(has(run.locale, own) ? own : `scheme.${scheme.id}`);
-  });
-}
-
-export function uniqueCats(cats: Category[]): Category[] {
-  return CATEGORIES.filter((c) => cats.includes(c));
+export function schemeLabel(run: Run, scheme: SchemeDef): string {
+  return run.wording.schemeNames.get(scheme)!;
 }

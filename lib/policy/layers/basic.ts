@@ -78,11 +78,8 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOut {
       moved = true;
       notes.push(run.t(ep.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: constPoints(pts) }));
     }
-    if (moved) r = clamp(r, ZERO, ONE);
-    else {
-      const packRate = r;
-      r = run.memo(packRate, () => clamp(packRate, ZERO, ONE));
-    }
+    // clamp returns the pack's own value object when it is in range (its text is then formatted once).
+    r = clamp(r, ZERO, ONE);
     const rateText = moved ? formatPercent(r) : constPercent(r);
     const group = scheme.capGroup;
     const capV = run.num(ins.caps[group]);

@@ -1,5 +1,4 @@
-import { add, constPercent, type Dec, formatMoney, formatPercent, formatPoints, gt, eq, isPositive, lte, max, min, nonNegative, ONE, sub, ZERO } from "../money";
-import { list } from "../messages";
+import { add, constPercent, type Dec, formatMoney, gt, eq, isPositive, lte, max, min, nonNegative, sub, ZERO } from "../money";
 import type { CriticalLayerDef } from "../pack-schema";
 import { type LayerId } from "../types";
 import { needsCompute, policyLeft, yearlyIdle, yearlyLoop, yearlyNotCovered, yearlyNothing, yearlyTail } from "./yearly";
@@ -56,27 +55,16 @@ export function criticalLayer(run: Run, l: CriticalLayerDef): LayerOut {
   let tiltItems = "";
   if (tilt) {
     for (const s of tilt.sources) run.cite(s);
-    // The tilt's parameters are read (cited, assumptions noted) on every
-    // estimate; what follows from them only once per pack, period and locale.
-    const f = tilt.thresholdFactor ? run.num(tilt.thresholdFactor) : null;
-    const pts = tilt.ratePoints ? run.num(tilt.ratePoints) : ZERO;
-    const floor = tilt.rateMin ? run.num(tilt.rateMin) : ZERO;
-    const base = { threshold, bands };
-    const tilted = run.memo(tilt, () => ({
-      threshold: f ? base.threshold.times(f) : base.threshold,
-      bands: base.bands.map((b) => ({ from: b.from, rate: min(ONE, max(b.rate.plus(pts), floor)) })),
-    }));
+    // The tilt's parameters are read (cited, assumptions stated) on every estimate; the tilted threshold,
+    // bands and wording were derived from them when the period was compiled (pack-tables.ts).
+    if (tilt.thresholdFactor) run.num(tilt.thresholdFactor);
+    if (tilt.ratePoints) run.num(tilt.ratePoints);
+    if (tilt.rateMin) run.num(tilt.rateMin);
+    const tilted = run.cp.period.criticalTilts.get(tilt)!;
     threshold = tilted.threshold;
     bands = tilted.bands;
     if (tilt.removeCap) cap = null;
-    tiltItems = run.memoText(tilt, () => {
-      const items: string[] = [];
-      if (f) items.push(run.t("explain.critical.tiltThreshold", { factor: formatPercent(ONE.minus(f)) }));
-      if (tilt.ratePoints) items.push(run.t("explain.critical.tiltPoints", { points: formatPoints(pts) }));
-      if (tilt.rateMin) items.push(run.t("explain.critical.tiltMin", { rate: formatPercent(floor) }));
-      if (tilt.removeCap) items.push(run.t("explain.critical.tiltNoCap"));
-      return items.length ? list(run.locale, items) : "";
-    });
+    tiltItems = tilted.items[run.locale];
   }
   // The year's formula; the text below reuses its last band split when the base is the same value.
   let lastSplit: { cum: Dec; split: ReturnType<typeof bandPay> } | null = null;
