@@ -4,9 +4,12 @@ import { isRememberedText, rememberObjectJson } from "./serialize";
 import type { PackTables } from "./pack-tables";
 import type { LayerDef } from "./pack-schema";
 import { type Assumption, type EpisodeBreakdown, type EstimateResult, type ExcludedItem, type LayerId, type LayerResult } from "./types";
-import { Assumed, EpisodeState, LayerOut, Run } from "./run";
+import { Assumed, EpisodeState, Run } from "./run";
+import { explainLayer } from "./explain/layers";
+import type { LayerOutcome } from "./layers/trace";
 
-export function layerResult(run: Run, l: LayerDef, out: LayerOut): LayerResult {
+/** A layer's result object: its numbers as fen strings, its sentence (explain/) and the sources it cited. */
+export function layerResult(run: Run, l: LayerDef, out: LayerOutcome): LayerResult {
   const res: LayerResult = {
     id: l.id,
     name: run.layerName(l.id),
@@ -17,7 +20,7 @@ export function layerResult(run: Run, l: LayerDef, out: LayerOut): LayerResult {
   if (out.deductible !== undefined) res.deductible = l.id === "basic" ? fenString(out.deductible) : constFen(out.deductible);
   if (out.rate !== undefined) res.rate = constRate(out.rate);
   if (out.cap !== undefined) res.cap = constFen(out.cap);
-  res.explanation = out.explanation;
+  res.explanation = explainLayer(run, l.id, out);
   res.sources = run.takeSources();
   return res;
 }

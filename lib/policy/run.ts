@@ -33,16 +33,6 @@ export interface EpisodeState {
   paid: Map<LayerId, Dec>;
 }
 
-export interface LayerOut {
-  paid: Dec;
-  origin: "settled" | "computed";
-  base?: Dec;
-  deductible?: Dec;
-  rate?: Dec;
-  cap?: Dec;
-  explanation: string;
-}
-
 /** An assumption as stated, and the first layer whose amount reads it (NO_LAYER: none). */
 export interface Assumed {
   id: string;

@@ -1,19 +1,34 @@
-import { add, constMoney, constPercent, type Dec, formatMoney, gt, gte, lte, min, sub, ZERO } from "../money";
+import { type Dec, gt, gte, min, sub, ZERO } from "../money";
 import type { AssistanceLayerDef } from "../pack-schema";
-import type { SchemeDef } from "../pack-tables";
-import { everyEpisode, needsCompute, policyLeft, yearlyIdle, yearlyLoop, yearlyNotCovered, yearlyNothing, yearlyTail } from "./yearly";
-import { LayerOut, Run } from "../run";
+import type { Run } from "../run";
+import { everyEpisode, needsCompute, policyLeft, yearlyIdle, yearlyLoop, yearlyNotCovered, yearlyPaid } from "./yearly";
+import type { AssistanceTrace, LayerOutcome } from "./trace";
 
-// ---- 医疗救助 / 倾斜救助 (yearly, by scheme)
-
-export function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
+/**
+ * 医疗救助 (rule `medical-assistance`) and 倾斜救助 (rule
+ * `tilted-assistance`), yearly, by scheme: the year's in-policy amount left
+ * after the layers before, above the scheme's threshold, × its ratio, within
+ * its yearly limit; the first scheme (pack order, most generous first) that
+ * names one of the person's categories applies.
+ *
+ * Clauses: 内蒙古 003 (低保 / 建档立卡 ≥ 70 %, 低收入 / 因病致贫 ≥ 50 %);
+ * 乌鲁木齐 002 三(二), 三(三) (倾斜救助); 国办发〔2021〕42号 (起付标准,
+ * 救助比例, 年度限额); each pack's scheme `sources`.
+ *
+ * Parameters read, per scheme: `threshold`, `ratio`, `limit`.
+ */
+export function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOutcome {
   const id = l.id;
+  const rule = l.rule;
   const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
   if (!scheme) {
-    const who = run.wording.schemeLayerWho.get(l)!;
-    return yearlyNotCovered(run, id, () => run.t("explain.notEligible", { layer: run.layerName(id), who }));
+    const { year, paid, origin } = yearlyNotCovered(run, id);
+    return { paid, origin, trace: { rule, id, status: "not-covered", year, layer: l } };
   }
-  if (!needsCompute(run, id, everyEpisode)) return yearlyIdle(run, id);
+  if (!needsCompute(run, id, everyEpisode)) {
+    const { year, paid, origin } = yearlyIdle(run, id);
+    return { paid, origin, trace: { rule, id, status: "idle", year, layer: l } };
+  }
   for (const s of scheme.sources) run.cite(s);
   const threshold = run.num(scheme.threshold);
   const ratio = run.num(scheme.ratio);
@@ -23,47 +38,18 @@ export function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOut {
     const v = gt(cum, threshold) ? sub(cum, threshold).times(ratio) : ZERO;
     return limit === null ? v : min(v, limit);
   };
-  const st = yearlyLoop(run, id, policyLeft, formula, everyEpisode);
+  const year = yearlyLoop(run, id, policyLeft, formula, everyEpisode);
   if (id === "tilted" && run.eps.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
     run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
   }
-  const paid = add(st.settled, st.computed);
-  const out: LayerOut = { paid, origin: st.nComputed ? "computed" : "settled", explanation: "" };
-  const nothing = yearlyNothing(run, id, st);
-  if (nothing !== null) {
-    out.explanation = nothing;
-    if (!st.nSettled) out.origin = "computed";
-    return out;
-  }
-  out.base = st.base;
+  const { paid, origin } = yearlyPaid(year);
+  const trace: AssistanceTrace = { rule, id, status: "computed", year, layer: l, scheme, threshold, ratio, limit };
+  const out: LayerOutcome = { paid, origin, trace };
+  if (!year.nComputed) return out;
+  out.base = year.base;
   out.deductible = threshold;
   out.rate = ratio;
   if (limit !== null) out.cap = limit;
-  const schemeName = schemeLabel(run, scheme);
-  const vars = {
-    scheme: schemeName,
-    base: formatMoney(st.base),
-    threshold: constMoney(threshold),
-    ratio: constPercent(ratio),
-    paid: formatMoney(paid),
-  };
-  const keys = ASSISTANCE_KEYS[id];
-  let text: string;
-  if (lte(st.base, threshold)) text = run.t(keys.below, vars);
-  else text = run.t(threshold.isZero() ? keys.paidNoThreshold : keys.paid, vars);
-  if (limit !== null && gte(paid, limit) && gt(st.base.minus(threshold).times(ratio), limit)) {
-    text += run.t("explain.limitReached", { limit: constMoney(limit) });
-  }
-  out.explanation = text + yearlyTail(run, id, st);
+  trace.limitReached = limit !== null && gte(paid, limit) && gt(year.base.minus(threshold).times(ratio), limit);
   return out;
-}
-
-export const ASSISTANCE_KEYS = {
-  assistance: { below: "explain.assistance.below", paid: "explain.assistance.paid", paidNoThreshold: "explain.assistance.paidNoThreshold" },
-  tilted: { below: "explain.tilted.below", paid: "explain.tilted.paid", paidNoThreshold: "explain.tilted.paidNoThreshold" },
-} as const;
-
-/** A scheme's name: the pack's own wording if it has one, else the common one. */
-export function schemeLabel(run: Run, scheme: SchemeDef): string {
-  return run.wording.schemeNames.get(scheme)!;
 }

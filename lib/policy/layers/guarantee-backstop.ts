@@ -1,55 +1,52 @@
-import { add, type Dec, formatMoney, formatPercent, isPositive, min, nonNegative, sub, toFen, ZERO } from "../money";
-import { list } from "../messages";
+import { add, type Dec, isPositive, min, nonNegative, sub, toFen, ZERO } from "../money";
 import type { GuaranteeBackstopDef } from "../pack-schema";
-import { type LayerId } from "../types";
-import { combine, episodeStart, pay } from "./settle";
-import { EpisodeState, LayerOut, Run } from "../run";
-
-// ---- 兜底 (鹿寨: 住院总费用 × 90% − 已报销; 乡镇卫生院 50 % split)
-
-/** Whether a township-style split (waiver then backstop) covers this episode. */
-export function splitApplies(l: GuaranteeBackstopDef, ep: EpisodeState): boolean {
-  return !!l.splitShare && l.splitFacility.includes(ep.facility) && ep.inRegion && ep.settled.waiver === undefined;
-}
+import type { LayerId } from "../types";
+import type { EpisodeState, Run } from "../run";
+import { episodeStart, pay } from "./settle";
+import type { GuaranteeTrace, LayerOutcome } from "./trace";
 
 /**
- * The 90 % guarantee, per 住院 (重病兜底保障一批 五(一)): each discharge gets
- * its own 住院总费用 × 90 % − 已报销总额 (never negative); one stay reimbursed
- * above 90 % never eats another stay's guarantee (contract v2, worked
- * example 4). At a 乡镇卫生院 the personal part left is split instead (五(二)).
+ * 兜底, 90 % guarantee (rule `guarantee-ratio`), per 住院: each discharge
+ * gets its own 住院总费用 × ratio − 已报销总额 (never negative); one stay
+ * reimbursed above 90 % never eats another stay's guarantee (contract v2,
+ * worked example 4). At a 乡镇卫生院 the personal part left is split
+ * instead: `splitShare` of it here, the rest by the facility (waiver layer).
+ *
+ * Clauses: 鹿寨 004 重病兜底保障一批 五(一) (救助报销金额 = 住院总费用 × 90%
+ * − 已救助报销总额), 五(二) (乡镇卫生院 50 / 50).
+ *
+ * Parameters read: `ratio`, `splitShare`; the layer's `categories`, `kinds`,
+ * `splitFacility`.
  */
-export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
+export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOutcome {
   const id: LayerId = "backstop";
   const eligible = l.categories.some((c) => run.cats.has(c));
+  const trace: GuaranteeTrace = { rule: "guarantee-ratio", layer: l, notEligible: false, steps: new Array(run.eps.length) };
   if (!eligible && run.eps.every((e) => e.settled.backstop === undefined)) {
     for (const ep of run.eps) pay(ep, id, ZERO);
-    return {
-      paid: ZERO,
-      origin: "computed",
-      explanation: run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) }),
-    };
+    trace.notEligible = true;
+    return { paid: ZERO, origin: "computed", trace };
   }
-  const frags: string[] = new Array(run.eps.length);
   let paid = ZERO;
   let settledAll = true;
   let guaranteeBase = ZERO;
   let guaranteeRatio: Dec | undefined;
-  let nGuarantee = 0;
+  let guaranteed = 0;
   let splitBase = ZERO;
   let splitShare: Dec | undefined;
-  let nSplit = 0;
+  let split = 0;
   for (const ep of run.eps) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
-      if (start.settled) paid = add(paid, start.settled);
+      if (start.step === "settled") paid = add(paid, start.paid);
       else settledAll = false;
-      frags[ep.i] = start.text;
+      trace.steps[ep.i] = start;
       continue;
     }
     settledAll = false;
     if (!l.kinds.includes(ep.kind)) {
       pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
+      trace.steps[ep.i] = { step: "kind-not-covered" };
     } else if (splitApplies(l, ep)) {
       const share = run.num(l.splitShare!);
       const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
@@ -59,8 +56,8 @@ export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       paid = add(paid, p);
       splitBase = add(splitBase, remainder);
       splitShare = share;
-      nSplit++;
-      frags[ep.i] = run.t("explain.backstop.split", { base: formatMoney(remainder), rate: formatPercent(share), paid: formatMoney(p) });
+      split++;
+      trace.steps[ep.i] = { step: "split", base: remainder, share, paid: p };
     } else {
       const ratio = run.num(l.ratio);
       const target = ep.total.times(ratio);
@@ -71,24 +68,23 @@ export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOut {
       paid = add(paid, p);
       guaranteeBase = add(guaranteeBase, ep.total);
       guaranteeRatio = ratio;
-      nGuarantee++;
-      frags[ep.i] = run.t(isPositive(p) ? "explain.backstop.guarantee" : "explain.backstop.guaranteeMet", {
-        total: formatMoney(ep.total),
-        ratio: formatPercent(ratio),
-        target: formatMoney(target),
-        reimbursed: formatMoney(reimbursed),
-        paid: formatMoney(p),
-      });
+      guaranteed++;
+      trace.steps[ep.i] = { step: "guarantee", total: ep.total, ratio, target, reimbursed, paid: p, met: !isPositive(p) };
     }
   }
-  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation: combine(run, frags, paid) };
+  const out: LayerOutcome = { paid, origin: settledAll ? "settled" : "computed", trace };
   // base and rate only when one rule computed every computed stay (a mix has no single rate).
-  if (nGuarantee && !nSplit) {
+  if (guaranteed && !split) {
     out.base = guaranteeBase;
     out.rate = guaranteeRatio;
-  } else if (nSplit && !nGuarantee) {
+  } else if (split && !guaranteed) {
     out.base = splitBase;
     out.rate = splitShare;
   }
   return out;
+}
+
+/** Whether a township-style split (waiver then backstop) covers this episode. */
+function splitApplies(l: GuaranteeBackstopDef, ep: EpisodeState): boolean {
+  return !!l.splitShare && l.splitFacility.includes(ep.facility) && ep.inRegion && ep.settled.waiver === undefined;
 }

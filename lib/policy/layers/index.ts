@@ -5,11 +5,11 @@ import { basicLayer } from "./basic";
 import { criticalLayer } from "./critical";
 import { guaranteeBackstop } from "./guarantee-backstop";
 import { waiverLayer } from "./waiver";
-import { LayerOut, Run } from "../run";
+import type { Run } from "../run";
+import type { LayerOutcome } from "./trace";
 
-// ------------------------------------------------------------ layers
-
-export function runLayer(run: Run, l: LayerDef): LayerOut {
+/** The layer's formula, picked by the pack's `rule`. */
+export function runLayer(run: Run, l: LayerDef): LayerOutcome {
   switch (l.rule) {
     case "basic-insurance":
       return basicLayer(run, l);

@@ -1,6 +1,7 @@
 import { type Dec, formatMoney, gt, eq, lte, min, ZERO } from "../money";
 import { type Category, type LayerId } from "../types";
 import { EpisodeState, Run } from "../run";
+import type { StartStep } from "./trace";
 
 /** Record what a layer paid on an episode and move the episode's remainders on. */
 export function pay(ep: EpisodeState, id: LayerId, amount: Dec): void {
@@ -50,44 +51,20 @@ export function takeSettled(run: Run, ep: EpisodeState, id: LayerId): Dec {
  * not cover, or an episode an exclusion leaves out, gets ¥0 with the reason.
  * Null when the layer has to compute the episode itself.
  */
-export function episodeStart(
-  run: Run,
-  ep: EpisodeState,
-  id: LayerId,
-  eligible: boolean,
-  covered: readonly Category[],
-): { settled: Dec | null; text: string } | null {
+export function episodeStart(run: Run, ep: EpisodeState, id: LayerId, eligible: boolean, covered: readonly Category[]): StartStep | null {
   if (ep.settled[id] !== undefined) {
     const s = takeSettled(run, ep, id);
     pay(ep, id, s);
-    return { settled: s, text: run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(s) }) };
+    return { step: "settled", paid: s };
   }
   if (!eligible) {
     pay(ep, id, ZERO);
-    return { settled: null, text: run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(covered) }) };
+    return { step: "not-eligible", covered };
   }
-  if (ep.blocked.has(id)) {
+  const reason = ep.blocked.get(id);
+  if (reason !== undefined) {
     pay(ep, id, ZERO);
-    return { settled: null, text: blockedText(run, ep, id) };
+    return { step: "blocked", reason };
   }
   return null;
-}
-
-export function blockedText(run: Run, ep: EpisodeState, id: LayerId): string {
-  return run.t("explain.blocked", { reason: run.labels.reason[ep.blocked.get(id)!], layer: run.layerName(id) });
-}
-
-/** One sentence for one episode, or a total plus one item per episode (frags are indexed by episode). */
-export function combine(run: Run, frags: string[], paid: Dec): string {
-  if (frags.length === 1) return frags[0];
-  return run.t("explain.multi", { count: frags.length, paid: formatMoney(paid), details: details(run, frags) });
-}
-
-export function details(run: Run, frags: (string | undefined)[]): string {
-  let out = "";
-  for (let i = 0; i < frags.length; i++) {
-    const text = frags[i];
-    if (text !== undefined) out += run.t("explain.multiItem", { n: i + 1, where: run.where(run.eps[i]), text });
-  }
-  return out;
 }

@@ -1,16 +1,24 @@
-import { add, type Dec, formatMoney, formatPercent, isPositive, min, toFen, ZERO } from "../money";
-import { list } from "../messages";
+import { add, type Dec, isPositive, min, toFen, ZERO } from "../money";
 import type { WaiverLayerDef } from "../pack-schema";
-import { type LayerId } from "../types";
-import { combine, episodeStart, pay } from "./settle";
-import { LayerOut, Run } from "../run";
+import type { LayerId } from "../types";
+import type { Run } from "../run";
+import { episodeStart, pay } from "./settle";
+import type { LayerOutcome, WaiverTrace } from "./trace";
 
-// ---- 医疗机构减免 (鹿寨: 乡镇卫生院 50 %)
-
-export function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
+/**
+ * 医疗机构减免 (rule `facility-split`): per 住院 at the facilities the pack
+ * names, the facility bears `share` of the personal part left.
+ *
+ * Clause: 鹿寨 004 重病兜底保障一批 五(二) (乡镇卫生院 住院: 个人自付部分
+ * 卫生院 50 %, 县 50 %; the county half is the 兜底 layer's split).
+ *
+ * Parameters read: `share`; the layer's `categories`, `facility`, `kinds`,
+ * `inRegionOnly`.
+ */
+export function waiverLayer(run: Run, l: WaiverLayerDef): LayerOutcome {
   const id: LayerId = "waiver";
   const eligible = l.categories.some((c) => run.cats.has(c));
-  const frags: string[] = new Array(run.eps.length);
+  const trace: WaiverTrace = { rule: "facility-split", layer: l, notEligible: false, steps: new Array(run.eps.length) };
   let paid = ZERO;
   let base = ZERO;
   let computed = 0;
@@ -19,34 +27,29 @@ export function waiverLayer(run: Run, l: WaiverLayerDef): LayerOut {
   for (const ep of run.eps) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
-      if (start.settled) paid = add(paid, start.settled);
+      if (start.step === "settled") paid = add(paid, start.paid);
       else settledAll = false;
-      frags[ep.i] = start.text;
+      trace.steps[ep.i] = start;
       continue;
     }
     settledAll = false;
     if (!l.facility.includes(ep.facility) || !l.kinds.includes(ep.kind) || (l.inRegionOnly && !ep.inRegion)) {
       pay(ep, id, ZERO);
-      frags[ep.i] = run.t("explain.waiver.notApplicable", {
-        where: list(run.locale, l.facility.map((f) => run.labels.facility[f])),
-        kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])),
-      });
+      trace.steps[ep.i] = { step: "not-applicable" };
       continue;
     }
     share = run.num(l.share);
-    const b = ep.left;
-    const p = min(toFen(b.times(share)), ep.left);
+    const left = ep.left;
+    const p = min(toFen(left.times(share)), ep.left);
     pay(ep, id, p);
     paid = add(paid, p);
-    base = add(base, b);
+    base = add(base, left);
     computed++;
     run.computedLayer();
-    frags[ep.i] = run.t("explain.waiver.paid", { base: formatMoney(b), rate: formatPercent(share), paid: formatMoney(p) });
+    trace.steps[ep.i] = { step: "computed", base: left, share, paid: p };
   }
-  const explanation = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined)
-    ? run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) })
-    : combine(run, frags, paid);
-  const out: LayerOut = { paid, origin: settledAll ? "settled" : "computed", explanation };
+  trace.notEligible = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined);
+  const out: LayerOutcome = { paid, origin: settledAll ? "settled" : "computed", trace };
   if (computed) {
     out.base = base;
     out.rate = share;

@@ -1,23 +1,10 @@
-import { add, type Dec, formatMoney, eq, min, sub, toFen, ZERO } from "../money";
-import { list } from "../messages";
+import { add, type Dec, eq, min, sub, toFen, ZERO } from "../money";
 import { type LayerId } from "../types";
 import { clampPay, pay, takeSettled } from "./settle";
-import { EpisodeState, LayerOut, Run } from "../run";
+import type { EpisodeState, Run } from "../run";
+import type { YearlyState } from "./trace";
 
-export interface YearlyState {
-  /** The year's base so far: what the covered episodes brought, in request order. */
-  cum: Dec;
-  /** The year's base the formula was applied to (cum after the last episode). */
-  base: Dec;
-  paidSoFar: Dec;
-  settled: Dec;
-  computed: Dec;
-  nComputed: number;
-  nSettled: number;
-  blockedEps: number[];
-  /** Stays computed alone because their slip fixes a later layer. */
-  standalone: number[];
-}
+export type { YearlyState } from "./trace";
 
 // The usual arguments of yearlyLoop, made once.
 export const policyLeft = (ep: EpisodeState): Dec => ep.policyLeft;
@@ -101,45 +88,19 @@ export function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: EpisodeStat
  * categories, or an insurance it does not model): amounts the settlement
  * slips give are taken as they are, nothing else is paid.
  */
-export function yearlyNotCovered(run: Run, id: LayerId, why: () => string): LayerOut {
-  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
-  return {
-    paid: st.settled,
-    // nSettled is at most the number of episodes, which is at least one
-    origin: st.nSettled === run.eps.length ? "settled" : "computed",
-    explanation: st.nSettled ? run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) }) : why(),
-  };
+export function yearlyNotCovered(run: Run, id: LayerId): { year: YearlyState; paid: Dec; origin: "settled" | "computed" } {
+  const year = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
+  // nSettled is at most the number of episodes, which is at least one
+  return { year, paid: year.settled, origin: year.nSettled === run.eps.length ? "settled" : "computed" };
 }
 
 /** A yearly layer with nothing to compute: only settled amounts, or nothing covered. */
-export function yearlyIdle(run: Run, id: LayerId): LayerOut {
-  const st = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
-  return {
-    paid: st.settled,
-    origin: st.nSettled ? "settled" : "computed",
-    explanation: yearlyNothing(run, id, st)!,
-  };
+export function yearlyIdle(run: Run, id: LayerId): { year: YearlyState; paid: Dec; origin: "settled" | "computed" } {
+  const year = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
+  return { year, paid: year.settled, origin: year.nSettled ? "settled" : "computed" };
 }
 
-/** Sentences shared by the yearly layers for settled parts and episodes left out. */
-export function yearlyTail(run: Run, id: LayerId, st: YearlyState): string {
-  let s = "";
-  if (st.nSettled && st.nComputed) {
-    s += run.t("explain.yearly.withSettled", { settled: formatMoney(st.settled), computed: formatMoney(st.computed) });
-  }
-  if (st.standalone.length) {
-    const eps = [...st.standalone].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += run.t("explain.yearly.standalone", { episodes: list(run.locale, eps), layer: run.layerName(id) });
-  }
-  if (st.blockedEps.length) {
-    const eps = [...st.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
-  }
-  return s;
-}
-
-export function yearlyNothing(run: Run, id: LayerId, st: YearlyState): string | null {
-  if (st.nComputed) return null;
-  if (st.nSettled) return run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(st.settled) }) + yearlyTail(run, id, st);
-  return run.t("explain.noneCovered", { layer: run.layerName(id) });
+/** What a computed yearly layer paid, and its origin (settled when no episode was computed). */
+export function yearlyPaid(year: YearlyState): { paid: Dec; origin: "settled" | "computed" } {
+  return { paid: add(year.settled, year.computed), origin: year.nComputed || !year.nSettled ? "computed" : "settled" };
 }
