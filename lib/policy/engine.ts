@@ -24,12 +24,12 @@ import { ComputeOutcome, NO_LAYER, Run } from "./run";
 
 // ------------------------------------------------------------ entry point
 
-export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOutcome {
-  const run = prepareRun(req, cp);
+export function computeEstimate(req: ParsedRequest, pack: CompiledPack): ComputeOutcome {
+  const run = prepareRun(req, pack);
   if (run.issues.length) return { ok: false, issues: run.issues };
   const { layers, reimbursed } = runLayers(run, NO_SKIP);
   if (run.issues.length) return { ok: false, issues: run.issues };
-  const totals = sumUp(run.eps, reimbursed);
+  const totals = sumUp(run.episodes, reimbursed);
   // Referrals first: an assumed value a referral shows is an assumption too.
   const referrals = buildReferrals(run, totals.personalAmount);
   const result: EstimateResult = {
@@ -51,12 +51,12 @@ export function computeEstimate(req: ParsedRequest, cp: CompiledPack): ComputeOu
 export const NO_SKIP: ReadonlySet<LayerId> = new Set();
 
 /** A run with the request's episodes read, checked against the pack, assumptions and exclusions applied. */
-export function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = ""): Run {
-  const run = new Run(req, cp);
+export function prepareRun(req: ParsedRequest, pack: CompiledPack, issuePrefix = ""): Run {
+  const run = new Run(req, pack);
   const { layerIndex } = run.tables;
 
   // Input checks that need the pack.
-  for (const ep of run.eps) {
+  for (const ep of run.episodes) {
     if (ep.selfAboveTotal) {
       run.issues.push({
         path: `${issuePrefix}episodes.${ep.i}.selfFunded`,
@@ -78,7 +78,7 @@ export function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = "
   }
   if (run.issues.length) return run;
 
-  for (const ep of run.eps) {
+  for (const ep of run.episodes) {
     for (const k of ep.settledIds) ep.lastSettled = Math.max(ep.lastSettled, layerIndex.get(k)!);
   }
 
@@ -90,7 +90,7 @@ export function prepareRun(req: ParsedRequest, cp: CompiledPack, issuePrefix = "
 
 /** The pack's layers in order, except those in `skip` (computed for a whole household instead), and what they paid. */
 export function runLayers(run: Run, skip: ReadonlySet<LayerId>): { layers: LayerResult[]; reimbursed: Dec } {
-  const def = run.cp.def;
+  const def = run.pack.def;
   const layers: LayerResult[] = [];
   let reimbursed = ZERO;
   for (let position = 0; position < def.layers.length; position++) {

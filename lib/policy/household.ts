@@ -23,14 +23,14 @@ import { EpisodeState, NO_LAYER, Run } from "./run";
  * order. A member whose own categories give an individual scheme (特困, 因病致困)
  * keeps it; a member with none joins the family's pool.
  */
-export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: CompiledPack): HouseholdOutcome {
+export function computeHouseholdEstimate(req: ParsedHouseholdRequest, pack: CompiledPack): HouseholdOutcome {
   const memberRuns = req.household.members.map((m, k) =>
-    prepareRun({ policy: req.policy, serviceDate: req.serviceDate, locale: req.locale, person: m.person, episodes: m.episodes }, cp, `household.members.${k}.`),
+    prepareRun({ policy: req.policy, serviceDate: req.serviceDate, locale: req.locale, person: m.person, episodes: m.episodes }, pack, `household.members.${k}.`),
   );
   const early = memberRuns.flatMap((run) => run.issues);
   if (early.length) return { ok: false, issues: early };
 
-  const family = familyScheme(cp.def, memberRuns);
+  const family = familyScheme(pack.def, memberRuns);
   const pooled = family ? memberRuns.filter((run) => joinsFamily(run, family.layer)) : [];
   const skip: ReadonlySet<LayerId> = family ? new Set([family.layer.id]) : NO_SKIP;
   const memberLayers = memberRuns.map((run) => runLayers(run, pooled.includes(run) ? skip : NO_SKIP));
@@ -48,22 +48,22 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
         person: { insurance: pooled[0].insurance, categories: family.categories },
         episodes: [],
       },
-      cp,
+      pack,
     );
     familyRun.household = true;
-    familyRun.eps = poolOrder(pooled);
-    const indexes = familyRun.eps.map((ep) => ep.i);
-    familyRun.eps.forEach((ep, k) => (ep.i = k));
+    familyRun.episodes = poolOrder(pooled);
+    const indexes = familyRun.episodes.map((ep) => ep.i);
+    familyRun.episodes.forEach((ep, k) => (ep.i = k));
     familyRun.layerPosition = family.position;
     familyRun.startLayer(family.layer);
     familyLayer = layerResult(familyRun, family.layer, annualExcessBackstop(familyRun, family.layer));
     familyLayer.explanation = familyRun.t("explain.household.family", { count: pooled.length }) + familyLayer.explanation;
-    familyRun.eps.forEach((ep, k) => (ep.i = indexes[k]));
+    familyRun.episodes.forEach((ep, k) => (ep.i = indexes[k]));
     familyRun.layerPosition = NO_LAYER;
     // Each pooled member's share of the family layer, in its place among the member's layers.
     for (const run of pooled) {
       const k = memberRuns.indexOf(run);
-      const share = run.eps.reduce((sum, ep) => add(sum, ep.paid.get(family.layer.id) ?? ZERO), ZERO);
+      const share = run.episodes.reduce((sum, ep) => add(sum, ep.paid.get(family.layer.id) ?? ZERO), ZERO);
       const own: LayerResult = {
         id: family.layer.id,
         name: run.layerName(family.layer.id),
@@ -77,7 +77,7 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
     }
   }
 
-  const memberTotals = memberRuns.map((run, k) => sumUp(run.eps, memberLayers[k].reimbursed));
+  const memberTotals = memberRuns.map((run, k) => sumUp(run.episodes, memberLayers[k].reimbursed));
   const members: HouseholdMemberResult[] = memberRuns.map((run, k) => {
     const { layers } = memberLayers[k];
     const t = memberTotals[k];
@@ -94,7 +94,7 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, cp: Compil
   });
 
   const first = memberRuns[0];
-  const allEps = memberRuns.flatMap((run) => run.eps);
+  const allEps = memberRuns.flatMap((run) => run.episodes);
   let reimbursed = ZERO;
   const layers: LayerResult[] = first.tables.layerIds.map((id) => {
     let paid = ZERO;
@@ -181,7 +181,7 @@ export function joinsFamily(run: Run, l: AnnualExcessBackstopDef): boolean {
 
 /** The pooled bills in date order when every one has a date, else members then bills in request order. */
 export function poolOrder(pooled: Run[]): EpisodeState[] {
-  const eps = pooled.flatMap((run) => run.eps.map((ep) => ({ ep, date: run.req.episodes[ep.i].date })));
+  const eps = pooled.flatMap((run) => run.episodes.map((ep) => ({ ep, date: run.req.episodes[ep.i].date })));
   if (eps.every((x) => x.date !== undefined)) eps.sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0));
   return eps.map((x) => x.ep);
 }

@@ -7,7 +7,7 @@ import { Run, matches } from "./run";
 // ------------------------------------------------------------ referrals
 
 export function buildReferrals(run: Run, personal: Dec): Referral[] {
-  const def = run.cp.def;
+  const def = run.pack.def;
   const out: Referral[] = [];
   const seen = new Set<string>();
   for (const r of def.referrals) {
@@ -23,7 +23,7 @@ export function referralApplies(run: Run, r: ReferralDef, personal: Dec): boolea
   if (w.categoriesAny && !w.categoriesAny.some((c) => run.cats.has(c))) return false;
   if (w.categoriesNone && w.categoriesNone.some((c) => run.cats.has(c))) return false;
   if (w.insurance && !w.insurance.includes(run.insurance)) return false;
-  if (w.episodeAny && !run.eps.some((ep) => matches(w.episodeAny!, ep, run.insurance))) return false;
+  if (w.episodeAny && !run.episodes.some((ep) => matches(w.episodeAny!, ep, run.insurance))) return false;
   if (w.personalPositive && !isPositive(personal)) return false;
   return true;
 }
@@ -32,9 +32,9 @@ export function referralText(run: Run, r: ReferralDef, personal: Dec): string {
   const wording = run.tables.referrals.get(r)!;
   // Texts that only depend on the pack were rendered when the period was compiled.
   const text =
-    run.cp.period.referralTexts[run.locale].get(r) ??
-    referralTextOf(run.cp.def, run.cp.params, run.locale, wording.key, wording.slots[run.locale], personal);
+    run.pack.period.referralTexts[run.locale].get(r) ??
+    referralTextOf(run.pack.def, run.pack.params, run.locale, wording.key, wording.slots[run.locale], personal);
   // Referrals list no sources, so of the parameters shown only an assumed value leaves a trace (its assumption).
-  for (const pid of wording.params[run.locale]) if (run.cp.params.get(pid)!.reliability === "ASSUMED") run.param(pid);
+  for (const pid of wording.params[run.locale]) if (run.pack.params.get(pid)!.reliability === "ASSUMED") run.param(pid);
   return text;
 }

@@ -33,14 +33,14 @@ export function firstLayerNaming(def: PackDef): Map<Category, number> {
 }
 
 export function addRequestAssumptions(run: Run): void {
-  const def = run.cp.def;
+  const def = run.pack.def;
   run.assume("firstThisYear", run.labels.firstThisYear, EVERY_LAYER);
   run.assume("inPolicy", run.labels.inPolicy, EVERY_LAYER);
-  if (run.eps.length > 1) run.assume("order", run.labels.multiEpisodeOrder, EVERY_LAYER);
+  if (run.episodes.length > 1) run.assume("order", run.labels.multiEpisodeOrder, EVERY_LAYER);
 
   if (run.req.episodes.some(hasDefaults)) {
     const missing = (pred: (e: ParsedEpisode, ep: EpisodeState) => boolean) =>
-      run.eps.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
+      run.episodes.filter((ep) => pred(run.req.episodes[ep.i], ep)).map((ep) => String(ep.i + 1));
     const fields: [string, (e: ParsedEpisode, ep: EpisodeState) => boolean, string][] = [
       ["selfFunded", (e) => e.selfFunded === undefined, "0.00"],
       ["inRegion", (e) => e.inRegion === undefined, run.t("value.yes")],
@@ -93,9 +93,9 @@ export function eligibleFor(run: Run, l: LayerDef): boolean {
 }
 
 export function applyExclusions(run: Run): void {
-  const def = run.cp.def;
+  const def = run.pack.def;
   const { layerById } = run.tables;
-  for (const ep of run.eps) {
+  for (const ep of run.episodes) {
     for (const rule of def.exclusions) {
       if (!matches(rule.when, ep, run.insurance)) continue;
       const hit: LayerId[] = [];
@@ -127,8 +127,8 @@ export function applyExclusions(run: Run): void {
  * said under assumptions).
  */
 export function applyCertificationDates(run: Run): void {
-  for (let position = 0; position < run.cp.def.layers.length; position++) {
-    const l = run.cp.def.layers[position];
+  for (let position = 0; position < run.pack.def.layers.length; position++) {
+    const l = run.pack.def.layers[position];
     if (l.rule !== "annual-excess") continue;
     const scheme = l.schemes.find((s) => s.categories.some((c) => run.cats.has(c)));
     if (!scheme?.countsFromCertification) continue;
@@ -140,7 +140,7 @@ export function applyCertificationDates(run: Run): void {
     }
     const from = dates.reduce((a, b) => (b < a ? b : a));
     const undated: string[] = [];
-    for (const ep of run.eps) {
+    for (const ep of run.episodes) {
       if (ep.settled[l.id] !== undefined || ep.blocked.has(l.id)) continue;
       const date = run.req.episodes[ep.i].date;
       if (date === undefined) undated.push(String(ep.i + 1));

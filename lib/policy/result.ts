@@ -26,7 +26,7 @@ export function layerResult(run: Run, l: LayerDef, out: LayerOutcome): LayerResu
 }
 
 export function policyHeader(run: Run): EstimateResult["policy"] {
-  return { id: run.cp.def.id, version: run.cp.version.id, title: run.wording.title };
+  return { id: run.pack.def.id, version: run.pack.version.id, title: run.wording.title };
 }
 
 export interface Totals {
@@ -59,14 +59,14 @@ export function sumUp(eps: readonly EpisodeState[], reimbursed: Dec): Totals {
  */
 export function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], totals: Totals): EpisodeBreakdown[] {
   const ids = run.tables.layerIds;
-  if (run.eps.length === 1 && layers.length === ids.length) {
+  if (run.episodes.length === 1 && layers.length === ids.length) {
     // One bill: its amounts are the layers' own (the same strings, not formatted twice).
     const paid = {} as Partial<Record<LayerId, string>>;
     for (const l of layers) paid[l.id] = l.paid;
     const first = run.excluded.length ? run.excluded[0].reason : null;
     return [{ index: 0, total: totals.total, paid, personal: totals.personal, excluded: first }];
   }
-  return run.eps.map((ep) => {
+  return run.episodes.map((ep) => {
     const paid = {} as Partial<Record<LayerId, string>>;
     for (const id of ids) paid[id] = fenString(ep.paid.get(id) ?? ZERO);
     const first = run.excluded.find((x) => x.ep === ep.i);
@@ -136,6 +136,6 @@ export function buildExcluded(run: Run): ExcludedItem[] {
         [...x.layers].sort((a, b) => layerIndex.get(a)! - layerIndex.get(b)!).map((l) => run.layerName(l)),
       ),
     }),
-    sources: x.sources.map((s) => run.sourceRef(s, run.cp.def.sources[s].reliability)),
+    sources: x.sources.map((s) => run.sourceRef(s, run.pack.def.sources[s].reliability)),
   }));
 }

@@ -51,14 +51,15 @@ export type ComputeOutcome = { ok: true; result: EstimateResult } | { ok: false;
  * One estimate's working state: the request's episodes as the layers move
  * them on, what was assumed, cited and excluded, and the pack's parameters
  * read through it (so each read cites its source and, for an assumed value,
- * states the assumption). The pack's derived tables (cp.tables, cp.period)
+ * states the assumption). The pack's derived tables (pack.tables, pack.period)
  * are read, never written.
  */
 export class Run {
   readonly locale: Locale;
   readonly cats: Set<Category>;
   readonly insurance: Insurance;
-  eps: EpisodeState[];
+  /** The request's bills as the layers move them on, in request order. */
+  episodes: EpisodeState[];
   /** Computing a household-level layer over several members' bills (computeHouseholdEstimate). */
   household = false;
   readonly tables: PackTables;
@@ -82,14 +83,14 @@ export class Run {
 
   constructor(
     readonly req: ParsedRequest,
-    readonly cp: CompiledPack,
+    readonly pack: CompiledPack,
   ) {
     this.locale = req.locale ?? "zh-Hans";
     this.cats = new Set(req.person.categories ?? []);
     this.insurance = req.person.insurance;
-    this.eps = req.episodes.map((e, i) => toEp(e, i));
-    this.tables = cp.tables;
-    this.wording = cp.tables.wording[this.locale];
+    this.episodes = req.episodes.map((e, i) => toEpisodeState(e, i));
+    this.tables = pack.tables;
+    this.wording = pack.tables.wording[this.locale];
     this.labels = LABELS[this.locale];
   }
 
@@ -140,7 +141,7 @@ export class Run {
   cite(sid: string): void {
     if (this.layerSourceIds.includes(sid)) return;
     this.layerSourceIds.push(sid);
-    this.layerSources.push(this.sourceRef(sid, this.cp.def.sources[sid].reliability));
+    this.layerSources.push(this.sourceRef(sid, this.pack.def.sources[sid].reliability));
   }
 
   /** The current layer's sources; later citations (e.g. by referrals) go to a fresh list. */
@@ -165,7 +166,7 @@ export class Run {
   }
 
   param(id: string): ResolvedParam {
-    const p = this.cp.params.get(id)!;
+    const p = this.pack.params.get(id)!;
     this.citeParam(p);
     if (p.reliability === "ASSUMED") this.assume(id, p.wording[this.locale].assumed!);
     return p;
@@ -178,7 +179,7 @@ export class Run {
 
   /** A parameter that may be a table by facility level; an assumed table value is stated for the level read. */
   byLevel(id: string, f: Facility): Dec {
-    const p = this.cp.params.get(id)!;
+    const p = this.pack.params.get(id)!;
     if (!isLevels(p.value)) return this.num(id);
     this.citeParam(p);
     if (p.reliability === "ASSUMED") this.assume(p.levelKeys![f], p.wording[this.locale].assumedAtLevel![f]);
@@ -217,7 +218,7 @@ export class Run {
   }
 }
 
-export function toEp(e: ParsedEpisode, i: number): EpisodeState {
+export function toEpisodeState(e: ParsedEpisode, i: number): EpisodeState {
   const total = parseMoney(e.total);
   const selfFunded = e.selfFunded === undefined ? ZERO : parseMoney(e.selfFunded);
   const settled: Partial<Record<LayerId, Dec>> = {};

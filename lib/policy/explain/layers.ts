@@ -46,7 +46,7 @@ function combine(run: Run, sentences: string[], paid: Dec): string {
   if (sentences.length === 1) return sentences[0];
   let details = "";
   for (let i = 0; i < sentences.length; i++) {
-    details += run.t("explain.multiItem", { n: i + 1, where: run.where(run.eps[i]), text: sentences[i] });
+    details += run.t("explain.multiItem", { n: i + 1, where: run.where(run.episodes[i]), text: sentences[i] });
   }
   return run.t("explain.multi", { count: sentences.length, paid: formatMoney(paid), details });
 }
@@ -244,7 +244,7 @@ function explainAnnualExcess(run: Run, id: LayerId, trace: AnnualExcessTrace, pa
     scheme: run.wording.schemeNames.get(scheme)!,
     base: formatMoney(year.base),
     standard: formatMoney(trace.standard!),
-    standardLabel: scheme.standard ? run.t(run.cp.params.get(scheme.standard)!.labelKey) : "",
+    standardLabel: scheme.standard ? run.t(run.pack.params.get(scheme.standard)!.labelKey) : "",
     paid: formatMoney(paid),
   };
   let text: string;

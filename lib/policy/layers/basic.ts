@@ -25,7 +25,7 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
   const usedByGroup = { main: ZERO, outpatient: ZERO };
   const yearDeductibleLeft = new Map<EpisodeKind, Dec>();
   const tilt = l.tilts.find((t) => t.insurance.includes(run.insurance) && t.categories.some((c) => run.cats.has(c)));
-  const trace: BasicTrace = { rule: "basic-insurance", steps: new Array(run.eps.length) };
+  const trace: BasicTrace = { rule: "basic-insurance", steps: [] };
   let paid = ZERO;
   let settledAll = true;
   let base = ZERO;
@@ -35,21 +35,21 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
   let cap: Dec | undefined;
   let computed = 0;
 
-  for (const ep of run.eps) {
+  for (const ep of run.episodes) {
     if (ep.settled.basic !== undefined) {
       const s = takeSettled(run, ep, "basic");
       const group = run.insurance === "none" ? "main" : l[run.insurance === "employee" ? "employee" : "resident"][ep.kind].capGroup;
       usedByGroup[group] = add(usedByGroup[group], s);
       pay(ep, "basic", s);
       paid = add(paid, s);
-      trace.steps[ep.i] = { step: "settled", paid: s };
+      trace.steps.push({ step: "settled", paid: s });
       continue;
     }
     settledAll = false;
     if (ep.blocked.has("basic") || run.insurance === "none") {
       if (!ep.blocked.has("basic")) ep.blocked.set("basic", "uninsured");
       pay(ep, "basic", ZERO);
-      trace.steps[ep.i] = { step: "blocked", reason: ep.blocked.get("basic")! };
+      trace.steps.push({ step: "blocked", reason: ep.blocked.get("basic")! });
       continue;
     }
     const insurance = l[run.insurance];
@@ -109,7 +109,7 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
     if (group === "main" || cap === undefined) cap = groupCap;
     computed++;
     run.computedLayer();
-    trace.steps[ep.i] = {
+    trace.steps.push({
       step: "computed",
       base: inPolicy,
       deductible: episodeDeductible,
@@ -122,7 +122,7 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
       belowDeductible: lte(inPolicy, applied),
       capped: gt(due, p),
       adjustments,
-    };
+    });
   }
   const out: LayerOutcome = { paid, origin: settledAll ? "settled" : "computed", trace };
   if (computed) {

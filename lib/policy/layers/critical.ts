@@ -74,7 +74,7 @@ export function criticalLayer(run: Run, l: CriticalLayerDef): LayerOutcome {
     if (tilt.thresholdFactor) run.num(tilt.thresholdFactor);
     if (tilt.ratePoints) run.num(tilt.ratePoints);
     if (tilt.rateMin) run.num(tilt.rateMin);
-    const tilted = run.cp.period.criticalTilts.get(tilt)!;
+    const tilted = run.pack.period.criticalTilts.get(tilt)!;
     threshold = tilted.threshold;
     bands = tilted.bands;
     if (tilt.removeCap) cap = null;

@@ -21,9 +21,9 @@ import type { GuaranteeTrace, LayerOutcome } from "./trace";
 export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOutcome {
   const id: LayerId = "backstop";
   const eligible = l.categories.some((c) => run.cats.has(c));
-  const trace: GuaranteeTrace = { rule: "guarantee-ratio", layer: l, notEligible: false, steps: new Array(run.eps.length) };
-  if (!eligible && run.eps.every((e) => e.settled.backstop === undefined)) {
-    for (const ep of run.eps) pay(ep, id, ZERO);
+  const trace: GuaranteeTrace = { rule: "guarantee-ratio", layer: l, notEligible: false, steps: [] };
+  if (!eligible && run.episodes.every((e) => e.settled.backstop === undefined)) {
+    for (const ep of run.episodes) pay(ep, id, ZERO);
     trace.notEligible = true;
     return { paid: ZERO, origin: "computed", trace };
   }
@@ -35,18 +35,18 @@ export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOutco
   let splitBase = ZERO;
   let splitShare: Dec | undefined;
   let split = 0;
-  for (const ep of run.eps) {
+  for (const ep of run.episodes) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
       if (start.step === "settled") paid = add(paid, start.paid);
       else settledAll = false;
-      trace.steps[ep.i] = start;
+      trace.steps.push(start);
       continue;
     }
     settledAll = false;
     if (!l.kinds.includes(ep.kind)) {
       pay(ep, id, ZERO);
-      trace.steps[ep.i] = { step: "kind-not-covered" };
+      trace.steps.push({ step: "kind-not-covered" });
     } else if (splitApplies(l, ep)) {
       const share = run.num(l.splitShare!);
       const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
@@ -57,7 +57,7 @@ export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOutco
       splitBase = add(splitBase, remainder);
       splitShare = share;
       split++;
-      trace.steps[ep.i] = { step: "split", base: remainder, share, paid: p };
+      trace.steps.push({ step: "split", base: remainder, share, paid: p });
     } else {
       const ratio = run.num(l.ratio);
       const target = ep.total.times(ratio);
@@ -69,7 +69,7 @@ export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOutco
       guaranteeBase = add(guaranteeBase, ep.total);
       guaranteeRatio = ratio;
       guaranteed++;
-      trace.steps[ep.i] = { step: "guarantee", total: ep.total, ratio, target, reimbursed, paid: p, met: !isPositive(p) };
+      trace.steps.push({ step: "guarantee", total: ep.total, ratio, target, reimbursed, paid: p, met: !isPositive(p) });
     }
   }
   const out: LayerOutcome = { paid, origin: settledAll ? "settled" : "computed", trace };

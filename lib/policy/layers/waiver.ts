@@ -18,24 +18,24 @@ import type { LayerOutcome, WaiverTrace } from "./trace";
 export function waiverLayer(run: Run, l: WaiverLayerDef): LayerOutcome {
   const id: LayerId = "waiver";
   const eligible = l.categories.some((c) => run.cats.has(c));
-  const trace: WaiverTrace = { rule: "facility-split", layer: l, notEligible: false, steps: new Array(run.eps.length) };
+  const trace: WaiverTrace = { rule: "facility-split", layer: l, notEligible: false, steps: [] };
   let paid = ZERO;
   let base = ZERO;
   let computed = 0;
   let settledAll = true;
   let share: Dec | undefined;
-  for (const ep of run.eps) {
+  for (const ep of run.episodes) {
     const start = episodeStart(run, ep, id, eligible, l.categories);
     if (start) {
       if (start.step === "settled") paid = add(paid, start.paid);
       else settledAll = false;
-      trace.steps[ep.i] = start;
+      trace.steps.push(start);
       continue;
     }
     settledAll = false;
     if (!l.facility.includes(ep.facility) || !l.kinds.includes(ep.kind) || (l.inRegionOnly && !ep.inRegion)) {
       pay(ep, id, ZERO);
-      trace.steps[ep.i] = { step: "not-applicable" };
+      trace.steps.push({ step: "not-applicable" });
       continue;
     }
     share = run.num(l.share);
@@ -46,9 +46,9 @@ export function waiverLayer(run: Run, l: WaiverLayerDef): LayerOutcome {
     base = add(base, left);
     computed++;
     run.computedLayer();
-    trace.steps[ep.i] = { step: "computed", base: left, share, paid: p };
+    trace.steps.push({ step: "computed", base: left, share, paid: p });
   }
-  trace.notEligible = !eligible && !isPositive(paid) && run.eps.every((e) => e.settled.waiver === undefined);
+  trace.notEligible = !eligible && !isPositive(paid) && run.episodes.every((e) => e.settled.waiver === undefined);
   const out: LayerOutcome = { paid, origin: settledAll ? "settled" : "computed", trace };
   if (computed) {
     out.base = base;

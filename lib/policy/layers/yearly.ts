@@ -40,7 +40,7 @@ export function yearlyLoop(
     blockedEps: [],
     standalone: [],
   };
-  for (const ep of run.eps) {
+  for (const ep of run.episodes) {
     if (ep.settled[id] !== undefined) {
       const s = takeSettled(run, ep, id);
       st.cum = add(st.cum, baseOf(ep));
@@ -80,7 +80,7 @@ export function yearlyLoop(
 
 /** Whether any episode is left for a yearly layer to compute (otherwise its parameters are not even read). */
 export function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: EpisodeState) => boolean): boolean {
-  return run.eps.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
+  return run.episodes.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
 }
 
 /**
@@ -91,7 +91,7 @@ export function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: EpisodeStat
 export function yearlyNotCovered(run: Run, id: LayerId): { year: YearlyState; paid: Dec; origin: "settled" | "computed" } {
   const year = yearlyLoop(run, id, policyLeft, nothingDue, noEpisode);
   // nSettled is at most the number of episodes, which is at least one
-  return { year, paid: year.settled, origin: year.nSettled === run.eps.length ? "settled" : "computed" };
+  return { year, paid: year.settled, origin: year.nSettled === run.episodes.length ? "settled" : "computed" };
 }
 
 /** A yearly layer with nothing to compute: only settled amounts, or nothing covered. */
