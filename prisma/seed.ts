@@ -11,6 +11,7 @@ import { encryptField } from "@/lib/crypto/field-encryption";
 import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { createPrismaClient } from "@/lib/db/client";
 import { backfillApplicantPersons } from "@/lib/people/backfill";
+import { seedDesk } from "@/prisma/seed-desk";
 import type { StaffRole } from "@/lib/generated/prisma/client";
 import type { DraftData } from "@/lib/applications/draft-schema";
 import { currentDeadline, procedureTimings } from "@/lib/applications/procedure";
@@ -53,6 +54,7 @@ const STAFF: { username: string; role: StaffRole; areaCode?: string; school?: tr
   { username: "desk01", role: "desk", areaCode: "450223", helpDesk: true, displayName: "演示窗口人员" },
   { username: "case01", role: "caseworker", areaCode: "450223", helpDesk: true, displayName: "演示经办人甲" },
   { username: "case02", role: "caseworker", areaCode: "210100", displayName: "演示经办人乙" },
+  { username: "desk02", role: "desk", areaCode: "210100", displayName: "演示窗口人员乙" },
   { username: "approver01", role: "approver", areaCode: "450223", displayName: "演示审批人" },
   { username: "approver02", role: "approver", areaCode: "210100", displayName: "演示审批人乙" },
   { username: "school01", role: "school_admin", school: true, displayName: "演示学校管理员" },
@@ -228,6 +230,7 @@ async function main() {
     // Applicants as persons of their area, on their household's help chain (as submit does).
     await backfillApplicantPersons(db);
     // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
+    await seedDesk(db);
 
     const counts = {
       areas: await db.area.count(),

@@ -18,7 +18,14 @@ import { ALL_AREA_ROLES, hasRole, type SessionUser, type StaffRole } from "@/lib
  */
 export type Actor =
   | { id: string; role: "citizen" }
-  | { id: string; role: StaffRole; areaCode: string | null; schoolId?: string | null };
+  | {
+      id: string;
+      role: StaffRole;
+      areaCode: string | null;
+      schoolId?: string | null;
+      /** A desk worker acting inside one assisted session (lib/desk/sessions.ts): reaches that session's records only. */
+      deskSessionId?: string | null;
+    };
 
 /** The scopes a record belongs to. Omitted scopes never grant access. */
 export type AccessRecord = {
@@ -30,6 +37,8 @@ export type AccessRecord = {
   areaCodes?: readonly string[];
   /** The school it concerns. */
   schoolId?: string | null;
+  /** The assisted session it was reached through: its desk's area, and whether it is still open. */
+  deskSession?: { id: string; areaCode: string; open: boolean } | null;
 };
 
 /** How far an actor's access reaches, e.g. to scope a list query. */
@@ -38,10 +47,11 @@ export type Reach =
   | { scope: "area"; areaCode: string }
   | { scope: "all-areas" }
   | { scope: "school"; schoolId: string }
+  | { scope: "desk-session"; sessionId: string; areaCode: string }
   | { scope: "none" };
 
 /** Why access is refused; the state machine reports these codes, reads answer "not found". */
-export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school";
+export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school" | "not-in-session" | "session-ended";
 
 /** A staff account tied to no area that is not an all-area role reaches no area's records. */
 const NO_AREA = "-";
@@ -60,6 +70,9 @@ export function actorFor(user: SessionUser): Actor {
 export function reachOf(actor: Actor): Reach {
   if (actor.role === "citizen") return { scope: "owner", citizenId: actor.id };
   if (actor.role === "school_admin") return actor.schoolId ? { scope: "school", schoolId: actor.schoolId } : { scope: "none" };
+  if (actor.role === "desk" && actor.deskSessionId) {
+    return actor.areaCode && actor.areaCode !== NO_AREA ? { scope: "desk-session", sessionId: actor.deskSessionId, areaCode: actor.areaCode } : { scope: "none" };
+  }
   if (actor.areaCode === null) return { scope: "all-areas" };
   return actor.areaCode === NO_AREA ? { scope: "none" } : { scope: "area", areaCode: actor.areaCode };
 }
@@ -76,6 +89,15 @@ export function accessRefusal(actor: Actor, record: AccessRecord): AccessRefusal
       return record.areaCode === reach.areaCode || record.areaCodes?.includes(reach.areaCode) ? null : "wrong-area";
     case "school":
       return record.schoolId === reach.schoolId ? null : "wrong-school";
+    case "desk-session": {
+      // Through this session only, only while it is open (not after hand-over or withdrawal), only in the
+      // desk's area, and only for one of the area's people.
+      const session = record.deskSession;
+      if (!session || session.id !== reach.sessionId) return "not-in-session";
+      if (session.areaCode !== reach.areaCode) return "wrong-area";
+      if (record.areaCodes && !record.areaCodes.includes(reach.areaCode)) return "wrong-area";
+      return session.open ? null : "session-ended";
+    }
     case "none":
       return actor.role === "school_admin" ? "wrong-school" : "wrong-area";
   }
