@@ -63,5 +63,28 @@ for (const lng of scripts) {
       await expect(page.getByTestId("today-session").first()).toHaveAttribute("data-status", "withdrawn");
       expect((await page.goto(sessionUrl))?.status()).toBe(404);
     });
+
+    test("the desk's queue: 补正 due soon with the phone masked; a walk-in found by reference + ID number, a wrong one finds nothing", async ({ page }) => {
+      const t = desk[lng];
+      await signInStaff(page, lng, "desk01");
+      await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+      await page.getByTestId("desk-home-link").click();
+      await expect(page).toHaveURL(new RegExp(`/${lng}/desk$`));
+      // The seeded 补正 (LZ2026-000004, 演示用户乙 13800000002) is due: listed with the phone masked.
+      const due = page.getByTestId("due-soon-item").filter({ hasText: "LZ2026-000004" });
+      await expect(due).toContainText("138****0002");
+      await expect(page.getByTestId("due-soon")).not.toContainText("13800000002");
+      const reference = (await due.getByRole("link").innerText()).trim();
+
+      const walkIn = page.getByTestId("walk-in");
+      await walkIn.getByLabel(t.queue.reference).fill(reference);
+      await walkIn.getByLabel(t.queue.idNumber).fill(withCheckDigit("11010119900307451"));
+      await walkIn.getByRole("button", { name: t.queue.find }).click();
+      await expect(page.getByTestId("walk-in-none")).toHaveText(t.queue.notFound);
+      await walkIn.getByLabel(t.queue.idNumber).fill(withCheckDigit("45022319800101104"));
+      await walkIn.getByRole("button", { name: t.queue.find }).click();
+      await expect(page).toHaveURL(new RegExp(`/${lng}/staff/applications/[a-z0-9]+$`));
+      await expect(page.getByTestId("desk-paper-links")).toBeVisible();
+    });
   });
 }

@@ -5,11 +5,13 @@ import { Link } from "@/components/ui/link";
 import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
 import { todaysSessions } from "@/lib/desk/sessions";
+import { correctionsDueSoon } from "@/lib/desk/walk-in";
+import { WalkInForm } from "@/components/desk/walk-in-form";
 import { frameTexts } from "@/lib/i18n/frame";
-import { formatDateTime } from "@/lib/i18n/format";
+import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { searchPeopleAction, startSessionAction } from "@/app/[lng]/desk/session-actions";
+import { searchPeopleAction, startSessionAction, walkInAction } from "@/app/[lng]/desk/session-actions";
 
 /** The help desk (窗口帮办): start a session for a walk-in applicant, and today's sessions. */
 export default async function DeskPage({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -17,7 +19,9 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
   const query = await searchParams;
   const user = await requireStaff(lng, `/${lng}/desk`, ["desk"]);
   const t = getT(lng, "desk");
-  const sessions = await todaysSessions(await serviceContext(), user);
+  const ctx = await serviceContext();
+  const sessions = await todaysSessions(ctx, user);
+  const dueSoon = await correctionsDueSoon(ctx, user);
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("home.title")} backHref={`/${lng}/staff`}>
       {query.withdrawn ? (
@@ -79,6 +83,36 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
         ) : (
           <p>{t("home.noneToday")}</p>
         )}
+      </section>
+      <section className="mt-4 rounded-xl bg-cell p-4" aria-labelledby="due-h">
+        <h2 id="due-h" className="mb-2 text-lg font-semibold">
+          {t("queue.dueSoonHeading")}
+        </h2>
+        <p className="mb-2 text-sm text-ink-muted">{t("queue.dueSoonHint")}</p>
+        {dueSoon.length ? (
+          <ul className="space-y-2" data-testid="due-soon">
+            {dueSoon.map((d) => (
+              <li key={d.id} data-testid="due-soon-item">
+                <Link href={`/${lng}/staff/applications/${d.id}`} className="font-mono text-brand underline">
+                  {d.reference}
+                </Link>{" "}
+                · {t("queue.dueOn", { date: formatCalendarDate(d.dueOn, lng) })}
+                {d.overdue ? <strong className="ml-1 text-danger">{t("queue.overdue")}</strong> : null} · {d.phoneMasked ?? t("home.noPhone")}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("queue.noneDue")}</p>
+        )}
+      </section>
+      <section className="mt-4 rounded-xl bg-cell p-4" aria-labelledby="walk-in-h">
+        <h2 id="walk-in-h" className="mb-2 text-lg font-semibold">
+          {t("queue.walkInHeading")}
+        </h2>
+        <WalkInForm
+          action={walkInAction.bind(null, lng)}
+          texts={{ reference: t("queue.reference"), idNumber: t("queue.idNumber"), find: t("queue.find"), notFound: t("queue.notFound") }}
+        />
       </section>
     </PageFrame>
   );

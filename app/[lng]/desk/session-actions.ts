@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { FieldRefusal, staffAction } from "@/lib/actions/safe-action";
 import { serviceContext } from "@/lib/applications/context";
+import { findForWalkIn, walkInSchema } from "@/lib/desk/walk-in";
 import { DeskSessionError, findAreaPeople, personSearchSchema, startSession, startSessionSchema, withdrawConsent } from "@/lib/desk/sessions";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import type { PersonCard } from "@/lib/people/persons";
@@ -67,4 +68,23 @@ const withdraw = staffAction(DESK, {
 export async function withdrawConsentAction(lng: string, sessionId: string, form: FormData): Promise<void> {
   const result = await withdraw(lng, { sessionId }, form);
   redirectWithinSite(result.ok && result.data ? `/${lng}/desk?withdrawn=1` : `/${lng}/desk?error=1`);
+}
+
+const walkIn = staffAction(DESK, {
+  args: noArgs,
+  returnTo: (lng) => `/${lng}/desk`,
+  input: () => walkInSchema,
+  errors: { ns: "desk", prefix: "errors" },
+  run: async ({ user }, input) => findForWalkIn(await serviceContext(), user, input),
+});
+
+export type WalkInState = { errors: Record<string, string>; notFound?: boolean; values: { reference: string } } | null;
+
+/** A walk-in asks about an application: reference + ID number → its page (timeline, paper to print). */
+export async function walkInAction(lng: string, _previous: WalkInState, form: FormData): Promise<WalkInState> {
+  const result = await walkIn(lng, {}, form);
+  const values = { reference: String(form.get("reference") ?? "").slice(0, 64) };
+  if (!result.ok) return { errors: result.fieldErrors, values };
+  if (!result.data) return { errors: {}, notFound: true, values };
+  redirectWithinSite(`/${lng}/staff/applications/${result.data}`);
 }
