@@ -11,6 +11,7 @@ import { encryptField } from "@/lib/crypto/field-encryption";
 import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { createPrismaClient } from "@/lib/db/client";
 import { backfillApplicantPersons } from "@/lib/people/backfill";
+import { seedDesk } from "@/prisma/seed-desk";
 import type { StaffRole } from "@/lib/generated/prisma/client";
 import type { DraftData } from "@/lib/applications/draft-schema";
 import { currentDeadline, procedureTimings } from "@/lib/applications/procedure";
@@ -20,6 +21,7 @@ import { toDbStatus } from "@/lib/applications/status";
 import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import { hashPassword } from "@/lib/auth/staff";
 import { seedDemoSchool } from "@/lib/schools/demo-seed";
+import { hashTrackingCode } from "@/lib/desk/tracking-code";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
@@ -38,10 +40,22 @@ const SCHOOL = {
   nameZhHant: "瀋陽市示例第一小學",
 };
 
-const STAFF: { username: string; role: StaffRole; areaCode?: string; school?: true; displayName: string }[] = [
-  { username: "desk01", role: "desk", areaCode: "450223", displayName: "演示窗口人员" },
-  { username: "case01", role: "caseworker", areaCode: "450223", displayName: "演示经办人甲" },
+/** The help desk (窗口) desk01 sits at: its name, address and phone are printed on the applicant's paper. */
+const HELP_DESK = {
+  code: "DESK-450223-01",
+  areaCode: "450223",
+  nameZhHans: "鹿寨县鹿寨镇社会救助综合窗口（演示）",
+  nameZhHant: "鹿寨縣鹿寨鎮社會救助綜合窗口（演示）",
+  addressZhHans: "鹿寨镇演示路 1 号便民服务中心 3 号窗口（虚构）",
+  addressZhHant: "鹿寨鎮演示路 1 號便民服務中心 3 號窗口（虛構）",
+  phone: "0772-0000000",
+};
+
+const STAFF: { username: string; role: StaffRole; areaCode?: string; school?: true; helpDesk?: true; displayName: string }[] = [
+  { username: "desk01", role: "desk", areaCode: "450223", helpDesk: true, displayName: "演示窗口人员" },
+  { username: "case01", role: "caseworker", areaCode: "450223", helpDesk: true, displayName: "演示经办人甲" },
   { username: "case02", role: "caseworker", areaCode: "210100", displayName: "演示经办人乙" },
+  { username: "desk02", role: "desk", areaCode: "210100", displayName: "演示窗口人员乙" },
   { username: "approver01", role: "approver", areaCode: "450223", displayName: "演示审批人" },
   { username: "approver02", role: "approver", areaCode: "210100", displayName: "演示审批人乙" },
   { username: "school01", role: "school_admin", school: true, displayName: "演示学校管理员" },
@@ -71,6 +85,8 @@ const APPLICATIONS: {
   reliefType: "urgent" | "expense";
   submittedAt: string;
   steps: SeedStep[];
+  /** A demo tracking code (README): with the reference it shows the status on /track. Stored hashed like any other. */
+  trackingCode?: string;
 }[] = [
   { areaCode: "450223", sequence: 5, phone: "13800000001", reliefType: "expense", submittedAt: "2026-11-16T08:40:00+08:00", steps: [
     { action: { type: "accept" }, by: "desk01", at: "2026-11-16T09:12:00+08:00" },
@@ -94,7 +110,7 @@ const APPLICATIONS: {
     { action: { type: "approve", amount: "3965" }, by: "approver02", at: "2026-09-21T10:00:00+08:00" },
     { action: { type: "pay", paidOn: "2026-09-25" }, by: "case02", at: "2026-09-25T16:20:00+08:00" },
   ] },
-  { areaCode: "450223", sequence: 4, phone: "13800000002", reliefType: "expense", submittedAt: "2026-11-10T08:30:00+08:00", steps: [
+  { areaCode: "450223", sequence: 4, phone: "13800000002", reliefType: "expense", submittedAt: "2026-11-10T08:30:00+08:00", trackingCode: "20261110", steps: [
     { action: { type: "accept" }, by: "desk01", at: "2026-11-10T09:00:00+08:00" },
     { action: { type: "record-check", kind: "economic-check", note: "核对中" }, by: "case01", at: "2026-11-12T10:30:00+08:00" },
     { action: { type: "request-correction", documents: ["bills"], dueOn: "2026-11-27", note: "请补充住院费用明细清单" }, by: "case01", at: "2026-11-13T16:00:00+08:00" },
@@ -129,6 +145,7 @@ async function main() {
 
     const school = await db.school.upsert({ where: { code: SCHOOL.code }, create: SCHOOL, update: SCHOOL });
     await seedDemoSchool(db, { id: school.id, areaCode: school.areaCode, policyPackId: AREAS.find((a) => a.code === school.areaCode)!.policyPackId });
+    const helpDesk = await db.helpDesk.upsert({ where: { code: HELP_DESK.code }, create: HELP_DESK, update: HELP_DESK });
 
     // The cost every account has (BCRYPT_COST): a cheaper demo hash would tell an attacker which names exist.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -137,6 +154,7 @@ async function main() {
         role: person.role,
         areaCode: person.areaCode ?? null,
         schoolId: person.school ? school.id : null,
+        helpDeskId: person.helpDesk ? helpDesk.id : null,
         displayName: person.displayName,
         passwordHash,
         active: true,
@@ -191,6 +209,7 @@ async function main() {
         submittedAt,
         currentDueOn: due?.date ?? null,
         currentDueProvisional: due?.provisional ?? false,
+        trackingCodeHash: app.trackingCode ? hashTrackingCode(reference, app.trackingCode) : null,
         createdAt: submittedAt,
       };
       const application = await db.application.upsert({ where: { reference }, create: { reference, ...data }, update: data });
@@ -213,6 +232,7 @@ async function main() {
     // Applicants as persons of their area, on their household's help chain (as submit does).
     await backfillApplicantPersons(db);
     // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
+    await seedDesk(db);
 
     const counts = {
       areas: await db.area.count(),

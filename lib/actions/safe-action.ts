@@ -98,3 +98,26 @@ export function citizenAction<A, I, R>(spec: Omit<ActionSpec<CitizenSessionUser,
 export function staffAction<A, I, R>(roles: readonly StaffRole[], spec: Omit<ActionSpec<StaffSessionUser, A, I, R>, "who">) {
   return defineAction<StaffSessionUser, A, I, R>({ ...spec, who: { staff: roles } as Who<StaffSessionUser> });
 }
+
+/**
+ * A server action anyone may call, signed in or not (e.g. the tracking-code lookup): no session, the
+ * same zod parse of the form and translated errors. Whatever it reveals must be safe for anyone, and
+ * rate-limited where guessing is possible.
+ */
+export function publicAction<I, R>(spec: {
+  input: z.ZodType<I>;
+  errors: { ns: UiNamespace; prefix: string };
+  run: (context: { lng: Locale; ip: string | undefined }, input: I) => Promise<R>;
+}) {
+  return async (lngParam: string, form: FormData): Promise<ActionResult<R>> => {
+    if (!isLocale(lngParam)) notFound();
+    const lng = lngParam;
+    const values = formValues(form);
+    const parsed = spec.input.safeParse(values);
+    if (!parsed.success) {
+      const codes = fieldErrorCodes(parsed.error.issues);
+      return { ok: false, codes, fieldErrors: translateCodes(lng, codes, spec.errors), values };
+    }
+    return { ok: true, data: await spec.run({ lng, ip: getClientIp(await headers()) }, parsed.data) };
+  };
+}

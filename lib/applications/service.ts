@@ -40,6 +40,7 @@ import {
   type TimelineStep,
 } from "@/lib/applications/state-machine";
 import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
+import { generateTrackingCode, hashTrackingCode } from "@/lib/desk/tracking-code";
 
 /**
  * The 临时救助 application service: drafts, submission, staff actions and authorised reads.
@@ -233,7 +234,14 @@ export function missingDocuments(data: DraftData, uploaded: string[]): DocumentT
 // Submission
 
 export type SubmitResult =
-  | { ok: true; applicationId: string; reference: string; repeated: boolean }
+  | {
+      ok: true;
+      applicationId: string;
+      reference: string;
+      repeated: boolean;
+      /** The tracking code for the receipt, in clear only in this answer (stored hashed); absent on a repeat. */
+      trackingCode?: string;
+    }
   | { ok: false; code: "incomplete"; missing: SectionId[] }
   | { ok: false; code: "no-draft" | "invalid-key" | ApplicationErrorCode };
 
@@ -270,6 +278,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
     if (!applied.ok) return { ok: false, code: applied.code };
 
     const reference = await allocateReference(tx, applicant.areaCode, at);
+    const trackingCode = generateTrackingCode();
     const packId = await packIdFor(tx, applicant.areaCode);
     const due = currentDeadline(applied.state, procedureTimings(packId));
     const updated = await tx.application.updateMany({
@@ -286,6 +295,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         ...applicantNameColumns(applicant.name),
         currentDueOn: due?.date ?? null,
         currentDueProvisional: due?.provisional ?? false,
+        trackingCodeHash: hashTrackingCode(reference, trackingCode),
       },
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
@@ -295,7 +305,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
     await tx.notification.create({
       data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status, ...dueParams(due) }), createdAt: at },
     });
-    return { ok: true, applicationId: draft.id, reference, repeated: false };
+    return { ok: true, applicationId: draft.id, reference, repeated: false, trackingCode };
   });
   if (result.ok && !result.repeated) await dispatchNotifications(ctx, { applicationId: result.applicationId });
   return result;

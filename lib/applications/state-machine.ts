@@ -177,6 +177,8 @@ export type ApplicationErrorCode =
   | "not-owner" // a citizen acting on someone else's application
   | "wrong-area" // staff acting outside their area
   | "wrong-school" // a school's staff acting on another school's record
+  | "not-in-session" // a desk worker acting outside the assisted session they are in
+  | "session-ended" // the assisted session was handed over or its consent withdrawn
   | "reason-required"
   | "note-required"
   | "documents-required"

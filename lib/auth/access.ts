@@ -18,7 +18,16 @@ import { ALL_AREA_ROLES, hasRole, type SessionUser, type StaffRole } from "@/lib
  */
 export type Actor =
   | { id: string; role: "citizen" }
-  | { id: string; role: StaffRole; areaCode: string | null; schoolId?: string | null; classOf?: { grade: string; className: string } | null };
+  | {
+      id: string;
+      role: StaffRole;
+      areaCode: string | null;
+      schoolId?: string | null;
+      /** A class teacher's class (grade and class as on the roster). */
+      classOf?: { grade: string; className: string } | null;
+      /** A desk worker acting inside one assisted session (lib/desk/sessions.ts): reaches that session's records only. */
+      deskSessionId?: string | null;
+    };
 
 /** The scopes a record belongs to. Omitted scopes never grant access. */
 export type AccessRecord = {
@@ -34,6 +43,8 @@ export type AccessRecord = {
   classOf?: { grade: string; className: string } | null;
   /** The pupil a parent's link opens (lib/schools/parent-links.ts). */
   pupilId?: string | null;
+  /** The assisted session it was reached through: its desk's area, and whether it is still open. */
+  deskSession?: { id: string; areaCode: string; open: boolean } | null;
 };
 
 /** How far an actor's access reaches, e.g. to scope a list query. */
@@ -46,10 +57,11 @@ export type Reach =
   | { scope: "class"; schoolId: string; grade: string; className: string }
   /** A parent holding a pupil's link: that one pupil (built by lib/schools/parent-links.ts from a valid token, never from a session). */
   | { scope: "parent-token"; pupilId: string }
+  | { scope: "desk-session"; sessionId: string; areaCode: string }
   | { scope: "none" };
 
 /** Why access is refused; the state machine reports these codes, reads answer "not found". */
-export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school" | "wrong-class" | "wrong-pupil";
+export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school" | "wrong-class" | "wrong-pupil" | "not-in-session" | "session-ended";
 
 /** A staff account tied to no area that is not an all-area role reaches no area's records. */
 const NO_AREA = "-";
@@ -71,6 +83,9 @@ export function reachOf(actor: Actor): Reach {
   if (actor.role === "school_admin") return actor.schoolId ? { scope: "school", schoolId: actor.schoolId } : { scope: "none" };
   if (actor.role === "teacher") {
     return actor.schoolId && actor.classOf ? { scope: "class", schoolId: actor.schoolId, grade: actor.classOf.grade, className: actor.classOf.className } : { scope: "none" };
+  }
+  if (actor.role === "desk" && actor.deskSessionId) {
+    return actor.areaCode && actor.areaCode !== NO_AREA ? { scope: "desk-session", sessionId: actor.deskSessionId, areaCode: actor.areaCode } : { scope: "none" };
   }
   if (actor.areaCode === null) return { scope: "all-areas" };
   return actor.areaCode === NO_AREA ? { scope: "none" } : { scope: "area", areaCode: actor.areaCode };
@@ -96,6 +111,15 @@ export function refusalFor(reach: Reach, record: AccessRecord, schoolSide = fals
       return record.schoolId === reach.schoolId && record.classOf?.grade === reach.grade && record.classOf?.className === reach.className ? null : "wrong-class";
     case "parent-token":
       return record.pupilId != null && record.pupilId === reach.pupilId ? null : "wrong-pupil";
+    case "desk-session": {
+      // Through this session only, only while it is open (not after hand-over or withdrawal), only in the
+      // desk's area, and only for one of the area's people.
+      const session = record.deskSession;
+      if (!session || session.id !== reach.sessionId) return "not-in-session";
+      if (session.areaCode !== reach.areaCode) return "wrong-area";
+      if (record.areaCodes && !record.areaCodes.includes(reach.areaCode)) return "wrong-area";
+      return session.open ? null : "session-ended";
+    }
     case "none":
       return schoolSide ? "wrong-school" : "wrong-area";
   }

@@ -3,6 +3,7 @@ import applyHans from "@/locales/zh-Hans/apply.json";
 import authHans from "@/locales/zh-Hans/auth.json";
 import commonHans from "@/locales/zh-Hans/common.json";
 import consoleHans from "@/locales/zh-Hans/console.json";
+import deskHans from "@/locales/zh-Hans/desk.json";
 import eligibilityHans from "@/locales/zh-Hans/eligibility.json";
 import errorsHans from "@/locales/zh-Hans/errors.json";
 import estimateHans from "@/locales/zh-Hans/estimate.json";
@@ -12,6 +13,7 @@ import applyHant from "@/locales/zh-Hant/apply.json";
 import authHant from "@/locales/zh-Hant/auth.json";
 import commonHant from "@/locales/zh-Hant/common.json";
 import consoleHant from "@/locales/zh-Hant/console.json";
+import deskHant from "@/locales/zh-Hant/desk.json";
 import eligibilityHant from "@/locales/zh-Hant/eligibility.json";
 import errorsHant from "@/locales/zh-Hant/errors.json";
 import estimateHant from "@/locales/zh-Hant/estimate.json";
@@ -28,6 +30,7 @@ export const uiResources = {
     estimate: estimateHans,
     apply: applyHans,
     console: consoleHans,
+    desk: deskHans,
     errors: errorsHans,
     school: schoolHans,
   },
@@ -39,6 +42,7 @@ export const uiResources = {
     estimate: estimateHant,
     apply: applyHant,
     console: consoleHant,
+    desk: deskHant,
     errors: errorsHant,
     school: schoolHant,
   },

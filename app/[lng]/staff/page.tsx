@@ -1,6 +1,7 @@
 import { ApplicationList } from "@/components/applications/application-list";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
+import { Link } from "@/components/ui/link";
 import { frameTexts } from "@/lib/i18n/frame";
 import { serviceContext } from "@/lib/applications/context";
 import { listQueueFor } from "@/lib/applications/queries";
@@ -52,6 +53,11 @@ export default async function StaffConsolePage({
             </>
           )}
         </dl>
+        {user.role === "desk" ? (
+          <Link href={`/${lng}/desk`} className="tap-target mt-3 flex items-center justify-center rounded-lg bg-brand text-lg font-semibold text-white" data-testid="desk-home-link">
+            {getT(lng, "desk")("links.deskHome")}
+          </Link>
+        ) : null}
       </section>
       {queue ? (
         <section aria-labelledby="queue-heading" className="mb-5">

@@ -15,6 +15,7 @@ import { getApplicationForStaff } from "@/lib/applications/service";
 import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
 import { requireStaff } from "@/lib/auth/guards";
 import { CASE_ROLES } from "@/lib/auth/roles";
+import { DESK_PAPER_ROLES } from "@/lib/desk/roles";
 import { calendarDateInChina, type CountedDate } from "@/lib/calendar/working-days";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
@@ -199,6 +200,16 @@ export default async function StaffApplicationPage({
         <div className="mb-4" role="alert" data-testid="action-error">
           <Notice tone="danger">{t(`errors.${query.error}`)}</Notice>
         </div>
+      ) : null}
+      {(DESK_PAPER_ROLES as readonly string[]).includes(user.role) ? (
+        <nav className="mb-4 flex gap-2" data-testid="desk-paper-links">
+          <Link href={`/${lng}/desk/applications/${id}/receipt`} className="tap-target flex flex-1 items-center justify-center rounded-lg border border-brand bg-white text-brand">
+            {getT(lng, "desk")("links.receipt")}
+          </Link>
+          <Link href={`/${lng}/desk/applications/${id}/notice`} className="tap-target flex flex-1 items-center justify-center rounded-lg border border-brand bg-white text-brand">
+            {getT(lng, "desk")("links.notice")}
+          </Link>
+        </nav>
       ) : null}
       <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="actions-h">
         <h2 id="actions-h" className="mb-2 text-lg font-semibold">{t("detail.actions")}</h2>

@@ -1,0 +1,69 @@
+import { notFound } from "next/navigation";
+import { PageFrame } from "@/components/shell/page-frame";
+import { Link } from "@/components/ui/link";
+import { serviceContext } from "@/lib/applications/context";
+import { requireStaff } from "@/lib/auth/guards";
+import { sessionFor } from "@/lib/desk/sessions";
+import { frameTexts } from "@/lib/i18n/frame";
+import { formatDateTime } from "@/lib/i18n/format";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+import { withdrawConsentAction } from "@/app/[lng]/desk/session-actions";
+
+/**
+ * An assisted session: whose session it is (masked, readable across the desk; the frame's 长辈版
+ * switch makes everything larger), the consent it rests on, and withdrawing it.
+ */
+export default async function SessionPage({ params }: { params: Promise<{ lng: string; id: string }> }) {
+  const lng = await pageLocale(params);
+  const { id } = await params;
+  const user = await requireStaff(lng, `/${lng}/desk/sessions/${id}`, ["desk"]);
+  const session = await sessionFor(await serviceContext(), user, id);
+  // Another area's session, one handed over or withdrawn: the same as one that does not exist.
+  if (!session) notFound();
+  const t = getT(lng, "desk");
+  return (
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("session.title")} backHref={`/${lng}/desk`}>
+      <section className="mb-4 rounded-xl border-2 border-brand bg-cell p-4" aria-labelledby="whose-h" data-testid="assisted-frame">
+        <p id="whose-h" className="text-sm text-ink-muted">
+          {t("session.whose")}
+        </p>
+        <p className="text-2xl font-bold" data-testid="session-person">
+          {session.person.nameMasked}
+        </p>
+        <p>
+          {session.person.idNumberMasked} · {session.person.phoneMasked ?? t("home.noPhone")}
+        </p>
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="consent-h" data-testid="consent-record">
+        <h2 id="consent-h" className="mb-2 text-lg font-semibold">
+          {t("session.consentHeading")}
+        </h2>
+        {session.consent ? (
+          <ul className="list-disc pl-6">
+            <li>{t(`session.methods.${session.consent.method}`)}</li>
+            <li>{t("session.givenAt", { at: formatDateTime(session.consent.givenAt, lng) })}</li>
+            {session.consent.purposes.map((p) => (
+              <li key={p}>{t(`session.purposes.${p}`)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      <section className="mb-4 rounded-xl bg-cell p-4">
+        <h2 className="mb-2 text-lg font-semibold">{t("session.nextHeading")}</h2>
+        <p className="text-sm">{t("session.nextPending")}</p>
+        <p className="mt-2">
+          <Link href={`/${lng}/desk/consent-form`} className="text-brand underline">
+            {t("home.printConsent")}
+          </Link>
+        </p>
+      </section>
+      <form action={withdrawConsentAction.bind(null, lng, session.id)} className="rounded-xl bg-cell p-4" data-testid="withdraw-form">
+        <p className="mb-2 text-sm">{t("session.withdrawHint")}</p>
+        <button type="submit" className="tap-target w-full rounded-lg border border-danger bg-white text-lg font-semibold text-danger" data-testid="withdraw-consent">
+          {t("session.withdraw")}
+        </button>
+      </form>
+    </PageFrame>
+  );
+}
