@@ -26,6 +26,7 @@ import {
 import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "@/lib/applications/reference";
 import { type StaffActionInput, withPackTimings } from "@/lib/applications/staff-forms";
+import type { ScreenerPrefill } from "@/lib/applications/prefill";
 import {
   type ApplicationAction,
   type ApplicationErrorCode,
@@ -208,6 +209,11 @@ export async function setDocumentsToFollow(ctx: ServiceContext, citizenId: strin
 
 export async function setPrefill(ctx: ServiceContext, citizenId: string, prefill: EstimatePrefill): Promise<void> {
   await updateDraft(ctx, citizenId, (d) => (d.illness ? d : { ...d, prefill }));
+}
+
+/** Keep 查资格's answers with the draft; each section uses them until the family saves it (lib/applications/prefill). */
+export async function setScreenerPrefill(ctx: ServiceContext, citizenId: string, screener: ScreenerPrefill): Promise<void> {
+  await updateDraft(ctx, citizenId, (d) => ({ ...d, screener }));
 }
 
 export type SectionStatus = "completed" | "not-started";

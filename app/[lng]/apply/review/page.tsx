@@ -42,6 +42,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
   add("household", t("fields.household.monthlyIncome"), m.household ? formatMoney(m.household.monthlyIncome, lng) : null);
   add("illness", t("fields.illness.diagnosis"), m.illness?.diagnosis);
   add("illness", t("fields.illness.totalCost"), m.illness ? formatMoney(m.illness.totalCost, lng) : null);
+  // What was already paid decides what the family paid itself: the caseworker reads it, so the family checks it here.
+  add("illness", t("fields.illness.reimbursed"), m.illness ? formatMoney(m.illness.reimbursed || "0", lng) : null);
   add("reason", t("fields.reason.reliefType"), m.reason ? t(`options.reliefType.${m.reason.reliefType}`) : null);
   add("bank", t("fields.bank.account"), m.bank ? `${m.bank.bankName} ${m.bank.accountMasked}` : null);
   add("documents", t("sections.documents.title"), String(draft.documents.length));
