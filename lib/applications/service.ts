@@ -38,6 +38,7 @@ import {
   newApplication,
   timelineSteps,
   type TimelineStep,
+  TRANSITIONS,
 } from "@/lib/applications/state-machine";
 import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
 
@@ -381,18 +382,21 @@ export async function performStaffAction(
 }
 
 /**
- * What the applicant still owes, and by when: the 补正 documents while a correction is open, or the
- * documents to follow after 先行救助 (those declared "to follow", else every required one).
+ * What the applicant still owes, and by when: the 补正 documents while a correction is open, the
+ * documents to follow after 先行救助 (those declared "to follow", else every required one), or the
+ * documents declared "to follow" not handed in yet (due with the current step; no date after 发放).
  */
 export type DocumentsOwed = {
-  action: "submit-correction" | "complete-documents";
+  action: "submit-correction" | "complete-documents" | "hand-in-documents";
   documents: string[];
-  dueOn: CalendarDate;
+  dueOn: CalendarDate | null;
   /** The date counts days in a year without a holiday notice (暂定). */
   provisional: boolean;
 };
 
-export function documentsOwed(view: Pick<ApplicationView, "status" | "state" | "data" | "requiredDocuments">): DocumentsOwed | null {
+export function documentsOwed(
+  view: Pick<ApplicationView, "status" | "state" | "data" | "requiredDocuments"> & Partial<Pick<ApplicationView, "currentDueOn" | "currentDueProvisional">>,
+): DocumentsOwed | null {
   const { correction, emergency } = view.state;
   if (view.status === "correction" && correction) {
     return { action: "submit-correction", documents: correction.documents, dueOn: correction.dueOn, provisional: !!correction.dueProvisional };
@@ -401,8 +405,19 @@ export function documentsOwed(view: Pick<ApplicationView, "status" | "state" | "
     const documents = view.data.documentsToFollow.length ? view.data.documentsToFollow : view.requiredDocuments;
     return { action: "complete-documents", documents, dueOn: emergency.documentsDueOn, provisional: !!emergency.documentsDueProvisional };
   }
-  return null;
+  // What the applicant said would follow and has not handed in yet: owed at every step of an open case, and after
+  // 发放 too (the file must be complete), by the date the current step is due, when there is one.
+  if (emergency?.documentsCompletedOn || !HAND_IN_STATUSES.has(view.status)) return null;
+  const handed = new Set(view.state.documentsHandedIn ?? []);
+  const documents = view.data.documentsToFollow.filter((d) => !handed.has(d));
+  if (!documents.length) return null;
+  const dueOn = view.status === "paid" ? null : (view.currentDueOn ?? null);
+  return { action: "hand-in-documents", documents, dueOn, provisional: dueOn !== null && !!view.currentDueProvisional };
 }
+
+const HAND_IN_STATUSES: ReadonlySet<ApplicationStatus> = new Set(
+  TRANSITIONS.filter((t) => t.action === "hand-in-documents").map((t) => t.from),
+);
 
 /** The applicant hands in what they owe: the owed types that now have an upload ("upload-first" when none has). */
 export async function handInDocuments(
@@ -425,7 +440,7 @@ export async function performCitizenAction(
   ctx: ServiceContext,
   citizenId: string,
   applicationId: string,
-  action: Extract<ApplicationAction, { type: "submit-correction" | "complete-documents" }>,
+  action: Extract<ApplicationAction, { type: "submit-correction" | "complete-documents" | "hand-in-documents" }>,
 ): Promise<ActionResult> {
   return runAction(ctx, { id: citizenId, role: "citizen" }, applicationId, action, { actorType: "citizen", ip: null });
 }
