@@ -212,6 +212,15 @@ export async function setPrefill(ctx: ServiceContext, citizenId: string, prefill
   await updateDraft(ctx, citizenId, (d) => (d.illness ? d : { ...d, prefill }));
 }
 
+/**
+ * Keep the script the applicant acts in (submitting, handing in documents): their SMS go out in it
+ * (lib/sms/templates.ts). Written only when it changes.
+ */
+export async function rememberScript(ctx: ServiceContext, citizenId: string, script: "zh-Hans" | "zh-Hant"): Promise<void> {
+  // SQL's NULL is not "not equal" to anything: the never-stored case is its own branch.
+  await ctx.db.citizen.updateMany({ where: { id: citizenId, OR: [{ preferredScript: null }, { NOT: { preferredScript: script } }] }, data: { preferredScript: script } });
+}
+
 /** Keep 查资格's answers with the draft; each section uses them until the family saves it (lib/applications/prefill). */
 export async function setScreenerPrefill(ctx: ServiceContext, citizenId: string, screener: ScreenerPrefill): Promise<void> {
   await updateDraft(ctx, citizenId, (d) => ({ ...d, screener }));
@@ -489,7 +498,7 @@ async function runAction(
           citizenId: row.citizenId,
           applicationId: row.id,
           kind: action.type === "request-correction" ? "correction-requested" : "status-changed",
-          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, ...dueParams(due) }),
+          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, ...messageFacts(applied.state, action.type), ...dueParams(due) }),
           createdAt: at,
         },
       });
@@ -507,6 +516,18 @@ async function runAction(
 function keepToldDate(before: CurrentDeadline | null, after: CurrentDeadline | null, told: CalendarDate | null): CurrentDeadline | null {
   if (!after || !before || !told || before.basis !== after.basis) return after;
   return { ...after, date: laterOf(told, after.date) };
+}
+
+/**
+ * What an in-app message needs to say what happened (lib/applications/messages.ts): the amount approved or paid, the
+ * documents a 补正 asks for (as type ids), and the 公示's last day. Script-free: the page words them.
+ */
+export function messageFacts(state: ApplicationState, action: string): { amount?: string; documents?: string[]; endsOn?: string } {
+  if (action === "request-correction" && state.correction) return { documents: state.correction.documents };
+  if (state.status === "paid" && state.payment) return { amount: state.payment.amount };
+  if (state.status === "approved" && state.decision?.amount) return { amount: state.decision.amount };
+  if (state.status === "publicity" && state.publicity) return { endsOn: state.publicity.endsOn };
+  return {};
 }
 
 /** What a notification says of the current step's deadline: the date told to the applicant, and whether it is 暂定. */

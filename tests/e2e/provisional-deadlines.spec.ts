@@ -43,7 +43,7 @@ test("a caseworker starts a 公示 on 2026-12-30 that ends in 2027: it is not re
   await page.goto(`/zh-Hans/staff/applications/${id}`);
   await page.getByTestId("action-propose-amount").locator("summary").click();
   await page.getByTestId("action-propose-amount").getByLabel(c.form.amount).fill("2800");
-  await page.getByTestId("action-propose-amount").getByLabel(c.form.reason).fill("按 5 个月低保标准");
+  await page.getByTestId("action-propose-amount").getByLabel(c.form.reasonInternal).fill("按 5 个月低保标准");
   await page.getByTestId("do-propose-amount").click();
   await expect(page.getByTestId("action-done")).toContainText(c.actions["propose-amount"]);
 

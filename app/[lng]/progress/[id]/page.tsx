@@ -9,6 +9,7 @@ import { Notice } from "@/components/ui/cells";
 import { serviceContext } from "@/lib/applications/context";
 import { documentsOwed, getApplicationForCitizen, listNotifications } from "@/lib/applications/service";
 import { nextStep } from "@/lib/applications/next-step";
+import { describeMessage, type MessageParams } from "@/lib/applications/messages";
 import { requireCitizen } from "@/lib/auth/guards";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
@@ -201,11 +202,19 @@ export default async function ApplicationPage({
           <h2 id="notes-h" className="mb-2 text-lg font-semibold">{t("track.notifications")}</h2>
           <ul className="space-y-1" data-testid="notifications">
             {notifications.map((n) => {
-              const p = JSON.parse(n.paramsJson) as { reference?: string; status?: string; dueOn?: string | null; dueProvisional?: boolean };
+              const p = JSON.parse(n.paramsJson) as MessageParams;
+              const m = describeMessage(n.kind, p);
+              const said = t(`notifications.${m.key}`, {
+                reference: m.values.reference,
+                status: m.values.status ? tc(`status.${m.values.status}`) : "",
+                amount: m.values.amount ? formatMoney(m.values.amount, lng) : "",
+                date: m.values.date ? fmt(m.values.date) : "",
+                documents: (m.values.documents ?? []).map((d) => t(`documents.types.${d}`)).join("、"),
+              });
               return (
                 <li key={n.id} className="text-sm" data-testid="notification">
-                  {t(`notifications.${n.kind}`, { reference: p.reference ?? "", status: p.status ? tc(`status.${p.status}`) : "" })}
-                  {p.dueOn ? t("notifications.due", { date: fmt(p.dueOn) }) : null}
+                  {said}
+                  {m.due ? t("notifications.due", { date: fmt(m.due) }) : null}
                   {p.dueOn && p.dueProvisional ? <ProvisionalMark mark={t("provisional.mark")} testId="notification-provisional" /> : null}{" "}
                   <span className="text-ink-muted">{formatDateTime(n.createdAt, lng)}</span>
                 </li>
