@@ -96,3 +96,18 @@ export function sectionPrefill(section: FormSectionId, data: DraftData, areaCode
   }
   return out;
 }
+
+/**
+ * The answers known so far, saved or pre-filled, for what depends on them before the family reaches each section
+ * (the documents to prepare): a pupil patient means the child's ID and the relationship proof, 低保 its certificate.
+ */
+export function answersSoFar(data: DraftData): DraftData {
+  const out: DraftData = { ...data };
+  const patient = sectionPrefill("patient", data).values.relationship;
+  if (!out.patient && patient === "child") out.patient = { relationship: "child", name: "", idNumber: "" };
+  const certifications = sectionPrefill("household", data).values.certifications;
+  if (!out.household && Array.isArray(certifications)) {
+    out.household = { size: 1, monthlyIncome: "0.00", certifications: certifications as ApplicationCertification[] };
+  }
+  return out;
+}

@@ -20,3 +20,10 @@ export function maskIdNumber(idNumber: string): string {
   if (value.length <= 2) return "*".repeat(value.length);
   return `${"*".repeat(value.length - 2)}${value.slice(-2)}`;
 }
+
+/** A person's name in a list others may glance at: the family name kept, the rest starred ("王小明" → "王**"). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return chars.join("");
+  return chars[0] + "*".repeat(chars.length - 1);
+}

@@ -234,6 +234,12 @@ for (const [index, lng] of scripts.entries()) {
         await expect(page.getByTestId(`step-${step}-on`)).toBeVisible();
       }
       await expect(page.getByTestId("notifications")).toContainText(reference);
+      // Messages say what happened, with the amount; 'what now' says where the money went.
+      await expect(page.getByTestId("notifications")).toContainText(a.notifications.say.paid.split("{{amount}}")[0] + "¥2,800.00");
+      await expect(page.getByTestId("now")).toContainText("¥2,800.00");
+      // The staff queue shows who applied (masked) and the relief type.
+      await staff(page, lng, "case01");
+      await expect(page.locator(`[data-reference="${reference}"]`).getByTestId("queue-applicant")).toContainText("测***");
     });
 
     test("急难型: the approver pays first (先行救助); another citizen and another area's caseworker see nothing of it", async ({ page, request }) => {

@@ -56,6 +56,10 @@ for (const [index, lng] of scripts.entries()) {
       await page.goto(`/${lng}/eligibility/results?${SCREENER}`);
       await page.getByTestId("to-apply").click();
       await expect(page).toHaveURL(new RegExp(`/${lng}/apply\\?prefilled=eligibility$`));
+      // What to prepare, for these answers (a child patient, 低保), on the first page; and a way back.
+      const prepare = page.getByTestId("prepare");
+      for (const doc of ["patient-id", "relationship-proof", "certification"] as const) await expect(prepare).toContainText(a.documents.types[doc]);
+      await expect(page.getByTestId("back")).toHaveAttribute("href", `/${lng}/services`);
       await page.goto(`/${lng}/apply/applicant`);
       await expect(page.getByLabel(a.fields.applicant.areaCode)).toHaveValue("210100");
       await expect(page.locator("#f-areaCode-hint")).toContainText(a.prefilledFrom.eligibility.applicant.areaCode);
@@ -83,7 +87,20 @@ for (const [index, lng] of scripts.entries()) {
       await expect(summary).toContainText(a.fields.illness.reimbursed);
       await expect(summary).toContainText("¥54,000.00");
       await expect(summary).not.toContainText("¥72,200.00");
+      await expect(summary).toContainText(a.review.documentsCount.replace("{{count}}", "0"));
       await shot(page, `application-review-${lng}`);
+    });
+
+    test("the resend countdown starts at 60", async ({ page }) => {
+      await forgetRateLimits();
+      await page.goto(`/${lng}/login`);
+      await page.getByLabel(text[lng].auth.citizen.phoneLabel).fill(`1390001${3200 + index}`);
+      await page.getByRole("button", { name: text[lng].auth.citizen.sendCode }).click();
+      const resend = page.getByRole("button", { name: new RegExp(text[lng].auth.citizen.resendIn.replace("{{seconds}}", "\\d+")) });
+      await expect(resend).toBeVisible();
+      const seconds = Number((await resend.innerText()).match(/\d+/)![0]);
+      expect(seconds).toBeLessThanOrEqual(60);
+      expect(seconds).toBeGreaterThanOrEqual(58);
     });
 
     test("进度 after 发放 says how much was paid, when and to which account (masked); 公示 is explained before it happens; owed documents can be handed in from 进度", async ({ page }) => {

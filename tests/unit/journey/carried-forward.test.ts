@@ -91,3 +91,20 @@ describe("the estimate headline never reads as a promise when it rests on assume
     expect(formatApproxMoney("0.49", "zh-Hans")).toBe("¥0");
   });
 });
+
+describe("what to prepare follows the answers known so far", () => {
+  test("a pupil patient in a 低保 family (from 查资格, nothing saved yet): the child's ID, the relationship proof and the 低保 certificate are on the list", async () => {
+    const { requiredDocuments } = await import("@/lib/applications/documents");
+    const { answersSoFar } = await import("@/lib/applications/prefill");
+    const docs = requiredDocuments(answersSoFar({ screener: { policy: "shenyang-2023", who: "pupil", certifications: ["dibao"] } }));
+    expect(docs).toEqual(expect.arrayContaining(["applicant-id", "household-register", "diagnosis", "patient-id", "relationship-proof", "certification"]));
+    expect(requiredDocuments(answersSoFar({}))).not.toContain("patient-id");
+  });
+
+  test("the staff queue masks the applicant's name: family name kept", async () => {
+    const { maskName } = await import("@/lib/crypto/mask");
+    expect(maskName("王小明")).toBe("王**");
+    expect(maskName(" 欧阳娜娜 ")).toBe("欧***");
+    expect(maskName("王")).toBe("王");
+  });
+});

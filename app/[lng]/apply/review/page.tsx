@@ -46,7 +46,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
   add("illness", t("fields.illness.reimbursed"), m.illness ? formatMoney(m.illness.reimbursed || "0", lng) : null);
   add("reason", t("fields.reason.reliefType"), m.reason ? t(`options.reliefType.${m.reason.reliefType}`) : null);
   add("bank", t("fields.bank.account"), m.bank ? `${m.bank.bankName} ${m.bank.accountMasked}` : null);
-  add("documents", t("sections.documents.title"), String(draft.documents.length));
+  add("documents", t("sections.documents.title"), t("review.documentsCount", { count: draft.documents.length }));
   add("documents", t("review.toFollow"), m.documentsToFollow.map((d) => t(`documents.types.${d}`)).join("、") || t("review.none"));
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("review.title")} backHref={`/${lng}/apply`}>
