@@ -21,9 +21,13 @@ export function maskIdNumber(idNumber: string): string {
   return `${"*".repeat(value.length - 2)}${value.slice(-2)}`;
 }
 
-/** A person's name in a list others may glance at: the family name kept, the rest starred ("王小明" → "王**"). */
+/**
+ * A person's name for lists (teachers, desks, caseworkers): the first character and, for names of
+ * three or more characters, the last; the rest starred. "张三" → "张*", "欧阳小明" → "欧**明".
+ */
 export function maskName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join("");
-  return chars[0] + "*".repeat(chars.length - 1);
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return chars.length ? "*" : "";
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
