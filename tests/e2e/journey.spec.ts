@@ -52,7 +52,8 @@ for (const [index, lng] of scripts.entries()) {
       expect(applyHref).toContain("reimbursed=54000.00");
 
       // 查资格 first: place, who is ill, 低保.
-      await signIn(page, lng, `1390001${3100 + index}`);
+      // A new applicant each run: a saved illness section is never pre-filled again.
+      await signIn(page, lng, `13901${String(Date.now() % 100_000).padStart(5, "0")}${index}`);
       await page.goto(`/${lng}/eligibility/results?${SCREENER}`);
       await page.getByTestId("to-apply").click();
       await expect(page).toHaveURL(new RegExp(`/${lng}/apply\\?prefilled=eligibility$`));
