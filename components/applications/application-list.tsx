@@ -1,4 +1,5 @@
 import { Link } from "@/components/ui/link";
+import { Num } from "@/components/ui/num";
 import type { ApplicationSummary } from "@/lib/applications/queries";
 import { maskName } from "@/lib/crypto/mask";
 import { formatDate } from "@/lib/i18n/format";
@@ -36,7 +37,7 @@ export function ApplicationList({
             <div className="min-w-0">
               <p className="font-mono text-base font-medium">
                 <span className="sr-only">{labels.reference} </span>
-                {item.reference}
+                <Num>{item.reference}</Num>
               </p>
               {labels.applicant && item.applicantName ? (
                 <p className="text-sm" data-testid="queue-applicant">

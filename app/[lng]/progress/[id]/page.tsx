@@ -1,3 +1,4 @@
+import { Num } from "@/components/ui/num";
 import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
@@ -9,6 +10,7 @@ import { Notice } from "@/components/ui/cells";
 import { serviceContext } from "@/lib/applications/context";
 import { documentsOwed, getApplicationForCitizen, listNotifications } from "@/lib/applications/service";
 import { nextStep } from "@/lib/applications/next-step";
+import { NumText, numSlot } from "@/components/ui/num-text";
 import { describeMessage, type MessageParams } from "@/lib/applications/messages";
 import { requireCitizen } from "@/lib/auth/guards";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
@@ -44,11 +46,14 @@ export default async function ApplicationPage({
   const correction = owed?.action === "submit-correction";
   const todoDocs = owed?.documents ?? [];
   const now = nextStep(view);
-  const nowText = t(`track.now.${now.key}`, {
-    ...now.values,
+  // Amounts, dates and the masked account never break across lines: each is a <Num> inside the sentence.
+  const nowValues = {
+    bank: now.values.bank ?? "",
+    account: now.values.account ?? "",
     amount: now.values.amount ? formatMoney(now.values.amount, lng) : "",
     date: now.values.date ? fmt(now.values.date) : "",
-  });
+  };
+  const nowText = t(`track.now.${now.key}`, { bank: nowValues.bank, account: numSlot("account"), amount: numSlot("amount"), date: numSlot("date") });
   // The step's own deadline, where the sentence does not already carry a date.
   const nowDue = ["submitted", "reviewing", "approving", "approved"].includes(now.key) && now.values.date ? t("track.nowDue", { date: fmt(now.values.date) }) : "";
   const owedIntro = !owed
@@ -63,13 +68,13 @@ export default async function ApplicationPage({
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("track.title")} backHref={`/${lng}/progress`}>
       <section className="mb-4 rounded-xl bg-cell p-4">
-        <p className="font-mono text-xl font-bold" data-testid="reference">{view.reference}</p>
+        <p className="font-mono text-xl font-bold" data-testid="reference"><Num>{view.reference}</Num></p>
         <p>
           {t("track.status")}：<strong data-testid="status">{tc(`status.${view.status}`)}</strong>
         </p>
         {view.state.decision?.amount ? (
           <p data-testid="amount">
-            {t("track.amount")}：{formatMoney(view.state.decision.amount, lng)}
+            {t("track.amount")}：<Num>{formatMoney(view.state.decision.amount, lng)}</Num>
           </p>
         ) : null}
         {view.state.decision?.reason && view.state.decision.outcome !== "approved" ? (
@@ -102,7 +107,7 @@ export default async function ApplicationPage({
       <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="todo" data-testid="todo">
         <h2 id="todo" className="mb-2 text-lg font-semibold">{t("track.todo")}</h2>
         <p className="mb-2" data-testid="now">
-          {nowText}
+          <NumText text={nowText} values={nowValues} />
           {nowDue}
         </p>
         {todoDocs.length ? (
@@ -176,7 +181,7 @@ export default async function ApplicationPage({
         <ul className="space-y-1" data-testid="my-documents">
           {view.documents.map((d) => (
             <li key={d.id}>
-              <a href={`/api/v1/documents/${d.id}`} className="text-brand underline" target="_blank" rel="noreferrer">
+              <a href={`/api/v1/documents/${d.id}`} className="target-link text-brand underline" target="_blank" rel="noreferrer">
                 {t(`documents.types.${d.docType}`)}
               </a>{" "}
               <span className="text-sm text-ink-muted">{formatDateTime(d.createdAt, lng)}</span>
