@@ -87,11 +87,13 @@ const APPLICATIONS: {
   steps: SeedStep[];
   /** A demo tracking code (README): with the reference it shows the status on /track. Stored hashed like any other. */
   trackingCode?: string;
+  /** Documents the applicant said would follow (进度 lists them until handed in). */
+  toFollow?: string[];
 }[] = [
   { areaCode: "450223", sequence: 5, phone: "13800000001", reliefType: "expense", submittedAt: "2026-11-16T08:40:00+08:00", steps: [
     { action: { type: "accept" }, by: "desk01", at: "2026-11-16T09:12:00+08:00" },
   ] },
-  { areaCode: "450223", sequence: 3, phone: "13800000002", reliefType: "expense", submittedAt: "2026-11-03T10:05:00+08:00", steps: [
+  { areaCode: "450223", sequence: 3, phone: "13800000002", reliefType: "expense", submittedAt: "2026-11-03T10:05:00+08:00", toFollow: ["household-register"], steps: [
     { action: { type: "accept" }, by: "desk01", at: "2026-11-03T15:00:00+08:00" },
     { action: { type: "record-check", kind: "economic-check", note: "家庭经济状况核对已发起" }, by: "case01", at: "2026-11-05T15:30:00+08:00" },
   ] },
@@ -117,7 +119,7 @@ const APPLICATIONS: {
   ] },
 ];
 
-function demoData(person: { phone: string; displayName: string }, areaCode: string, reliefType: "urgent" | "expense", index: number): DraftData {
+function demoData(person: { phone: string; displayName: string }, areaCode: string, reliefType: "urgent" | "expense", index: number, toFollow: string[] = []): DraftData {
   return {
     applicant: { name: person.displayName, idNumber: demoIdNumber(`45022319800101${String(100 + index).slice(-3)}`), phone: person.phone, areaCode, address: "演示地址（虚构）" },
     patient: { relationship: "self", name: "", idNumber: "" },
@@ -126,7 +128,7 @@ function demoData(person: { phone: string; displayName: string }, areaCode: stri
     reason: { reliefType, urgency: "this-month", description: "演示申请（虚构）" },
     bank: { accountName: person.displayName, bankName: "演示银行", account: "6222020000000000000" },
     declarations: { truthful: true, consentSensitive: true, consentCheck: true },
-    documentsToFollow: [],
+    documentsToFollow: toFollow,
   };
 }
 
@@ -204,7 +206,7 @@ async function main() {
         draftOwnerId: null,
         reliefType: app.reliefType,
         ...applicantNameColumns(person.displayName),
-        dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index)),
+        dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index, app.toFollow)),
         stateJson: JSON.stringify(state),
         submittedAt,
         currentDueOn: due?.date ?? null,

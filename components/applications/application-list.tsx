@@ -1,6 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { Num } from "@/components/ui/num";
 import type { ApplicationSummary } from "@/lib/applications/queries";
+import { maskName } from "@/lib/crypto/mask";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
 
@@ -22,6 +23,9 @@ export function ApplicationList({
     /** The 暂定 mark beside a provisional deadline. */
     provisional?: string;
     urgent?: string;
+    /** Staff queues: who applied (masked) and the relief type, in words. */
+    applicant?: (name: string) => string;
+    reliefType?: (type: string) => string;
   };
   hrefFor?: (item: ApplicationSummary) => string;
 }) {
@@ -35,6 +39,12 @@ export function ApplicationList({
                 <span className="sr-only">{labels.reference} </span>
                 <Num>{item.reference}</Num>
               </p>
+              {labels.applicant && item.applicantName ? (
+                <p className="text-sm" data-testid="queue-applicant">
+                  {labels.applicant(maskName(item.applicantName))}
+                  {labels.reliefType && item.reliefType ? ` · ${labels.reliefType(item.reliefType)}` : ""}
+                </p>
+              ) : null}
               {item.submittedAt ? (
                 <p className="text-sm text-ink-muted">
                   {labels.submittedAt} {formatDate(item.submittedAt, lng)}

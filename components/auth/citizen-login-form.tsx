@@ -77,8 +77,10 @@ export function CitizenLoginForm({
         setPhone(normalised);
         setStep("code");
         setCodeError(null);
-        setNow(Date.now());
-        setResendAt(Date.now() + (body.resendAfterSeconds ?? 60) * 1000);
+        // One instant for both: two Date.now() calls a millisecond apart made the countdown start at 61.
+        const sentAt = Date.now();
+        setNow(sentAt);
+        setResendAt(sentAt + (body.resendAfterSeconds ?? 60) * 1000);
       } else {
         const error = body?.error ?? {};
         const message = errorText(error.code ?? "generic", error.retryAfterSeconds);

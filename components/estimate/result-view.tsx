@@ -1,9 +1,9 @@
 import { Link } from "@/components/ui/link";
 import { Disclosure } from "@/components/form/fields";
 import { GlossaryTerms } from "@/components/ui/glossary";
-import { groupAssumptions, type AssumptionLike } from "@/lib/estimate/assumptions";
+import { groupAssumptions, headlineCaveat, type AssumptionLike } from "@/lib/estimate/assumptions";
 import { billSegments, percent } from "@/lib/estimate/shares";
-import { formatCalendarDate, formatMoney } from "@/lib/i18n/format";
+import { formatApproxMoney, formatCalendarDate, formatMoney } from "@/lib/i18n/format";
 import type { EstimateTexts } from "@/lib/i18n/texts";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
@@ -174,6 +174,9 @@ export function ResultView({
 }) {
   const segs = billSegments(result);
   const label = (id: string, name: string) => (id === "family" ? t("result.family") : name);
+  // A figure that rests on assumed values is given as 约 ¥…, with the values it rests on one tap away.
+  const caveat = headlineCaveat(result.assumptions as readonly AssumptionLike[], result.layers);
+  const caveatLayers = caveat ? caveat.layers.map((id) => result.layers.find((l) => l.id === id)?.name ?? id).join("、") : "";
   return (
     <div className="estimate-result" data-testid="estimate-result">
       <section aria-labelledby="personal-heading" className="rounded-xl bg-cell px-4 py-4">
@@ -181,8 +184,20 @@ export function ResultView({
           {t("result.personalHeading")}
         </h2>
         <p className="text-4xl font-bold tabular-nums text-ink" data-testid="personal">
-          <Num>{formatMoney(result.personal, lng)}</Num>
+          <Num>{caveat ? t("result.approx", { amount: formatApproxMoney(result.personal, lng) }) : formatMoney(result.personal, lng)}</Num>
         </p>
+        {caveat ? (
+          <div className="mt-1" data-testid="headline-caveat">
+            <p className="text-sm font-medium">{t("result.headlineCaveat", { layers: caveatLayers })}</p>
+            <Disclosure summary={t("result.headlineCaveatWhich", { n: caveat.texts.length })} testId="headline-assumptions">
+              <ul className="list-disc space-y-1 pl-5">
+                {caveat.texts.map((text, i) => (
+                  <li key={i}>{text}</li>
+                ))}
+              </ul>
+            </Disclosure>
+          </div>
+        ) : null}
         <p className="mt-1 text-sm">
           {t("result.ofTotal", {
             total: formatMoney(result.total, lng),

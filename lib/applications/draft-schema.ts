@@ -3,6 +3,7 @@ import { z } from "zod";
 import { normalizePhone, MAINLAND_MOBILE } from "@/lib/auth/phone";
 import { validateBankAccount, validateIdNumber } from "@/lib/identity/id-number";
 import { fieldErrorCodes } from "@/lib/validation/issues";
+import type { ScreenerPrefill } from "@/lib/applications/prefill";
 
 /**
  * The application's sections (GOV.UK task list), each validated by its own zod schema at the
@@ -154,6 +155,8 @@ export type DraftData = Partial<SectionData> & {
   documentsToFollow?: string[];
   /** Prefill from an estimate, shown in the illness section until it is saved. */
   prefill?: EstimatePrefill;
+  /** 查资格's answers (place, who is ill, certificates), shown in their sections until each is saved. */
+  screener?: ScreenerPrefill;
 };
 
 export type FieldErrors = Record<string, string>;
@@ -171,7 +174,7 @@ export function parseSection<K extends FormSectionId>(section: K, input: Record<
   return { ok: false, errors: fieldErrorCodes(result.error.issues) };
 }
 
-/** What an estimate hands to the application: its pack, the bill's total and what the layers reimbursed. */
+/** What an estimate hands to the application: its pack, the bill's total and what the slips say was already paid (settled, never estimated). */
 export type EstimatePrefill = { policy: string; total: string; reimbursed?: string };
 
 const PREFILL_MONEY = /^\d{1,9}(\.\d{1,2})?$/;

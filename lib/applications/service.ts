@@ -27,6 +27,7 @@ import {
 import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "@/lib/applications/reference";
 import { type StaffActionInput, withPackTimings } from "@/lib/applications/staff-forms";
+import type { ScreenerPrefill } from "@/lib/applications/prefill";
 import {
   type ApplicationAction,
   type ApplicationErrorCode,
@@ -38,6 +39,7 @@ import {
   newApplication,
   timelineSteps,
   type TimelineStep,
+  TRANSITIONS,
 } from "@/lib/applications/state-machine";
 import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
 import { generateTrackingCode, hashTrackingCode } from "@/lib/desk/tracking-code";
@@ -210,6 +212,20 @@ export async function setDocumentsToFollow(ctx: ServiceContext, citizenId: strin
 
 export async function setPrefill(ctx: ServiceContext, citizenId: string, prefill: EstimatePrefill): Promise<void> {
   await updateDraft(ctx, citizenId, (d) => (d.illness ? d : { ...d, prefill }));
+}
+
+/**
+ * Keep the script the applicant acts in (submitting, handing in documents): their SMS go out in it
+ * (lib/sms/templates.ts). Written only when it changes.
+ */
+export async function rememberScript(ctx: ServiceContext, citizenId: string, script: "zh-Hans" | "zh-Hant"): Promise<void> {
+  // SQL's NULL is not "not equal" to anything: the never-stored case is its own branch.
+  await ctx.db.citizen.updateMany({ where: { id: citizenId, OR: [{ preferredScript: null }, { NOT: { preferredScript: script } }] }, data: { preferredScript: script } });
+}
+
+/** Keep 查资格's answers with the draft; each section uses them until the family saves it (lib/applications/prefill). */
+export async function setScreenerPrefill(ctx: ServiceContext, citizenId: string, screener: ScreenerPrefill): Promise<void> {
+  await updateDraft(ctx, citizenId, (d) => ({ ...d, screener }));
 }
 
 export type SectionStatus = "completed" | "not-started";
@@ -387,18 +403,21 @@ export async function performStaffAction(
 }
 
 /**
- * What the applicant still owes, and by when: the 补正 documents while a correction is open, or the
- * documents to follow after 先行救助 (those declared "to follow", else every required one).
+ * What the applicant still owes, and by when: the 补正 documents while a correction is open, the
+ * documents to follow after 先行救助 (those declared "to follow", else every required one), or the
+ * documents declared "to follow" not handed in yet (due with the current step; no date after 发放).
  */
 export type DocumentsOwed = {
-  action: "submit-correction" | "complete-documents";
+  action: "submit-correction" | "complete-documents" | "hand-in-documents";
   documents: string[];
-  dueOn: CalendarDate;
+  dueOn: CalendarDate | null;
   /** The date counts days in a year without a holiday notice (暂定). */
   provisional: boolean;
 };
 
-export function documentsOwed(view: Pick<ApplicationView, "status" | "state" | "data" | "requiredDocuments">): DocumentsOwed | null {
+export function documentsOwed(
+  view: Pick<ApplicationView, "status" | "state" | "data" | "requiredDocuments"> & Partial<Pick<ApplicationView, "currentDueOn" | "currentDueProvisional">>,
+): DocumentsOwed | null {
   const { correction, emergency } = view.state;
   if (view.status === "correction" && correction) {
     return { action: "submit-correction", documents: correction.documents, dueOn: correction.dueOn, provisional: !!correction.dueProvisional };
@@ -407,8 +426,19 @@ export function documentsOwed(view: Pick<ApplicationView, "status" | "state" | "
     const documents = view.data.documentsToFollow.length ? view.data.documentsToFollow : view.requiredDocuments;
     return { action: "complete-documents", documents, dueOn: emergency.documentsDueOn, provisional: !!emergency.documentsDueProvisional };
   }
-  return null;
+  // What the applicant said would follow and has not handed in yet: owed at every step of an open case, and after
+  // 发放 too (the file must be complete), by the date the current step is due, when there is one.
+  if (emergency?.documentsCompletedOn || !HAND_IN_STATUSES.has(view.status)) return null;
+  const handed = new Set(view.state.documentsHandedIn ?? []);
+  const documents = view.data.documentsToFollow.filter((d) => !handed.has(d));
+  if (!documents.length) return null;
+  const dueOn = view.status === "paid" ? null : (view.currentDueOn ?? null);
+  return { action: "hand-in-documents", documents, dueOn, provisional: dueOn !== null && !!view.currentDueProvisional };
 }
+
+const HAND_IN_STATUSES: ReadonlySet<ApplicationStatus> = new Set(
+  TRANSITIONS.filter((t) => t.action === "hand-in-documents").map((t) => t.from),
+);
 
 /** The applicant hands in what they owe: the owed types that now have an upload ("upload-first" when none has). */
 export async function handInDocuments(
@@ -431,7 +461,7 @@ export async function performCitizenAction(
   ctx: ServiceContext,
   citizenId: string,
   applicationId: string,
-  action: Extract<ApplicationAction, { type: "submit-correction" | "complete-documents" }>,
+  action: Extract<ApplicationAction, { type: "submit-correction" | "complete-documents" | "hand-in-documents" }>,
 ): Promise<ActionResult> {
   return runAction(ctx, { id: citizenId, role: "citizen" }, applicationId, action, { actorType: "citizen", ip: null });
 }
@@ -480,7 +510,7 @@ async function runAction(
           citizenId: row.citizenId,
           applicationId: row.id,
           kind: action.type === "request-correction" ? "correction-requested" : "status-changed",
-          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, ...dueParams(due) }),
+          paramsJson: JSON.stringify({ reference: row.reference, status: applied.state.status, ...messageFacts(applied.state, action.type), ...dueParams(due) }),
           createdAt: at,
         },
       });
@@ -498,6 +528,18 @@ async function runAction(
 function keepToldDate(before: CurrentDeadline | null, after: CurrentDeadline | null, told: CalendarDate | null): CurrentDeadline | null {
   if (!after || !before || !told || before.basis !== after.basis) return after;
   return { ...after, date: laterOf(told, after.date) };
+}
+
+/**
+ * What an in-app message needs to say what happened (lib/applications/messages.ts): the amount approved or paid, the
+ * documents a 补正 asks for (as type ids), and the 公示's last day. Script-free: the page words them.
+ */
+export function messageFacts(state: ApplicationState, action: string): { amount?: string; documents?: string[]; endsOn?: string } {
+  if (action === "request-correction" && state.correction) return { documents: state.correction.documents };
+  if (state.status === "paid" && state.payment) return { amount: state.payment.amount };
+  if (state.status === "approved" && state.decision?.amount) return { amount: state.decision.amount };
+  if (state.status === "publicity" && state.publicity) return { endsOn: state.publicity.endsOn };
+  return {};
 }
 
 /** What a notification says of the current step's deadline: the date told to the applicant, and whether it is 暂定. */

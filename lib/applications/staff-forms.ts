@@ -64,6 +64,7 @@ const schemas = {
     .object({ amount, reason: text, paidOn: date, documentsDueOn: optionalDate, documentsDueInWorkingDays: countedDays })
     .transform((f) => ({ type: "emergency-approve-and-pay" as const, ...f })),
   "complete-documents": z.object({ documents }).transform((f) => ({ type: "complete-documents" as const, ...f })),
+  "hand-in-documents": z.object({ documents }).transform((f) => ({ type: "hand-in-documents" as const, ...f })),
 } satisfies Record<ActionType, z.ZodType<StaffActionInput>>;
 
 const unknownAction = z.any().superRefine((_, ctx) => ctx.addIssue({ code: "custom", message: "unknown-action" })) as unknown as z.ZodType<StaffActionInput>;

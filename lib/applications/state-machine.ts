@@ -68,6 +68,7 @@ export const ACTION_TYPES = [
   "pay",
   "emergency-approve-and-pay",
   "complete-documents",
+  "hand-in-documents",
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -113,7 +114,9 @@ export type ApplicationAction =
       /** As `dueInWorkingDays` of a 补正 request. */
       documentsDueInWorkingDays?: number;
     }
-  | { type: "complete-documents"; documents: string[] };
+  | { type: "complete-documents"; documents: string[] }
+  /** Documents the applicant declared "to follow" at submission, handed in whenever they are ready. */
+  | { type: "hand-in-documents"; documents: string[] };
 
 export type Transition = {
   from: ApplicationStatus;
@@ -164,6 +167,11 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: "approved", action: "pay", to: "paid", roles: ["caseworker", "approver"] },
 
   { from: "paid", action: "complete-documents", to: "paid", roles: ["citizen", "desk", "caseworker"] },
+
+  // Documents declared "to follow" may be handed in at any point of an open case (and after 发放, to complete the file).
+  ...(["submitted", "received", "reviewing", "proposed", "publicity", "approving", "approved", "paid"] as const).map(
+    (from): Transition => ({ from, action: "hand-in-documents", to: from, roles: ["citizen"] }),
+  ),
 ];
 
 export function findTransition(from: ApplicationStatus, action: ActionType): Transition | undefined {
@@ -242,6 +250,8 @@ export type ApplicationState = {
     decidedOn: CalendarDate;
   } | null;
   payment: { amount: string; paidOn: CalendarDate; recordedBy: string } | null;
+  /** Document types handed in after submission (declared to follow, 补正, 先行救助); absent in states stored before it existed. */
+  documentsHandedIn?: string[];
   /** Set on the 先行救助 path. */
   emergency: {
     documentsDueOn: CalendarDate | null;
@@ -469,7 +479,7 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
 
     case "submit-correction": {
       const documents = documentList(a.documents);
-      return { next: { ...s, correction: null }, details: { documents, requested: s.correction?.documents ?? [] } };
+      return { next: { ...s, correction: null, documentsHandedIn: handedIn(s, documents) }, details: { documents, requested: s.correction?.documents ?? [] } };
     }
 
     case "record-check": {
@@ -600,9 +610,18 @@ function step(s: ApplicationState, a: ApplicationAction, actor: Actor, today: Ca
     case "complete-documents": {
       if (!documentsPending(s)) refuse("no-documents-pending");
       const documents = documentList(a.documents);
-      return { next: { ...s, emergency: { ...need(s.emergency), documentsCompletedOn: today } }, details: { documents } };
+      return { next: { ...s, emergency: { ...need(s.emergency), documentsCompletedOn: today }, documentsHandedIn: handedIn(s, documents) }, details: { documents } };
+    }
+
+    case "hand-in-documents": {
+      const documents = documentList(a.documents);
+      return { next: { ...s, documentsHandedIn: handedIn(s, documents) }, details: { documents } };
     }
   }
+}
+
+function handedIn(s: ApplicationState, documents: string[]): string[] {
+  return [...new Set([...(s.documentsHandedIn ?? []), ...documents])];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,6 @@ export function trackedStatusView(s: TrackedStatus, lng: Locale): TrackResultVie
       const detail = step.on ? ta("track.doneOn", { date: date(step.on) }) : due && step.state === "current" ? ta("track.dueBy", { date: date(due) }) : null;
       return { id: step.id, state: step.state, title: `${ta(`track.steps.${step.id}`)} · ${ta(`track.states.${step.state}`)}`, detail };
     }),
-    owed: s.owed ? { heading: t("track.owed", { date: date(s.owed.dueOn) }), documents: s.owed.documents.map((d) => t(`documents.${d}.name`)) } : null,
+    owed: s.owed ? { heading: s.owed.dueOn ? t("track.owed", { date: date(s.owed.dueOn) }) : t("track.owedUndated"), documents: s.owed.documents.map((d) => t(`documents.${d}.name`)) } : null,
   };
 }

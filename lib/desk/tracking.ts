@@ -19,7 +19,8 @@ export type TrackedStatus = {
   submittedOn: CalendarDate | null;
   timeline: TimelineStep[];
   currentDueOn: CalendarDate | null;
-  owed: { documents: string[]; dueOn: CalendarDate } | null;
+  /** Documents still owed; dueOn is null for documents declared to follow before any date was set. */
+  owed: { documents: string[]; dueOn: CalendarDate | null } | null;
 };
 
 export type TrackingLookupResult =

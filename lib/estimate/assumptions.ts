@@ -62,3 +62,24 @@ export function groupAssumptions(assumptions: readonly AssumptionLike[], layers:
   })).filter((g) => g.items.length);
   return { first: firstTexts, groups };
 }
+
+export interface HeadlineCaveat {
+  /** The layers whose amount rests on an assumed value, in result order. */
+  layers: string[];
+  /** Those assumptions' sentences, each once. */
+  texts: string[];
+}
+
+/**
+ * Whether the headline rests on assumed values: an assumed parameter (no verifiable source) whose `affects` is not
+ * empty changes the result, so the figure is approximate and the page says which value it rests on. Null when no
+ * assumed value moves any layer (v1 strings carry no `affects`: their assumed values are taken to matter).
+ */
+export function headlineCaveat(assumptions: readonly AssumptionLike[], layers: readonly { id: string }[]): HeadlineCaveat | null {
+  const moving = assumptions
+    .map((a) => (typeof a === "string" ? { text: a } : a))
+    .filter((a) => groupOf(a) === "values" && (a.affects === undefined || a.affects.length > 0));
+  if (!moving.length) return null;
+  const affected = new Set(moving.flatMap((a) => a.affects ?? layers.map((l) => l.id)));
+  return { layers: layers.map((l) => l.id).filter((id) => affected.has(id)), texts: [...new Set(moving.map((a) => a.text))] };
+}

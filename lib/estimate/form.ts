@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { z } from "zod";
 import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type Locale } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, type Category } from "@/lib/policy/types";
@@ -353,4 +354,17 @@ export function fieldForPath(path: string): FieldName {
 /** Whether the visitor has submitted the form at all (a bare /estimate/result shows the empty form). */
 export function isSubmitted(sp: SearchParams): boolean {
   return sp.total !== undefined;
+}
+
+/**
+ * What the family has actually been paid: the sum of the settled amounts typed off the slips (基本医保, 大病保险,
+ * 医疗救助 as settled), never what the module computed — an estimated layer is money nobody has paid yet, and
+ * carrying it into an application would understate what the family paid itself. Undefined when no bill had any.
+ */
+export function settledReimbursed(request: Pick<EstimateRequest, "episodes">): string | undefined {
+  let sum: Decimal | undefined;
+  for (const ep of request.episodes) {
+    for (const amount of Object.values(ep.settled ?? {})) if (amount) sum = (sum ?? new Decimal(0)).plus(amount);
+  }
+  return sum?.toFixed(2);
 }

@@ -15,6 +15,15 @@ export function formatMoney(amount: string | Decimal, lng: Locale, style: "symbo
   return style === "symbol" ? `¥${number}` : `${number} 元`;
 }
 
+/**
+ * An approximate amount to the whole yuan ("¥7,800"), for a figure that rests on assumed values: shown with 约 so
+ * it never reads as a promise. Display only: the amount itself stays at the fen.
+ */
+export function formatApproxMoney(amount: string | Decimal, lng: Locale): string {
+  const whole = new Decimal(amount).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+  return `¥${new Intl.NumberFormat(intlLocale[lng], { useGrouping: true }).format(BigInt(whole.toFixed(0)))}`;
+}
+
 export function formatNumber(value: number | bigint, lng: Locale): string {
   return new Intl.NumberFormat(intlLocale[lng]).format(value);
 }

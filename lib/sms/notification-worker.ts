@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import type { SmsSender } from "@/lib/sms/types";
+import { applicationSms, smsScript } from "@/lib/sms/templates";
 
 /**
  * The SMS side of Notification rows (the outbox of lib/applications/service.ts). A row is written
@@ -70,7 +71,7 @@ export async function sendDueNotifications(
       OR: [{ smsNextAttemptAt: null }, { smsNextAttemptAt: { lte: at } }],
       ...(options.applicationId ? { applicationId: options.applicationId } : {}),
     },
-    include: { citizen: { select: { phoneEncrypted: true } }, application: { select: { reference: true } } },
+    include: { citizen: { select: { phoneEncrypted: true, preferredScript: true } }, application: { select: { reference: true } } },
     orderBy: { createdAt: "asc" },
     take: options.limit ?? 50,
   });
@@ -82,9 +83,11 @@ export async function sendDueNotifications(
       data: { smsAttempts: attempt, smsNextAttemptAt: new Date(at.getTime() + retryDelayMs(attempt, config)) },
     });
     if (claimed.count !== 1) continue; // another sender has it
-    const params = JSON.parse(n.paramsJson) as { reference?: string };
+    const params = JSON.parse(n.paramsJson) as { reference?: string; dueOn?: string | null };
     try {
-      await sms.send({ to: decryptField(n.citizen.phoneEncrypted), template: "application-update", params: { reference: params.reference ?? "" } });
+      // What to do and by when, in the applicant's script; never the status or an amount (lib/sms/templates.ts).
+      const message = applicationSms(n.kind, params, smsScript(n.citizen.preferredScript));
+      await sms.send({ to: decryptField(n.citizen.phoneEncrypted), ...message });
       await db.notification.update({ where: { id: n.id }, data: { smsStatus: "sent", smsSentAt: clock(), smsNextAttemptAt: null, smsLastError: null } });
       report.sent += 1;
     } catch (error) {

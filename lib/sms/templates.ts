@@ -6,13 +6,45 @@
  */
 export const SMS_TEMPLATES = {
   "login-code": "【{sign}】您的验证码是 {code}，5分钟内有效。",
-  // No status or health detail in an SMS (a phone's lock screen is not private): only the reference.
-  "application-update": "【{sign}】您的临时救助申请 {reference} 有新进展，请登录一站助医查看。",
+  // Application messages, one approved set per script (the applicant's, Citizen.preferredScript). A phone's lock
+  // screen is not private: no status, amount, programme or health detail — only the reference, what the applicant
+  // has to do and by when. The zh-Hant set is the generated standard of the zh-Hans one (a unit test checks).
+  "application-submitted.zh-Hans": "【{sign}】您的申请 {reference} 已收到。请记下这个编号，登录一站助医可以查看办理进度。",
+  "application-update.zh-Hans": "【{sign}】您的申请 {reference} 有新进展，您暂时不需要做什么，登录一站助医可以查看详情。",
+  "application-correction.zh-Hans": "【{sign}】您的申请 {reference} 需要您在 {date} 前补交材料，请登录一站助医查看要交哪些材料。",
+  "application-submitted.zh-Hant": "【{sign}】您的申請 {reference} 已收到。請記下這個編號，登錄一站助醫可以查看辦理進度。",
+  "application-update.zh-Hant": "【{sign}】您的申請 {reference} 有新進展，您暫時不需要做什麼，登錄一站助醫可以查看詳情。",
+  "application-correction.zh-Hant": "【{sign}】您的申請 {reference} 需要您在 {date} 前補交材料，請登錄一站助醫查看要交哪些材料。",
   // A class teacher's invitation: no pupil data, only where to sign in.
   "teacher-invite": "【{sign}】学校邀请您作为班主任使用一站助医，查看本班学生参保进度。请用本手机号在“班主任登录”({path})获取验证码登录。",
 } as const satisfies Record<string, string>;
 
 export type SmsTemplateId = keyof typeof SMS_TEMPLATES;
+
+export const SMS_SCRIPTS = ["zh-Hans", "zh-Hant"] as const;
+export type SmsScript = (typeof SMS_SCRIPTS)[number];
+
+/** The applicant's script as stored (anything else, or nothing, is zh-Hans). */
+export function smsScript(stored: string | null | undefined): SmsScript {
+  return stored === "zh-Hant" ? "zh-Hant" : "zh-Hans";
+}
+
+/** A date the way an SMS gives it in either script: "12月18日" (the year is the current one, or the next). */
+export function smsDate(isoDate: string): string {
+  const [, month, day] = isoDate.split("-");
+  return `${Number(month)}月${Number(day)}日`;
+}
+
+/**
+ * Which application template a notification sends, with its parameters: 补正 says by when (it falls back to the
+ * plain update if the row has no date), submission confirms the reference, anything else says there is news.
+ */
+export function applicationSms(kind: string, params: { reference?: string; dueOn?: string | null }, script: SmsScript): { template: SmsTemplateId; params: Record<string, string> } {
+  const reference = params.reference ?? "";
+  if (kind === "correction-requested" && params.dueOn) return { template: `application-correction.${script}`, params: { reference, date: smsDate(params.dueOn) } };
+  if (kind === "submitted") return { template: `application-submitted.${script}`, params: { reference } };
+  return { template: `application-update.${script}`, params: { reference } };
+}
 
 export const DEFAULT_SIGN_NAME = "一站助医";
 

@@ -203,13 +203,14 @@ for (const [index, lng] of scripts.entries()) {
       await doAction(page, lng, "record-check");
       await openAction(page, "propose-amount");
       await page.getByTestId("action-propose-amount").getByLabel(text[lng].console.form.amount).fill("2800");
-      await page.getByTestId("action-propose-amount").getByLabel(text[lng].console.form.reason).fill("按 5 个月低保标准");
+      await page.getByTestId("action-propose-amount").getByLabel(text[lng].console.form.reasonInternal).fill("按 5 个月低保标准");
       await doAction(page, lng, "propose-amount");
       await openAction(page, "start-publicity");
       await doAction(page, lng, "start-publicity");
+      // Until the period is over, 结束公示 is disabled and says when it can be done.
       await openAction(page, "end-publicity");
-      await page.getByTestId("do-end-publicity").click();
-      await expect(page.getByTestId("action-error")).toHaveText(text[lng].console.errors["publicity-not-over"]);
+      await expect(page.getByTestId("do-end-publicity")).toBeDisabled();
+      await expect(page.getByTestId("publicity-not-over")).toBeVisible();
       await publicityPeriodPasses(id);
       await page.reload();
       await openAction(page, "end-publicity");
@@ -233,6 +234,12 @@ for (const [index, lng] of scripts.entries()) {
         await expect(page.getByTestId(`step-${step}-on`)).toBeVisible();
       }
       await expect(page.getByTestId("notifications")).toContainText(reference);
+      // Messages say what happened, with the amount; 'what now' says where the money went.
+      await expect(page.getByTestId("notifications")).toContainText(a.notifications.say.paid.split("{{amount}}")[0] + "¥2,800.00");
+      await expect(page.getByTestId("now")).toContainText("¥2,800.00");
+      // The staff queue shows who applied (masked) and the relief type.
+      await staff(page, lng, "case01");
+      await expect(page.locator(`[data-reference="${reference}"]`).getByTestId("queue-applicant")).toContainText("测**长");
     });
 
     test("急难型: the approver pays first (先行救助); another citizen and another area's caseworker see nothing of it", async ({ page, request }) => {

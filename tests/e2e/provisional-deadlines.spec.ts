@@ -43,7 +43,7 @@ test("a caseworker starts a 公示 on 2026-12-30 that ends in 2027: it is not re
   await page.goto(`/zh-Hans/staff/applications/${id}`);
   await page.getByTestId("action-propose-amount").locator("summary").click();
   await page.getByTestId("action-propose-amount").getByLabel(c.form.amount).fill("2800");
-  await page.getByTestId("action-propose-amount").getByLabel(c.form.reason).fill("按 5 个月低保标准");
+  await page.getByTestId("action-propose-amount").getByLabel(c.form.reasonInternal).fill("按 5 个月低保标准");
   await page.getByTestId("do-propose-amount").click();
   await expect(page.getByTestId("action-done")).toContainText(c.actions["propose-amount"]);
 
@@ -74,7 +74,8 @@ test("a caseworker starts a 公示 on 2026-12-30 that ends in 2027: it is not re
     await expect(due).toContainText(a.track.dueBy.replace("{{date}}", ENDS[lng]));
     await expect(page.getByTestId("step-publicity-provisional")).toHaveText(a.provisional.mark);
     await expect(due).toContainText(a.provisional.why.replace("{{year}}", "2027"));
-    const message = page.getByTestId("notification").filter({ hasText: text[lng].common.status.publicity });
+    // The message says what happened: the 公示 started, and its last day.
+    const message = page.getByTestId("notification").filter({ hasText: a.notifications.say.publicity.split("{{reference}}")[1].split("{{date}}")[0].trim() });
     await expect(message).toContainText(ENDS[lng]);
     await expect(message.getByTestId("notification-provisional")).toHaveText(a.provisional.mark);
     await expectAccessible(page, `${lng} progress with a 暂定 deadline`);

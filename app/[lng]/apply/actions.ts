@@ -8,7 +8,7 @@ import { serviceContext } from "@/lib/applications/context";
 import { DOCUMENT_TYPES } from "@/lib/applications/documents";
 import { type FormSectionId, SECTION_IDS, sectionSchema } from "@/lib/applications/draft-schema";
 import { formToInput } from "@/lib/applications/section-fields";
-import { setDocumentsToFollow, storeDraftSection, submitApplication } from "@/lib/applications/service";
+import { rememberScript, setDocumentsToFollow, storeDraftSection, submitApplication } from "@/lib/applications/service";
 
 const FORM_SECTIONS = SECTION_IDS.filter((s): s is FormSectionId => s !== "documents") as [FormSectionId, ...FormSectionId[]];
 const noArgs = z.object({});
@@ -52,7 +52,12 @@ const submit = citizenAction({
   returnTo: (lng) => `/${lng}/apply`,
   input: () => z.object({ submitKey: z.string().default("") }),
   errors: applyErrors,
-  run: async ({ user }, { submitKey }) => submitApplication(await serviceContext({ notify: true }), user.id, submitKey),
+  run: async ({ lng, user }, { submitKey }) => {
+    const ctx = await serviceContext({ notify: true });
+    // The script the application is submitted in is the one its SMS will use.
+    await rememberScript(ctx, user.id, lng);
+    return submitApplication(ctx, user.id, submitKey);
+  },
 });
 
 export async function submitAction(lng: string, form: FormData): Promise<void> {

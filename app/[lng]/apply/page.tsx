@@ -5,7 +5,10 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { parsePrefill, prefillQuery, SECTION_IDS } from "@/lib/applications/draft-schema";
 import { serviceContext } from "@/lib/applications/context";
-import { getOrCreateDraft, sectionStatuses, setPrefill } from "@/lib/applications/service";
+import { getOrCreateDraft, sectionStatuses, setPrefill, setScreenerPrefill } from "@/lib/applications/service";
+import { answersSoFar, parseScreenerPrefill, screenerPrefillQuery } from "@/lib/applications/prefill";
+import { requiredDocuments } from "@/lib/applications/documents";
+import { PrintButton } from "@/components/apply/print-button";
 import { currentUser } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
@@ -21,10 +24,11 @@ export default async function ApplyPage({
   const t = getT(lng, "apply");
   const query = await searchParams;
   const prefill = parsePrefill(query);
+  const screener = parseScreenerPrefill(query);
   // Visitors see what the application is and a way to sign in (with the estimate they came from).
   const user = await currentUser();
   if (user?.kind !== "citizen") {
-    const back = prefill ? `/${lng}/apply?${prefillQuery(prefill)}` : `/${lng}/apply`;
+    const back = prefill ? `/${lng}/apply?${prefillQuery(prefill)}` : screener ? `/${lng}/apply?${screenerPrefillQuery(screener)}` : `/${lng}/apply`;
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")}>
         <p className="mb-4">{t("intro")}</p>
@@ -46,16 +50,37 @@ export default async function ApplyPage({
     await setPrefill(ctx, user.id, prefill);
     redirectWithinSite(`/${lng}/apply?prefilled=1`);
   }
+  if (screener) {
+    await setScreenerPrefill(ctx, user.id, screener);
+    redirectWithinSite(`/${lng}/apply?prefilled=eligibility`);
+  }
   const draft = await getOrCreateDraft(ctx, user.id);
   const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
   const done = SECTION_IDS.filter((s) => statuses[s] === "completed").length;
+  // What to have at hand, from the answers known so far (saved, or carried from 查资格).
+  const toPrepare = requiredDocuments(answersSoFar(draft.data));
   return (
-    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={`/${lng}/services`}>
       <p className="mb-3">{t("intro")}</p>
       {query.prefilled ? (
         <div className="mb-3">
-          <Notice>{t("prefilled")}</Notice>
+          <Notice>{t(query.prefilled === "eligibility" ? "prefilledFromEligibility" : "prefilled")}</Notice>
         </div>
+      ) : null}
+      {done < SECTION_IDS.length ? (
+        <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="prepare-h" data-testid="prepare">
+          <h2 id="prepare-h" className="mb-1 text-lg font-semibold">{t("prepare.heading")}</h2>
+          <p className="mb-2 text-sm text-ink-muted">{t("prepare.intro")}</p>
+          <ul className="mb-3 list-disc space-y-1 pl-5">
+            {toPrepare.map((doc) => (
+              <li key={doc}>
+                <span className="font-medium">{t(`documents.types.${doc}`)}</span>
+                <span className="text-sm text-ink-muted">：{t(`documents.hints.${doc}`)}</span>
+              </li>
+            ))}
+          </ul>
+          <PrintButton label={t("prepare.print")} />
+        </section>
       ) : null}
       <p className="mb-3 text-sm text-ink-muted" data-testid="progress-count">
         {t("taskList.progress", { done, total: SECTION_IDS.length })}

@@ -4,14 +4,18 @@ import { redirectWithinSite } from "@/lib/http/redirect";
 import { z } from "zod";
 import { citizenAction } from "@/lib/actions/safe-action";
 import { serviceContext } from "@/lib/applications/context";
-import { handInDocuments } from "@/lib/applications/service";
+import { handInDocuments, rememberScript } from "@/lib/applications/service";
 
 const handIn = citizenAction({
   args: z.object({ applicationId: z.string().min(1).max(40) }),
   returnTo: (lng, { applicationId }) => `/${lng}/progress/${applicationId}`,
   input: () => z.object({}),
   errors: { ns: "console", prefix: "errors" },
-  run: async ({ user }, _input, { applicationId }) => handInDocuments(await serviceContext({ notify: true }), user.id, applicationId),
+  run: async ({ lng, user }, _input, { applicationId }) => {
+    const ctx = await serviceContext({ notify: true });
+    await rememberScript(ctx, user.id, lng);
+    return handInDocuments(ctx, user.id, applicationId);
+  },
 });
 
 /** 补正 handed in (or documents completed after 先行救助): the owed types that now have an upload. */

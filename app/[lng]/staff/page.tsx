@@ -30,6 +30,7 @@ export default async function StaffConsolePage({
   const t = getT(lng, "staff");
   const tc = getT(lng, "common");
   const tk = getT(lng, "console");
+  const ta = getT(lng, "apply");
   const { db } = await serviceContext();
   const profile = await loadStaffProfile(db, user, lng);
   // The queue covers what the person may see (their area; an admin every area); null for roles without cases.
@@ -117,6 +118,8 @@ export default async function StaffConsolePage({
                 overdue: tk("queue.overdueFlag"),
                 provisional: tk("queue.provisionalFlag"),
                 urgent: tk("queue.urgentFlag"),
+                applicant: (name) => tk("queue.applicant", { name }),
+                reliefType: (type) => ta(`options.reliefType.${type}`),
               }}
             />
           ) : (

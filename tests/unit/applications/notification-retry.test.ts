@@ -59,7 +59,7 @@ test("a notification left pending by a crash between commit and send is sent by 
   expect(await t.db.notification.count({ where: { smsStatus: "pending" } })).toBe(1);
   const gw = gateway(0);
   expect(await sendDueNotifications(t.db, gw.sender, { config, now: clock.now })).toEqual({ sent: 1, retrying: 0, failed: 0 });
-  expect(gw.sent).toEqual([{ to: "13800000001", template: "application-update", params: { reference } }]);
+  expect(gw.sent).toEqual([{ to: "13800000001", template: "application-submitted.zh-Hans", params: { reference } }]);
   expect(await t.db.notification.findFirstOrThrow()).toMatchObject({ smsStatus: "sent", smsAttempts: 1, smsLastError: null });
   expect(await sendDueNotifications(t.db, gw.sender, { config, now: clock.now })).toEqual({ sent: 0, retrying: 0, failed: 0 });
   expect(gw.calls()).toBe(1);

@@ -47,6 +47,10 @@ const EXPECTED: [ApplicationStatus, ActionType, ApplicationStatus, Role[]][] = [
   ["approving", "return-for-review", "reviewing", ["approver"]],
   ["approved", "pay", "paid", ["caseworker", "approver"]],
   ["paid", "complete-documents", "paid", ["citizen", "desk", "caseworker"]],
+  // Documents declared "to follow" are handed in by the applicant whenever ready, in every open status and after 发放.
+  ...(["submitted", "received", "reviewing", "proposed", "publicity", "approving", "approved", "paid"] as const).map(
+    (s): [ApplicationStatus, ActionType, ApplicationStatus, Role[]] => [s, "hand-in-documents", s, ["citizen"]],
+  ),
 ];
 const expectedMove = (from: ApplicationStatus, action: ActionType) =>
   EXPECTED.find(([f, a]) => f === from && a === action);
@@ -122,6 +126,7 @@ const PAYLOAD: Record<ActionType, ApplicationAction> = {
     documentsDueOn: DUE,
   },
   "complete-documents": { type: "complete-documents", documents: ["diagnosis"] },
+  "hand-in-documents": { type: "hand-in-documents", documents: ["hukou"] },
 };
 const ON_0924 = at("2026-09-24");
 
@@ -205,7 +210,7 @@ describe("who may act on whose application", () => {
   test("availableActions lists what the actor may do now", () => {
     expect(availableActions(FIX.reviewing, caseworker)).toEqual(["request-correction", "record-check", "propose-amount"]);
     expect(availableActions(FIX.reviewing, approver)).toEqual(["refuse", "emergency-approve-and-pay"]);
-    expect(availableActions(FIX.reviewing, citizen)).toEqual([]);
+    expect(availableActions(FIX.reviewing, citizen)).toEqual(["hand-in-documents"]);
     expect(availableActions(FIX.draft, otherCitizen)).toEqual([]);
     expect(availableActions(FIX.reviewing, admin)).toEqual([]);
     const expense = { ...FIX.reviewing, reliefType: "expense" as const };
@@ -395,7 +400,17 @@ describe("急难型 先行救助: approve and pay first, documents after", () =>
   test("nothing owed: no documents to complete afterwards", () => {
     const paid = run(FIX.received, { ...(PAYLOAD["emergency-approve-and-pay"] as object), documentsDueOn: null } as ApplicationAction, approver, ON_0924);
     expect(applyAction(paid, PAYLOAD["complete-documents"], citizen, ON_0924)).toEqual({ ok: false, code: "no-documents-pending" });
-    expect(availableActions(paid, citizen)).toEqual([]);
+    // Only what was declared "to follow" can still be handed in (the service knows what that is).
+    expect(availableActions(paid, citizen)).toEqual(["hand-in-documents"]);
+  });
+  test("documents declared to follow are handed in at any open step, accumulate, and are kept through 补正 and 先行救助", () => {
+    const once = run(FIX.reviewing, { type: "hand-in-documents", documents: ["hukou"] }, citizen, ON_0924);
+    expect(once.status).toBe("reviewing");
+    const twice = run(once, { type: "hand-in-documents", documents: ["diagnosis", "hukou"] }, citizen, ON_0924);
+    expect(twice.documentsHandedIn).toEqual(["hukou", "diagnosis"]);
+    expect(applyAction(FIX.reviewing, { type: "hand-in-documents", documents: [] }, citizen, ON_0924)).toEqual({ ok: false, code: "documents-required" });
+    expect(applyAction(FIX.reviewing, { type: "hand-in-documents", documents: ["hukou"] }, otherCitizen, ON_0924)).toEqual({ ok: false, code: "not-owner" });
+    expect(run(FIX.correction, PAYLOAD["submit-correction"], citizen, ON_0924).documentsHandedIn).toEqual(["hukou"]);
   });
   test("a normal payment has no documents to complete", () => {
     const paid = run(FIX.approved, PAYLOAD.pay, caseworker, ON_0924);

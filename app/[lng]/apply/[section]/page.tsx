@@ -9,6 +9,7 @@ import { SECTION_FIELDS } from "@/lib/applications/section-fields";
 import { listAreas } from "@/lib/applications/areas";
 import { serviceContext } from "@/lib/applications/context";
 import { getOrCreateDraft } from "@/lib/applications/service";
+import { sectionPrefill } from "@/lib/applications/prefill";
 import { requireCitizen } from "@/lib/auth/guards";
 import { localName } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
@@ -39,8 +40,13 @@ export default async function SectionPage({
   }
   const id = section as FormSectionId;
   const areas = id === "applicant" ? await listAreas(ctx.db) : [];
+  const screenerAreas = draft.data.screener ? areas.filter((a) => a.policyPackId === draft.data.screener!.policy).map((a) => a.code) : [];
+  const prefilled = sectionPrefill(id, draft.data, screenerAreas);
   const fields: FieldSpec[] = SECTION_FIELDS[id].map((f) => {
-    const base = { name: f.name, label: t(`fields.${id}.${f.name}`), hint: f.hint ? t(`hints.${id}.${f.name}`) : undefined };
+    // A pre-filled field says so, and from which answers, beside its own hint.
+    const source = prefilled.from[f.name];
+    const hints = [f.hint ? t(`hints.${id}.${f.name}`) : "", source ? t(`prefilledFrom.${source}.${id}.${f.name}`) : ""].filter(Boolean);
+    const base = { name: f.name, label: t(`fields.${id}.${f.name}`), hint: hints.length ? hints.join(" ") : undefined };
     switch (f.kind) {
       case "text":
         return { ...base, kind: "text", inputMode: f.inputMode, autoComplete: f.autoComplete, maxLength: f.maxLength };
@@ -58,16 +64,16 @@ export default async function SectionPage({
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t(`sections.${id}.title`)} backHref={`/${lng}/apply`}>
       {t(`sections.${id}.intro`) ? <p className="mb-4">{t(`sections.${id}.intro`)}</p> : null}
-      {id === "illness" && draft.data.prefill && !draft.data.illness ? (
-        <div className="mb-4">
-          <Notice>{t("prefilled")}</Notice>
+      {Object.keys(prefilled.from).length ? (
+        <div className="mb-4" data-testid="prefilled-notice">
+          <Notice>{t("prefilledCheck")}</Notice>
         </div>
       ) : null}
       <div className="rounded-xl bg-cell p-4">
         <SectionForm
           action={saveSectionAction.bind(null, lng, id)}
           fields={fields}
-          initial={initialValues(id, draft.data, user.id)}
+          initial={{ ...prefilled.values, ...savedValues(id, draft.data) }}
           labels={{ save: t("saveAndContinue"), errorSummary: t("errors.summary") }}
         />
       </div>
@@ -76,20 +82,13 @@ export default async function SectionPage({
 }
 
 /** What the form shows from the saved draft. ID numbers and the bank account are shown again in full to their owner (masked everywhere else). */
-function initialValues(id: FormSectionId, data: Awaited<ReturnType<typeof getOrCreateDraft>>["data"], _citizenId: string): Record<string, string | string[]> {
+function savedValues(id: FormSectionId, data: Awaited<ReturnType<typeof getOrCreateDraft>>["data"]): Record<string, string | string[]> {
   const saved = data[id] as Record<string, unknown> | undefined;
   const out: Record<string, string | string[]> = {};
-  if (saved) {
-    for (const [k, v] of Object.entries(saved)) {
-      if (Array.isArray(v)) out[k] = v.map(String);
-      else if (typeof v === "boolean") out[k] = v ? "on" : "";
-      else if (v !== null && v !== undefined) out[k] = String(v);
-    }
-  } else if (id === "illness" && data.prefill) {
-    out.totalCost = data.prefill.total;
-    if (data.prefill.reimbursed) out.reimbursed = data.prefill.reimbursed;
-  } else if (id === "bank" && data.applicant) {
-    out.accountName = data.applicant.name;
+  for (const [k, v] of Object.entries(saved ?? {})) {
+    if (Array.isArray(v)) out[k] = v.map(String);
+    else if (typeof v === "boolean") out[k] = v ? "on" : "";
+    else if (v !== null && v !== undefined) out[k] = String(v);
   }
   return out;
 }

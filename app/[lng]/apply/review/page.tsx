@@ -44,9 +44,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
   add("household", t("fields.household.monthlyIncome"), m.household ? <Num>{formatMoney(m.household.monthlyIncome, lng)}</Num> : null);
   add("illness", t("fields.illness.diagnosis"), m.illness?.diagnosis);
   add("illness", t("fields.illness.totalCost"), m.illness ? <Num>{formatMoney(m.illness.totalCost, lng)}</Num> : null);
+  // What was already paid decides what the family paid itself: the caseworker reads it, so the family checks it here.
+  add("illness", t("fields.illness.reimbursed"), m.illness ? <Num>{formatMoney(m.illness.reimbursed || "0", lng)}</Num> : null);
   add("reason", t("fields.reason.reliefType"), m.reason ? t(`options.reliefType.${m.reason.reliefType}`) : null);
   add("bank", t("fields.bank.account"), m.bank ? <>{m.bank.bankName} <Num>{m.bank.accountMasked}</Num></> : null);
-  add("documents", t("sections.documents.title"), String(draft.documents.length));
+  add("documents", t("sections.documents.title"), t("review.documentsCount", { count: draft.documents.length }));
   add("documents", t("review.toFollow"), m.documentsToFollow.map((d) => t(`documents.types.${d}`)).join("、") || t("review.none"));
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("review.title")} backHref={`/${lng}/apply`}>

@@ -8,6 +8,7 @@ import { GlossaryTerms } from "@/components/ui/glossary";
 import { evaluateEligibility } from "@/lib/eligibility";
 import { firstIncomplete, readState, stateQuery, toAnswers, type Query } from "@/lib/eligibility/screener";
 import { formQuery } from "@/lib/estimate/form";
+import { screenerPrefillQuery } from "@/lib/applications/prefill";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -45,8 +46,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     cat: result.estimateCategories,
     age: answers.age !== undefined ? String(answers.age) : "",
   })}`;
-  const applyQuery = new URLSearchParams({ from: "eligibility", policy: answers.policy });
-  result.estimateCategories.forEach((c) => applyQuery.append("cat", c));
+  // The answers the application can use (place, who is ill, certificates) go with the link: the family types them once.
+  const applyQuery = screenerPrefillQuery({ policy: answers.policy, who: answers.who, certifications: answers.certifications });
   const relief = result.programmes.find((p) => p.id === "temporary-relief")!;
   const headings = { eligible: ["results.eligible", "results.eligibleHint"], maybe: ["results.maybe", "results.maybeHint"], "not-eligible": ["results.no", "results.noHint"] } as const;
   const query = stateQuery(state);

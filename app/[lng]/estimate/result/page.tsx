@@ -6,7 +6,7 @@ import { EstimateForm } from "@/components/estimate/estimate-form";
 import { ResultView } from "@/components/estimate/result-view";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
-import { formQuery, isFormEdit, isSubmitted, readForm, runEstimate, type FieldError, type SearchParams } from "@/lib/estimate/form";
+import { formQuery, isFormEdit, isSubmitted, readForm, runEstimate, settledReimbursed, type FieldError, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -35,7 +35,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
   const proto = h.get("x-forwarded-proto") ?? "http";
   const sharePath = `/${lng}/estimate/result?${query}`;
-  const applyQuery = prefillQuery({ policy: values.policy, total: outcome.result.total, reimbursed: outcome.result.reimbursed });
+  // Only money received goes forward: the amounts typed off the slips, never the layers the module estimated.
+  const applyQuery = prefillQuery({ policy: values.policy, total: outcome.result.total, reimbursed: settledReimbursed(outcome.request) });
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
       <ResultView

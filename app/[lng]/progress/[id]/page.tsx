@@ -9,6 +9,9 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { serviceContext } from "@/lib/applications/context";
 import { documentsOwed, getApplicationForCitizen, listNotifications } from "@/lib/applications/service";
+import { nextStep } from "@/lib/applications/next-step";
+import { NumText, numSlot } from "@/components/ui/num-text";
+import { describeMessage, type MessageParams } from "@/lib/applications/messages";
 import { requireCitizen } from "@/lib/auth/guards";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
@@ -42,6 +45,24 @@ export default async function ApplicationPage({
   const owed = documentsOwed(view);
   const correction = owed?.action === "submit-correction";
   const todoDocs = owed?.documents ?? [];
+  const now = nextStep(view);
+  // Amounts, dates and the masked account never break across lines: each is a <Num> inside the sentence.
+  const nowValues = {
+    bank: now.values.bank ?? "",
+    account: now.values.account ?? "",
+    amount: now.values.amount ? formatMoney(now.values.amount, lng) : "",
+    date: now.values.date ? fmt(now.values.date) : "",
+  };
+  const nowText = t(`track.now.${now.key}`, { bank: nowValues.bank, account: numSlot("account"), amount: numSlot("amount"), date: numSlot("date") });
+  // The step's own deadline, where the sentence does not already carry a date.
+  const nowDue = ["submitted", "reviewing", "approving", "approved"].includes(now.key) && now.values.date ? t("track.nowDue", { date: fmt(now.values.date) }) : "";
+  const owedIntro = !owed
+    ? ""
+    : owed.action === "hand-in-documents"
+      ? t("track.toFollow") + (owed.dueOn ? t("track.toFollowDue", { date: fmt(owed.dueOn) }) : "")
+      : t(correction ? "track.correction" : "track.documentsAfterEmergency", { date: owed.dueOn ? fmt(owed.dueOn) : "" });
+  const publicityAhead = ["submitted", "received", "correction", "reviewing", "proposed", "publicity"].includes(view.status);
+  const publicityDays = view.timings.publicity;
   const notifications = (await listNotifications(ctx, user.id)).filter((n) => n.applicationId === view.id);
   const errorCode = query.error;
   return (
@@ -85,18 +106,22 @@ export default async function ApplicationPage({
       ) : null}
       <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="todo" data-testid="todo">
         <h2 id="todo" className="mb-2 text-lg font-semibold">{t("track.todo")}</h2>
+        <p className="mb-2" data-testid="now">
+          <NumText text={nowText} values={nowValues} />
+          {nowDue}
+        </p>
         {todoDocs.length ? (
           <>
-            <p className="mb-2 font-medium">
-              {t(correction ? "track.correction" : "track.documentsAfterEmergency", { date: fmt(owed!.dueOn) })}
-              {owed?.provisional ? (
+            <p className="mb-2 font-medium" data-testid="owed-intro">
+              {owedIntro}
+              {owed?.provisional && owed.dueOn ? (
                 <>
                   <ProvisionalMark mark={t("provisional.mark")} testId="todo-provisional" />
                   <ProvisionalWhy why={why(owed.dueOn)} />
                 </>
               ) : null}
             </p>
-            <ul className="mb-3 space-y-3">
+            <ul className="mb-3 space-y-3" data-testid="owed">
               {todoDocs.map((doc) => (
                 <li key={doc} className="rounded-lg border border-line p-3">
                   <p className="mb-1 font-medium">
@@ -112,14 +137,27 @@ export default async function ApplicationPage({
             </ul>
             <form action={handInDocumentsAction.bind(null, lng, view.id)}>
               <button type="submit" className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white" data-testid="hand-in">
-                {correction ? t("track.sendCorrection") : t("track.sendDocuments")}
+                {correction ? t("track.sendCorrection") : owed?.action === "hand-in-documents" ? t("track.sendToFollow") : t("track.sendDocuments")}
               </button>
             </form>
           </>
-        ) : (
-          <p>{t("track.nothingToDo")}</p>
-        )}
+        ) : null}
       </section>
+      {publicityAhead ? (
+        <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="publicity-h" data-testid="publicity-explained">
+          <h2 id="publicity-h" className="mb-2 text-lg font-semibold">{t("publicity.heading")}</h2>
+          <p>{t("publicity.what")}</p>
+          <p className="mt-1">{t(publicityDays.unit === "working" ? "publicity.lengthWorking" : "publicity.lengthCalendar", { days: publicityDays.days })}</p>
+          <p className="mt-1">{t("publicity.shown")}</p>
+          <p className="mt-1 font-medium">{t("publicity.notShown")}</p>
+          <p className="mt-1">{t("publicity.object")}</p>
+          {view.status === "publicity" && view.state.proposal ? (
+            <p className="mt-2 font-medium" data-testid="publicity-amount">
+              {t("publicity.amountShown", { amount: formatMoney(view.state.proposal.amount, lng) })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
       <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="timeline-h">
         <h2 id="timeline-h" className="mb-3 text-lg font-semibold">{t("track.timeline")}</h2>
         <Timeline
@@ -169,11 +207,19 @@ export default async function ApplicationPage({
           <h2 id="notes-h" className="mb-2 text-lg font-semibold">{t("track.notifications")}</h2>
           <ul className="space-y-1" data-testid="notifications">
             {notifications.map((n) => {
-              const p = JSON.parse(n.paramsJson) as { reference?: string; status?: string; dueOn?: string | null; dueProvisional?: boolean };
+              const p = JSON.parse(n.paramsJson) as MessageParams;
+              const m = describeMessage(n.kind, p);
+              const said = t(`notifications.${m.key}`, {
+                reference: m.values.reference,
+                status: m.values.status ? tc(`status.${m.values.status}`) : "",
+                amount: m.values.amount ? formatMoney(m.values.amount, lng) : "",
+                date: m.values.date ? fmt(m.values.date) : "",
+                documents: (m.values.documents ?? []).map((d) => t(`documents.types.${d}`)).join("、"),
+              });
               return (
                 <li key={n.id} className="text-sm" data-testid="notification">
-                  {t(`notifications.${n.kind}`, { reference: p.reference ?? "", status: p.status ? tc(`status.${p.status}`) : "" })}
-                  {p.dueOn ? t("notifications.due", { date: fmt(p.dueOn) }) : null}
+                  {said}
+                  {m.due ? t("notifications.due", { date: fmt(m.due) }) : null}
                   {p.dueOn && p.dueProvisional ? <ProvisionalMark mark={t("provisional.mark")} testId="notification-provisional" /> : null}{" "}
                   <span className="text-ink-muted">{formatDateTime(n.createdAt, lng)}</span>
                 </li>

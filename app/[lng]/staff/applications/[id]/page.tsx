@@ -89,9 +89,14 @@ export default async function StaffApplicationPage({
       </p>
     ) : null;
   const relief = tm.relief;
+  // 结束公示 is refused until the day after the period ends (state machine): say so, with the date, instead of a button that fails.
+  const publicityOpen = !!view.state.publicity && today <= view.state.publicity.endsOn;
 
   // Each action's fields, from the one field family (components/form/fields.tsx).
-  const reason = (a: ActionType, required = true) => <TextAreaField id={`reason-${a}`} name="reason" label={t("form.reason")} value="" rows={2} required={required} />;
+  // The proposal's reason stays with staff (进度 does not show it); every other reason is shown to the applicant.
+  const reason = (a: ActionType, required = true) => (
+    <TextAreaField id={`reason-${a}`} name="reason" label={t(a === "propose-amount" ? "form.reasonInternal" : "form.reason")} value="" rows={2} required={required} />
+  );
   const note = (a: ActionType, rows: number, required = true) => <TextAreaField id={`note-${a}`} name="note" label={t("form.note")} value="" rows={rows} required={required} />;
   const amount = (a: ActionType, value = "") => <TextField id={`amount-${a}`} name="amount" label={t("form.amount")} value={value} inputMode="decimal" required />;
   const date = (id: string, name: string, label: string, value: string, max?: string) => <TextField id={id} name={name} label={label} value={value} type="date" max={max} />;
@@ -220,7 +225,17 @@ export default async function StaffApplicationPage({
               <summary className="tap-target cursor-pointer font-semibold">{t(`actions.${a}`)}</summary>
               <form action={staffActionAction.bind(null, lng, view.id, a)} className="mt-3 space-y-3">
                 {fieldsFor(a)}
-                <button type="submit" className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white" data-testid={`do-${a}`}>
+                {a === "end-publicity" && publicityOpen ? (
+                  <p className="text-sm font-medium" data-testid="publicity-not-over">
+                    {t("form.publicityNotOver", { date: fmt(view.state.publicity!.endsOn) })}
+                  </p>
+                ) : null}
+                <button
+                  type="submit"
+                  disabled={a === "end-publicity" && publicityOpen}
+                  className="tap-target w-full rounded-lg bg-brand text-lg font-semibold text-white disabled:opacity-50"
+                  data-testid={`do-${a}`}
+                >
                   {t("form.submit")}：{t(`actions.${a}`)}
                 </button>
               </form>

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Citizen" ADD COLUMN "preferredScript" TEXT;
