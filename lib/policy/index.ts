@@ -10,7 +10,8 @@ import type { Category, EstimateResponse, EstimateResult, HouseholdResult, Insur
 import { describePack, summarizePack } from "./views";
 
 export type * from "./types";
-export { serializeEstimateResponse, serializeJson } from "./serialize";
+export { serializeJson } from "./serialize";
+export { serializeEstimateResponse } from "./serialize-result";
 
 /**
  * The calculation module's public API. Both doors (HTTP and CLI) call

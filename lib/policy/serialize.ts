@@ -17,14 +17,28 @@ export function serializeJson(body: unknown): string {
   return (fast ?? JSON.stringify(body)) + "\n";
 }
 
-export function serializeEstimateResponse(res: Pick<EstimateResponse, "body">): string {
+/**
+ * The generic walk over a response body: what the doors used before
+ * serialize-result.ts and now the oracle its test compares against.
+ */
+export function serializeEstimateResponseGeneric(res: Pick<EstimateResponse, "body">): string {
   return serializeJson(res.body);
+}
+
+/** JSON of a string: the kept JSON of a fixed sentence, else quote(). */
+export function stringJson(s: string): string {
+  return (s && textShapes.has(shape(s)) && textJson.get(s)) || quote(s);
+}
+
+/** JSON of an object: its kept JSON (frozen source and assumption objects), else the walk's. */
+export function objectJson(o: object): string {
+  return knownObjectJson.get(o) ?? writeObject(o, 0) ?? JSON.stringify(o);
 }
 
 // ------------------------------------------------------------ recurring JSON
 
 /** JSON of frozen objects the engine shares between results (source references). */
-const objectJson = new WeakMap<object, string>();
+const knownObjectJson = new WeakMap<object, string>();
 /** JSON of fixed sentences (assumptions, titles, referrals), keyed by the text. */
 const textJson = new Map<string, string>();
 /**
@@ -43,7 +57,7 @@ const MAX_KEYS = 256;
  * for objects whose JSON cannot change: frozen, with data properties only.
  */
 export function rememberObjectJson<T extends object>(o: T): T {
-  objectJson.set(o, JSON.stringify(o));
+  knownObjectJson.set(o, JSON.stringify(o));
   return o;
 }
 
@@ -73,7 +87,7 @@ const MAX_DEPTH = 32;
 function writeValue(v: unknown, depth: number): string | undefined | null {
   switch (typeof v) {
     case "string":
-      return (v && textShapes.has(shape(v)) && textJson.get(v)) || quote(v);
+      return stringJson(v);
     case "number":
       return JSON.stringify(v);
     case "boolean":
@@ -91,7 +105,7 @@ function writeValue(v: unknown, depth: number): string | undefined | null {
 
 function writeObject(o: object, depth: number): string | null {
   if (typeof (o as { toJSON?: unknown }).toJSON === "function" || depth > MAX_DEPTH) return null;
-  const known = objectJson.get(o);
+  const known = knownObjectJson.get(o);
   if (known !== undefined) return known;
   const proto = Object.getPrototypeOf(o);
   if (Array.isArray(o)) {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { estimate, serializeEstimateResponse, serializeJson } from "@/lib/policy";
+import { estimate, serializeJson } from "@/lib/policy";
 import { quote } from "@/lib/policy/serialize";
 import { requestArb } from "@/tests/unit/policy/arbitraries";
 
@@ -48,7 +48,7 @@ describe("serializeJson = JSON.stringify + newline", () => {
   it("on results, as the engine made them and after a caller changed them", () => {
     fc.assert(
       fc.property(results, fc.nat(), (body, pick) => {
-        expect(serializeEstimateResponse({ body: body as never })).toBe(JSON.stringify(body) + "\n");
+        expect(serializeJson(body)).toBe(JSON.stringify(body) + "\n");
         // Change it the ways a caller could: add or remove fields, replace a shared source object, add a toJSON.
         const layers = (body.layers ?? []) as Record<string, unknown>[];
         const layer = layers[pick % Math.max(1, layers.length)];
