@@ -10,6 +10,7 @@ import { isDemoMode, isProduction } from "@/lib/config/env";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { createPrismaClient } from "@/lib/db/client";
+import { backfillApplicantPersons } from "@/lib/people/backfill";
 import type { StaffRole } from "@/lib/generated/prisma/client";
 import type { DraftData } from "@/lib/applications/draft-schema";
 import { currentDeadline, procedureTimings } from "@/lib/applications/procedure";
@@ -206,6 +207,10 @@ async function main() {
         await db.referenceCounter.upsert({ where: { prefix_year: { prefix, year: 2026 } }, create: { prefix, year: 2026, last }, update: { last } });
       }
     }
+
+    // Applicants as persons of their area, on their household's help chain (as submit does).
+    await backfillApplicantPersons(db);
+    // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
 
     const counts = {
       areas: await db.area.count(),

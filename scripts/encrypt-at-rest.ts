@@ -1,12 +1,14 @@
 /**
  * Encrypt what older versions stored in clear: applicants' names and uploaded files
- * (lib/applications/at-rest.ts). Run by `npm run db:migrate` and `npm run db:setup` after the SQL
+ * (lib/applications/at-rest.ts); then give older applications their applicant person
+ * (lib/people/backfill.ts). Run by `npm run db:migrate` and `npm run db:setup` after the SQL
  * migrations; safe to run again. Needs YIZHAN_DATA_KEY in production, like the server.
  */
 import fs from "node:fs";
 import { encryptExistingData } from "@/lib/applications/at-rest";
 import { isDemoMode, readEnv } from "@/lib/config/env";
 import { createPrismaClient } from "@/lib/db/client";
+import { backfillApplicantPersons } from "@/lib/people/backfill";
 
 // Like prisma.config.ts: .env.local, then .env; variables already set win.
 for (const file of [".env.local", ".env"]) {
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
       `[encrypt-at-rest] names encrypted now: ${report.namesEncrypted}; files encrypted now: ${report.filesEncrypted}, already: ${report.filesAlreadyEncrypted}, missing: ${report.filesMissing.length}`,
     );
     for (const key of report.filesMissing.slice(0, 20)) console.warn(`[encrypt-at-rest] missing upload file ${key}`);
+    const people = await backfillApplicantPersons(db);
+    console.log(`[encrypt-at-rest] applicants recorded as persons now: ${people.linked}; without an applicant section: ${people.skipped}`);
   } finally {
     await db.$disconnect();
   }

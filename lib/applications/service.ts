@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskBankAccount } from "@/lib/identity/id-number";
+import { recordApplicantPerson } from "@/lib/people/applicants";
 import { sendDueNotifications } from "@/lib/sms/notification-worker";
 import type { SmsSender } from "@/lib/sms/types";
 import { requiredDocuments, type DocumentType } from "@/lib/applications/documents";
@@ -289,6 +290,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
     await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? []) });
+    await recordApplicantPerson(tx, { applicationId: draft.id, citizenId, applicant });
     await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.submit", target: reference, at });
     await tx.notification.create({
       data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status, ...dueParams(due) }), createdAt: at },

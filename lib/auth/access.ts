@@ -26,6 +26,8 @@ export type AccessRecord = {
   ownerId?: string | null;
   /** The area whose staff handle it. */
   areaCode?: string | null;
+  /** A record in several areas at once (a person: lib/people/persons.ts `areasOfPerson`). */
+  areaCodes?: readonly string[];
   /** The school it concerns. */
   schoolId?: string | null;
 };
@@ -71,7 +73,7 @@ export function accessRefusal(actor: Actor, record: AccessRecord): AccessRefusal
     case "all-areas":
       return null;
     case "area":
-      return record.areaCode === reach.areaCode ? null : "wrong-area";
+      return record.areaCode === reach.areaCode || record.areaCodes?.includes(reach.areaCode) ? null : "wrong-area";
     case "school":
       return record.schoolId === reach.schoolId ? null : "wrong-school";
     case "none":

@@ -11,6 +11,7 @@ export type KeyPurpose =
   | "file-encryption/v1"
   | "lookup-hash/phone"
   | "lookup-hash/name"
+  | "lookup-hash/id-number"
   | "lookup-hash/ip"
   | "login-code";
 

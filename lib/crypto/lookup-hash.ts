@@ -28,6 +28,19 @@ export function hashName(name: string, dataKey?: Buffer): string {
   return keyedHash("lookup-hash/name", normalizeName(name), dataKey);
 }
 
+/** An ID number as people type it: NFKC (full-width digits), no spaces, the check character upper-case. */
+export function normalizeIdNumber(idNumber: string): string {
+  return idNumber.normalize("NFKC").replace(/\s/gu, "").toUpperCase();
+}
+
+/**
+ * Lookup hash of a resident ID number (see normalizeIdNumber): how the desk, school rosters,
+ * funding lists and registries find the same person without storing the number in clear.
+ */
+export function hashIdNumber(idNumber: string, dataKey?: Buffer): string {
+  return keyedHash("lookup-hash/id-number", normalizeIdNumber(idNumber), dataKey);
+}
+
 /** Hash of a client IP for rate limits and login-code records. */
 export function hashIp(ip: string, dataKey?: Buffer): string {
   return keyedHash("lookup-hash/ip", ip, dataKey);

@@ -20,3 +20,14 @@ export function maskIdNumber(idNumber: string): string {
   if (value.length <= 2) return "*".repeat(value.length);
   return `${"*".repeat(value.length - 2)}${value.slice(-2)}`;
 }
+
+/**
+ * A person's name for lists (teachers, desks, caseworkers): the first character and, for names of
+ * three or more characters, the last; the rest starred. "张三" → "张*", "欧阳小明" → "欧**明".
+ */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length <= 1) return chars.length ? "*" : "";
+  if (chars.length === 2) return `${chars[0]}*`;
+  return `${chars[0]}${"*".repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+}

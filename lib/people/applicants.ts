@@ -1,0 +1,35 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPhone } from "@/lib/crypto/lookup-hash";
+import { addHelpLink, helpChainFor, householdOf } from "@/lib/people/help-chain";
+import { findOrCreatePerson, linkPersonToCitizen } from "@/lib/people/persons";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+export interface ApplicantFacts {
+  applicationId: string;
+  citizenId: string;
+  applicant: { name: string; idNumber: string; phone: string; areaCode: string };
+}
+
+/**
+ * Record a submitted application's applicant as a person of the area, link the citizen account when
+ * it signed in with the applicant's own phone, and put the application on the household's help chain.
+ * Safe to repeat: the person is matched by ID number and the link by application id.
+ */
+export async function recordApplicantPerson(db: Db, facts: ApplicantFacts): Promise<string> {
+  const { applicant } = facts;
+  const person = await findOrCreatePerson(db, { ...applicant, via: "application" });
+  const citizen = await db.citizen.findUnique({ where: { id: facts.citizenId }, select: { phoneHash: true } });
+  if (citizen && citizen.phoneHash === hashPhone(applicant.phone)) await linkPersonToCitizen(db, person.id, facts.citizenId);
+  await db.application.update({ where: { id: facts.applicationId }, data: { applicantPersonId: person.id } });
+  const household = await householdOf(db, { personId: person.id, areaCode: applicant.areaCode });
+  const chain = await helpChainFor(db, household.id);
+  await addHelpLink(db, chain.id, {
+    kind: "application",
+    provider: "civil-affairs",
+    refId: facts.applicationId,
+    personId: person.id,
+    state: "applied",
+  });
+  return person.id;
+}
