@@ -131,3 +131,15 @@ export function* settlementCsv(pop: GeneratedPopulation, opts: { rows: number; y
   }
   if (buf) yield buf;
 }
+
+const CATEGORY_TEXT: Partial<Record<Category, string>> = { tekun: "特困", dibao: "低保", "dibao-edge": "低边", "at-risk": "监测对象" };
+
+/** The households as a registry file (户编号, 身份证号码, 姓名, 与户主关系, 手机号码, 认定类别, 认定日期, 终止日期). */
+export function registryCsv(pop: GeneratedPopulation): string {
+  let out = "户编号,身份证号码,姓名,与户主关系,手机号码,认定类别,认定日期,终止日期\n";
+  for (const h of pop.households) {
+    const c = h.certifications[0];
+    for (const m of h.members) out += `${h.key},${m.idNumber},${m.name},${m.relation},${m.phone ?? ""},${CATEGORY_TEXT[c.category] ?? c.category},${c.from},${c.to ?? ""}\n`;
+  }
+  return out;
+}
