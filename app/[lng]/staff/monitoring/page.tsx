@@ -1,0 +1,63 @@
+import { FlagCard } from "@/components/monitoring/flag-card";
+import { PageFrame } from "@/components/shell/page-frame";
+import { serviceContext } from "@/lib/applications/context";
+import { requireStaff } from "@/lib/auth/guards";
+import { frameTexts } from "@/lib/i18n/frame";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+import { FLAG_STATES, listFlags, MONITORING_ROLES, type FlagState } from "@/lib/monitoring/queries";
+
+/** 政策找人: the area's flag queue, for its caseworkers and approvers. */
+export default async function MonitoringQueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const lng = await pageLocale(params);
+  const query = await searchParams;
+  const user = await requireStaff(lng, `/${lng}/staff/monitoring`, MONITORING_ROLES);
+  const t = getT(lng, "staff");
+  const state = (FLAG_STATES as readonly string[]).includes(query.state ?? "") ? (query.state as FlagState) : null;
+  const { db } = await serviceContext();
+  const flags = await listFlags(db, user.actor, { state });
+  return (
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("monitoring.title")}>
+      <p className="mb-4 px-1">{t("monitoring.intro")}</p>
+      {flags === null ? (
+        <p className="rounded-xl bg-cell p-4">{t("monitoring.noArea")}</p>
+      ) : (
+        <>
+          <form method="get" className="mb-3 flex items-end gap-2 rounded-xl bg-cell p-3">
+            <label className="block flex-1">
+              <span className="mb-1 block text-sm font-medium">{t("monitoring.stateFilter")}</span>
+              <select name="state" defaultValue={state ?? ""} className="tap-target w-full rounded-lg border border-line bg-white px-3">
+                <option value="">{t("monitoring.allStates")}</option>
+                {FLAG_STATES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`monitoring.state.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="tap-target rounded-lg border border-brand px-4 font-semibold text-brand">
+              {t("monitoring.apply")}
+            </button>
+          </form>
+          {flags.length ? (
+            <ul className="space-y-3" data-testid="flag-queue">
+              {flags.map((f) => (
+                <li key={f.id}>
+                  <FlagCard flag={f} lng={lng} t={t} householdHref={f.householdId ? `/${lng}/staff/monitoring/households/${f.householdId}` : null} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="rounded-xl bg-cell p-4">{t("monitoring.empty")}</p>
+          )}
+        </>
+      )}
+    </PageFrame>
+  );
+}
