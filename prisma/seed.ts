@@ -19,6 +19,7 @@ import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction,
 import { toDbStatus } from "@/lib/applications/status";
 import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import { hashPassword } from "@/lib/auth/staff";
+import { seedMonitoring } from "./seed-monitoring";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
@@ -211,6 +212,8 @@ async function main() {
     // Applicants as persons of their area, on their household's help chain (as submit does).
     await backfillApplicantPersons(db);
     // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
+    const monitoring = await seedMonitoring(db, passwordHash);
+    console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue`);
 
     const counts = {
       areas: await db.area.count(),

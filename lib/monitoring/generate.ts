@@ -102,7 +102,10 @@ export const CSV_HEADER = SETTLEMENT_FIELDS.map((f) => DEFAULT_COLUMNS[f]).join(
  * `rows` settlements over the year as CSV text, in chunks of about `chunkChars`. A few people
  * settle often and expensively (the ones the rules are for); most settle a few small bills.
  */
-export function* settlementCsv(pop: GeneratedPopulation, opts: { rows: number; year: number; seed: number; chunkChars?: number }): Generator<string> {
+export function* settlementCsv(
+  pop: GeneratedPopulation,
+  opts: { rows: number; year: number; seed: number; chunkChars?: number; months?: readonly number[] },
+): Generator<string> {
   const rand = prng(opts.seed);
   const chunkChars = opts.chunkChars ?? 1 << 20;
   const n = pop.people.length;
@@ -113,7 +116,7 @@ export function* settlementCsv(pop: GeneratedPopulation, opts: { rows: number; y
     // Skew: a quarter of rows come from the first 3 % of people (registry people first, then others).
     const who = rand() < 0.25 ? Math.floor(rand() * n * 0.03) : Math.floor(rand() * n);
     const p = pop.people[who];
-    const month = 1 + Math.floor(rand() * 12);
+    const month = opts.months ? opts.months[Math.floor(rand() * opts.months.length)] : 1 + Math.floor(rand() * 12);
     const day = 1 + Math.floor(rand() * 28);
     const inpatient = rand() < 0.15;
     const total = inpatient ? 300000 + Math.floor(rand() * 6000000) : 5000 + Math.floor(rand() * 150000);
