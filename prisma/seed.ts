@@ -19,7 +19,7 @@ import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction,
 import { toDbStatus } from "@/lib/applications/status";
 import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import { hashPassword } from "@/lib/auth/staff";
-import { seedMonitoring } from "./seed-monitoring";
+import { seedMonitoring } from "@/prisma/seed-monitoring";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { TFunction } from "i18next";
 import { formatMoney } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
@@ -44,6 +44,12 @@ export function FlagCard({ flag, lng, t, householdHref }: { flag: FlagView; lng:
         </dd>
         <dt className="text-ink-muted">{t("monitoring.card.dataThrough")}</dt>
         <dd>{flag.card.dataThrough}</dd>
+        {flag.visitDue ? (
+          <>
+            <dt className="text-ink-muted">{t("monitoring.card.visitDue")}</dt>
+            <dd data-testid="flag-visit-due">{flag.visitDue}</dd>
+          </>
+        ) : null}
         <dt className="text-ink-muted">{t("monitoring.card.settlements")}</dt>
         <dd>{flag.card.settlements}</dd>
         {flag.card.categories.length ? (

@@ -316,6 +316,8 @@ export const packSchema = z.strictObject({
       correctionDue: id.optional(),
       /** Default period for the documents owed after 急难型 先行救助. */
       emergencyDocumentsDue: id.optional(),
+      /** 政策找人: working days for the 走访核查 a flag asks for. */
+      monitoringVisit: id.optional(),
     })
     .default({}),
 });

@@ -8,6 +8,8 @@ export const SMS_TEMPLATES = {
   "login-code": "【{sign}】您的验证码是 {code}，5分钟内有效。",
   // No status or health detail in an SMS (a phone's lock screen is not private): only the reference.
   "application-update": "【{sign}】您的临时救助申请 {reference} 有新进展，请登录一站助医查看。",
+  // 政策找人: an invitation with help beats a notice; no amount or illness in the text, only the link.
+  "monitoring-invite": "【{sign}】您可能可以申请医疗救助或临时救助，点此查看并申请：{link}",
 } as const satisfies Record<string, string>;
 
 export type SmsTemplateId = keyof typeof SMS_TEMPLATES;

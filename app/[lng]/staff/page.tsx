@@ -10,7 +10,7 @@ import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { loadStaffProfile } from "@/lib/staff/profile";
 import { MONITORING_ROLES } from "@/lib/monitoring/queries";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 export default async function StaffConsolePage({
   params,

@@ -1,3 +1,4 @@
+import { FlagActions } from "@/components/monitoring/flag-actions";
 import { FlagCard } from "@/components/monitoring/flag-card";
 import { PageFrame } from "@/components/shell/page-frame";
 import { serviceContext } from "@/lib/applications/context";
@@ -22,9 +23,24 @@ export default async function MonitoringQueuePage({
   const state = (FLAG_STATES as readonly string[]).includes(query.state ?? "") ? (query.state as FlagState) : null;
   const { db } = await serviceContext();
   const flags = await listFlags(db, user.actor, { state });
+  const DONE = ["visit", "invite", "helped", "dismiss", "visitNoPhone"];
+  const ERRORS = ["not-found", "closed", "invalid", "reason"];
+  const done = DONE.includes(query.done ?? "") ? query.done! : null;
+  const due = /^\d{4}-\d{2}-\d{2}$/.test(query.due ?? "") ? query.due! : "";
+  const error = ERRORS.includes(query.error ?? "") ? query.error! : query.error ? "invalid" : null;
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("monitoring.title")}>
       <p className="mb-4 px-1">{t("monitoring.intro")}</p>
+      {done ? (
+        <p role="status" className="mb-3 rounded-xl bg-cell p-3" data-testid="flag-done">
+          {t(`monitoring.action.done.${done}`, { date: due })}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="mb-3 rounded-xl bg-cell p-3 text-danger" data-testid="flag-error">
+          {t(`monitoring.action.errors.${error}`)}
+        </p>
+      ) : null}
       {flags === null ? (
         <p className="rounded-xl bg-cell p-4">{t("monitoring.noArea")}</p>
       ) : (
@@ -50,6 +66,7 @@ export default async function MonitoringQueuePage({
               {flags.map((f) => (
                 <li key={f.id}>
                   <FlagCard flag={f} lng={lng} t={t} householdHref={f.householdId ? `/${lng}/staff/monitoring/households/${f.householdId}` : null} />
+                  <FlagActions flag={f} lng={lng} t={t} />
                 </li>
               ))}
             </ul>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { FlagCard } from "@/components/monitoring/flag-card";
 import { PageFrame } from "@/components/shell/page-frame";
 import { serviceContext } from "@/lib/applications/context";
