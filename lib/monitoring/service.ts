@@ -356,6 +356,23 @@ export async function importSettlements(db: Db, input: SettlementImportInput): P
   return { status: "committed", batchId: outcome.batchId, report, flags: outcome.written };
 }
 
+/** The area's stored month costs of committed settlement batches within `span`, as a ledger keyed by ID-number hash. */
+export async function loadAreaLedger(db: Db, areaCode: string, span: Period): Promise<CostLedger> {
+  const ledger = new CostLedger(span);
+  const stored = await db.monitoringCost.findMany({
+    where: { areaCode, batch: { state: "committed", kind: "settlements", periodTo: { gte: span.from }, periodFrom: { lte: span.to } } },
+    select: { idNumberHash: true, costsEncrypted: true },
+  });
+  for (const s of stored) {
+    const c = JSON.parse(decryptField(s.costsEncrypted)) as StoredCosts;
+    for (const m of c.months) {
+      const at = ledger.monthOf(`${m.month}-01`);
+      if (at >= 0 && at < ledger.months) ledger.addMonth(s.idNumberHash, at, c.scheme, c.latest, m);
+    }
+  }
+  return ledger;
+}
+
 /** What a flag card keeps (members by position, never by ID number: the card shows them masked from the person records). */
 export interface FlagCard {
   amount: number;

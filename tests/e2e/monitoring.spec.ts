@@ -21,6 +21,23 @@ for (const lng of scripts) {
     await expect(page.getByTestId("household-links")).toContainText(t.link.kind["monitoring-flag"]);
   });
 
+  test(`${lng}: a caseworker invites a flagged person by SMS; the link opens the prefilled application`, async ({ page }) => {
+    const t = text[lng].staff.monitoring;
+    await signInStaff(page, lng, "case03");
+    await page.goto(`/${lng}/staff/monitoring?state=open`);
+    // Registry heads of household carry a phone in the demo; they are the ones with a household link and the 兜底 mark.
+    const card = page.locator("li", { has: page.getByTestId("flag-helped") }).first();
+    await card.getByTestId("flag-invite").click();
+    await expect(page.getByTestId("flag-done")).toBeVisible();
+    await expect(page.getByTestId("flag-done")).toContainText(new RegExp(`${t.action.done.invite}|${t.action.done.visitNoPhone.split("，")[0]}`));
+    await page.goto(`/${lng}/dev/outbox`);
+    const link = (await page.locator("body").innerText()).match(/https?:\/\/\S+\/apply\?from=estimate\S+/)?.[0];
+    if (link) {
+      await page.goto(new URL(link).pathname + new URL(link).search);
+      await expect(page).toHaveURL(/apply|sign-in|login/);
+    }
+  });
+
   test(`${lng}: another area's caseworker sees no 富阳 flags`, async ({ page }) => {
     await signInStaff(page, lng, "case02");
     await page.goto(`/${lng}/staff/monitoring`);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePopulation, registryCsv, settlementCsv } from "@/lib/monitoring/generate";
 import { householdView, listFlags } from "@/lib/monitoring/queries";
 import { importRegistry, importSettlements } from "@/lib/monitoring/service";
+import { runSimulator } from "@/lib/monitoring/simulator";
 import { DEFAULT_COLUMNS } from "@/lib/monitoring/settlement";
 import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 
@@ -48,5 +49,16 @@ describe("the monitoring queue and the household chain", { timeout: 30_000 }, ()
     expect(view.chain?.links.some((l) => l.kind === "monitoring-flag" && l.refId === flag.id)).toBe(true);
     expect(await householdView(t.db, shenyang, flag.householdId!, now)).toBeNull();
     expect(await t.db.auditLog.count({ where: { action: "monitoring.household.view", target: flag.householdId! } })).toBe(1);
+  });
+
+  it("the simulator over the imported year agrees with the batch at the pack's thresholds, and flags more at a lower one, writing nothing", async () => {
+    const flags = (await listFlags(t.db, fuyang))!;
+    const q = { year: 2025, rule: "resident-members", threshold: "40311.00", measure: "year-personal" as const };
+    const same = (await runSimulator(t.db, fuyang, AREA, "zhejiang-district-2024", q, now))!;
+    expect(same.total.people).toBe(flags.length);
+    const lower = (await runSimulator(t.db, fuyang, AREA, "zhejiang-district-2024", { ...q, threshold: "10000" }, now))!;
+    expect(lower.total.people).toBeGreaterThan(same.total.people);
+    expect((await listFlags(t.db, fuyang))!.length).toBe(flags.length);
+    expect(await runSimulator(t.db, shenyang, AREA, "zhejiang-district-2024", q, now)).toBeNull();
   });
 });

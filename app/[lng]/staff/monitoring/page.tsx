@@ -1,3 +1,4 @@
+import { Link } from "@/components/ui/link";
 import { FlagActions } from "@/components/monitoring/flag-actions";
 import { FlagCard } from "@/components/monitoring/flag-card";
 import { PageFrame } from "@/components/shell/page-frame";
@@ -31,6 +32,9 @@ export default async function MonitoringQueuePage({
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("monitoring.title")}>
       <p className="mb-4 px-1">{t("monitoring.intro")}</p>
+      <Link href={`/${lng}/staff/monitoring/simulator`} className="tap-target mb-3 inline-flex items-center font-semibold text-brand" data-testid="simulator-link">
+        {t("monitoring.simulatorLink")}
+      </Link>
       {done ? (
         <p role="status" className="mb-3 rounded-xl bg-cell p-3" data-testid="flag-done">
           {t(`monitoring.action.done.${done}`, { date: due })}
