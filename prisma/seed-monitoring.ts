@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { generatePopulation, registryCsv, settlementCsv } from "@/lib/monitoring/generate";
 import { importRegistry, importSettlements } from "@/lib/monitoring/service";
+import { computeBackstops, proposeBackstop } from "@/lib/monitoring/backstop";
 import { DEFAULT_COLUMNS } from "@/lib/monitoring/settlement";
 
 export const MONITORING_AREA = "330111";
@@ -16,7 +17,7 @@ export const MONITORING_STAFF = [
   { username: "approver03", role: "approver" as const, displayName: "演示审批人丙（富阳）" },
 ];
 
-export async function seedMonitoring(db: PrismaClient, passwordHash: string): Promise<{ flags: number }> {
+export async function seedMonitoring(db: PrismaClient, passwordHash: string): Promise<{ flags: number; proposed: number }> {
   for (const s of MONITORING_STAFF) {
     const data = { role: s.role, areaCode: MONITORING_AREA, schoolId: null, displayName: s.displayName, passwordHash, active: true };
     await db.staffUser.upsert({ where: { username: s.username }, create: { username: s.username, ...data }, update: data });
@@ -36,5 +37,14 @@ export async function seedMonitoring(db: PrismaClient, passwordHash: string): Pr
     packId: "zhejiang-district-2024",
     now,
   });
-  return { flags: await db.monitoringFlag.count({ where: { areaCode: MONITORING_AREA } }) };
+  // 一站式给付: the year's 兜底 of certified households, one of them proposed by the caseworker for the approver.
+  await computeBackstops(db, { areaCode: MONITORING_AREA, packId: "zhejiang-district-2024", year: 2026, now });
+  if (!(await db.backstopProposal.findFirst({ where: { areaCode: MONITORING_AREA, state: { not: "computed" } } }))) {
+    const first = await db.backstopProposal.findFirst({ where: { areaCode: MONITORING_AREA, state: "computed" }, orderBy: { amount: "desc" } });
+    if (first) await proposeBackstop(db, { actor: { id: caseworker.id, role: "caseworker", areaCode: MONITORING_AREA }, id: first.id, now });
+  }
+  return {
+    flags: await db.monitoringFlag.count({ where: { areaCode: MONITORING_AREA } }),
+    proposed: await db.backstopProposal.count({ where: { areaCode: MONITORING_AREA, state: "proposed" } }),
+  };
 }

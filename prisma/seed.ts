@@ -213,7 +213,7 @@ async function main() {
     await backfillApplicantPersons(db);
     // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
     const monitoring = await seedMonitoring(db, passwordHash);
-    console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue`);
+    console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue, ${monitoring.proposed} 兜底 proposed`);
 
     const counts = {
       areas: await db.area.count(),

@@ -38,6 +38,20 @@ for (const lng of scripts) {
     }
   });
 
+  test(`${lng}: the 富阳 approver approves the proposed annual 兜底; the household chain shows the payment`, async ({ page }) => {
+    const t = text[lng].staff.monitoring;
+    await signInStaff(page, lng, "approver03");
+    await page.goto(`/${lng}/staff/monitoring`);
+    const proposed = page.getByTestId("backstop-proposed").first();
+    test.skip((await proposed.count()) === 0, "already approved by the other script's run");
+    await proposed.click();
+    await expect(page.getByTestId("backstop-state")).toHaveText(t.backstop.state.proposed);
+    await page.getByTestId("backstop-approve").click();
+    await expect(page.getByTestId("backstop-done")).toHaveText(t.backstop.done.approve);
+    await expect(page.getByTestId("backstop-state")).toHaveText(t.backstop.state.approved);
+    await expect(page.getByTestId("household-links")).toContainText(t.link.kind.payment);
+  });
+
   test(`${lng}: another area's caseworker sees no 富阳 flags`, async ({ page }) => {
     await signInStaff(page, lng, "case02");
     await page.goto(`/${lng}/staff/monitoring`);

@@ -5,6 +5,7 @@ import { staffAction } from "@/lib/actions/safe-action";
 import { serviceContext } from "@/lib/applications/context";
 import { readEnv } from "@/lib/config/env";
 import { redirectWithinSite } from "@/lib/http/redirect";
+import { approveBackstop, proposeBackstop } from "@/lib/monitoring/backstop";
 import { flagActionSchema, performFlagAction } from "@/lib/monitoring/flag-actions";
 import { MONITORING_ROLES } from "@/lib/monitoring/queries";
 import { getSmsSender } from "@/lib/sms";
@@ -39,4 +40,26 @@ export async function flagActionAction(lng: string, flagId: string, type: string
   if (!r.ok) redirectWithinSite(`${back}?error=${r.code}#flag-${flagId}`);
   const done = r.state === "visit" && type === "invite" ? "visitNoPhone" : type;
   redirectWithinSite(`${back}?done=${done}${r.visitDue ? `&due=${r.visitDue}` : ""}#flag-${flagId}`);
+}
+
+const backstopStep = staffAction(MONITORING_ROLES, {
+  args: z.object({ id: z.string().min(1).max(40), householdId: z.string().min(1).max(40), step: z.enum(["propose", "approve"]) }),
+  returnTo: (lng, { householdId }) => `/${lng}/staff/monitoring/households/${householdId}`,
+  input: () => z.object({}),
+  errors: { ns: "staff", prefix: "monitoring.action.errors" },
+  run: async ({ user }, _input, { id, step }) => {
+    const ctx = await serviceContext();
+    const now = ctx.now ? ctx.now() : new Date();
+    // The roles are checked again here: only a caseworker proposes, only an approver approves.
+    if (step === "propose") return user.role === "caseworker" ? proposeBackstop(ctx.db, { actor: user.actor, id, now }) : ({ ok: false, code: "wrong-state" } as const);
+    return user.role === "approver" ? approveBackstop(ctx.db, { actor: user.actor, id, now }) : ({ ok: false, code: "wrong-state" } as const);
+  },
+});
+
+/** Propose (caseworker) or approve (approver, never the proposer) a household's annual 兜底. */
+export async function backstopAction(lng: string, id: string, householdId: string, step: string, form: FormData): Promise<void> {
+  const result = await backstopStep(lng, { id, householdId, step }, form);
+  const back = `/${lng}/staff/monitoring/households/${householdId}`;
+  const code = !result.ok ? "invalid" : !result.data.ok ? result.data.code : null;
+  redirectWithinSite(code ? `${back}?error=${code}` : `${back}?done=${step}`);
 }

@@ -7,6 +7,8 @@ import { requireStaff } from "@/lib/auth/guards";
 import { frameTexts } from "@/lib/i18n/frame";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
+import { pendingBackstops } from "@/lib/monitoring/backstop";
+import { formatMoney } from "@/lib/i18n/format";
 import { FLAG_STATES, listFlags, MONITORING_ROLES, type FlagState } from "@/lib/monitoring/queries";
 
 /** 政策找人: the area's flag queue, for its caseworkers and approvers. */
@@ -24,6 +26,7 @@ export default async function MonitoringQueuePage({
   const state = (FLAG_STATES as readonly string[]).includes(query.state ?? "") ? (query.state as FlagState) : null;
   const { db } = await serviceContext();
   const flags = await listFlags(db, user.actor, { state });
+  const backstops = await pendingBackstops(db, user.actor);
   const DONE = ["visit", "invite", "helped", "dismiss", "visitNoPhone"];
   const ERRORS = ["not-found", "closed", "invalid", "reason"];
   const done = DONE.includes(query.done ?? "") ? query.done! : null;
@@ -49,6 +52,20 @@ export default async function MonitoringQueuePage({
         <p className="rounded-xl bg-cell p-4">{t("monitoring.noArea")}</p>
       ) : (
         <>
+          {backstops.length ? (
+            <section className="mb-3 rounded-xl bg-cell p-3" data-testid="pending-backstops">
+              <h2 className="mb-1 font-semibold">{t("monitoring.backstop.heading")}</h2>
+              <ul>
+                {backstops.map((b) => (
+                  <li key={b.id}>
+                    <Link href={`/${lng}/staff/monitoring/households/${b.householdId}`} className="tap-target inline-flex items-center text-brand" data-testid={`backstop-${b.state}`}>
+                      {t("monitoring.backstop.amount", { year: b.year, amount: formatMoney(b.amount, lng) })} · {t(`monitoring.backstop.state.${b.state}`)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <form method="get" className="mb-3 flex items-end gap-2 rounded-xl bg-cell p-3">
             <label className="block flex-1">
               <span className="mb-1 block text-sm font-medium">{t("monitoring.stateFilter")}</span>

@@ -8,15 +8,27 @@ import { formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { householdView, MONITORING_ROLES } from "@/lib/monitoring/queries";
+import { backstopsOf } from "@/lib/monitoring/backstop";
+import { backstopAction } from "@/app/[lng]/staff/monitoring/actions";
 
 /** 一户一条帮扶链: one household's members (masked), certifications, flags and every link of help. Audited. */
-export default async function HouseholdChainPage({ params }: { params: Promise<{ lng: string; id: string }> }) {
+export default async function HouseholdChainPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string; id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const lng = await pageLocale(params);
   const { id } = await params;
+  const query = await searchParams;
   const user = await requireStaff(lng, `/${lng}/staff/monitoring/households/${id}`, MONITORING_ROLES);
   const t = getT(lng, "staff");
   const ctx = await serviceContext();
   const view = await householdView(ctx.db, user.actor, id.slice(0, 40), ctx.now ? ctx.now() : new Date());
+  const backstops = view ? await backstopsOf(ctx.db, view.id) : [];
+  const done = ["propose", "approve"].includes(query.done ?? "") ? query.done! : null;
+  const error = ["not-found", "wrong-state", "same-person", "invalid"].includes(query.error ?? "") ? query.error! : null;
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("monitoring.household.title")}>
       {view === null ? (
@@ -51,6 +63,45 @@ export default async function HouseholdChainPage({ params }: { params: Promise<{
               ))}
             </ul>
           </section>
+          {done ? (
+            <p role="status" className="rounded-xl bg-cell p-3" data-testid="backstop-done">
+              {t(`monitoring.backstop.done.${done}`)}
+            </p>
+          ) : null}
+          {error ? (
+            <p role="alert" className="rounded-xl bg-cell p-3 text-danger" data-testid="backstop-error">
+              {t(`monitoring.backstop.errors.${error}`)}
+            </p>
+          ) : null}
+          {backstops.length ? (
+            <section className="rounded-xl bg-cell p-4" data-testid="backstop">
+              <h2 className="mb-2 font-semibold">{t("monitoring.backstop.heading")}</h2>
+              {backstops.map((b) => (
+                <div key={b.id} className="space-y-2">
+                  <p data-testid="backstop-amount">{t("monitoring.backstop.amount", { year: b.year, amount: formatMoney(b.amount, lng) })}</p>
+                  <p data-testid="backstop-state">{t(`monitoring.backstop.state.${b.state}`)}</p>
+                  <details>
+                    <summary className="cursor-pointer">{t("monitoring.backstop.why")}</summary>
+                    <p className="text-sm">{b.explanation}</p>
+                  </details>
+                  {b.state === "computed" && user.role === "caseworker" ? (
+                    <form action={backstopAction.bind(null, lng, b.id, view.id, "propose")}>
+                      <button type="submit" className="tap-target w-full rounded-lg border border-brand font-semibold text-brand" data-testid="backstop-propose">
+                        {t("monitoring.backstop.propose")}
+                      </button>
+                    </form>
+                  ) : null}
+                  {b.state === "proposed" && user.role === "approver" ? (
+                    <form action={backstopAction.bind(null, lng, b.id, view.id, "approve")}>
+                      <button type="submit" className="tap-target w-full rounded-lg border border-brand font-semibold text-brand" data-testid="backstop-approve">
+                        {t("monitoring.backstop.approve")}
+                      </button>
+                    </form>
+                  ) : null}
+                </div>
+              ))}
+            </section>
+          ) : null}
           <section>
             <h2 className="mb-2 px-1 font-semibold">{t("monitoring.household.flags")}</h2>
             <ul className="space-y-3">
