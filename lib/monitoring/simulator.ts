@@ -49,3 +49,10 @@ export async function runSimulator(db: PrismaClient, actor: Actor, areaCode: str
     people: ledger.size,
   };
 }
+
+/** The area the actor works for, with its policy pack (the simulator page's subject); null when none. */
+export async function simulatorArea(db: PrismaClient, actor: Actor): Promise<{ code: string; policyPackId: string } | null> {
+  const reach = reachOf(actor);
+  if (reach.scope !== "area") return null;
+  return db.area.findUnique({ where: { code: reach.areaCode }, select: { code: true, policyPackId: true } });
+}

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generatePopulation, registryCsv, settlementCsv } from "@/lib/monitoring/generate";
-import { householdView, listFlags } from "@/lib/monitoring/queries";
+import { householdTable, householdView, listFlags } from "@/lib/monitoring/queries";
 import { importRegistry, importSettlements } from "@/lib/monitoring/service";
 import { runSimulator } from "@/lib/monitoring/simulator";
 import { DEFAULT_COLUMNS } from "@/lib/monitoring/settlement";
@@ -49,6 +49,12 @@ describe("the monitoring queue and the household chain", { timeout: 30_000 }, ()
     expect(view.chain?.links.some((l) => l.kind === "monitoring-flag" && l.refId === flag.id)).toBe(true);
     expect(await householdView(t.db, shenyang, flag.householdId!, now)).toBeNull();
     expect(await t.db.auditLog.count({ where: { action: "monitoring.household.view", target: flag.householdId! } })).toBe(1);
+    // 结果一张表: one table, members masked, the flag and its chain link in it.
+    const table = householdTable(view, [], (key) => key);
+    expect(table[0]).toHaveLength(5);
+    expect(table.filter((r) => r[0] === "household.members")).toHaveLength(view.members.length);
+    expect(table.some((r) => r[0] === "household.chain" && r[1] === "link.kind.monitoring-flag")).toBe(true);
+    expect(JSON.stringify(table)).not.toMatch(/\d{17}[\dX]/);
   });
 
   it("the simulator over the imported year agrees with the batch at the pack's thresholds, and flags more at a lower one, writing nothing", async () => {

@@ -6,7 +6,7 @@ import { formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { MONITORING_ROLES } from "@/lib/monitoring/queries";
-import { runSimulator, simulatorQuerySchema } from "@/lib/monitoring/simulator";
+import { runSimulator, simulatorArea, simulatorQuerySchema } from "@/lib/monitoring/simulator";
 import { MONITORING_MEASURES, measureKey, monitoringRulesOn, ruleNameKey } from "@/lib/policy/monitoring-rules";
 import { t as policyText } from "@/lib/policy/messages";
 
@@ -23,8 +23,7 @@ export default async function SimulatorPage({
   const user = await requireStaff(lng, `/${lng}/staff/monitoring/simulator`, MONITORING_ROLES);
   const t = getT(lng, "staff");
   const ctx = await serviceContext();
-  const areaCode = user.actor.role !== "citizen" ? user.actor.areaCode : null;
-  const area = areaCode ? await ctx.db.area.findUnique({ where: { code: areaCode } }) : null;
+  const area = await simulatorArea(ctx.db, user.actor);
   const now = ctx.now ? ctx.now() : new Date();
   const lastYear = now.getUTCFullYear() - (now.getUTCMonth() < 1 ? 1 : 0);
   const packRules = area ? monitoringRulesOn(area.policyPackId, `${query.year ?? lastYear}-12-31`) : [];

@@ -127,6 +127,9 @@ export default async function HouseholdChainPage({
               <p>{t("monitoring.household.chainEmpty")}</p>
             )}
           </section>
+          <a href={`/${lng}/staff/monitoring/households/${view.id}/export`} className="tap-target inline-flex items-center font-semibold text-brand" data-testid="household-export" download>
+            {t("monitoring.export.link")}
+          </a>
           <Link href={`/${lng}/staff/monitoring`} className="tap-target inline-flex items-center font-semibold text-brand">
             {t("monitoring.household.back")}
           </Link>
