@@ -1,7 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
-import { CellGroup, LinkCell, Notice } from "@/components/ui/cells";
+import { CellGroup, LinkCell, NoteCell, Notice } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
 import { getT } from "@/lib/i18n/server";
 import { pageLocale } from "@/lib/i18n/page";
@@ -35,7 +35,7 @@ export default async function HomePage({ params }: { params: Promise<{ lng: stri
                   {icons[task.key]}
                 </span>
                 <span>
-                  <span className="block text-lg font-semibold">{t(`home.${task.key}`)}</span>
+                  <span className="block text-lg font-semibold text-balance">{t(`home.${task.key}`)}</span>
                   <span className="block text-sm leading-snug text-ink-muted">{t(`home.${task.key}Hint`)}</span>
                 </span>
               </Link>
@@ -44,8 +44,8 @@ export default async function HomePage({ params }: { params: Promise<{ lng: stri
         </ul>
       </section>
       <CellGroup heading={t("home.othersHeading")} id="others-heading">
-        <LinkCell href={`/${lng}/school`} title={t("home.school")} hint={t("home.schoolHint")} icon={icons.school} />
-        <LinkCell href={`/${lng}/staff/login`} title={t("home.desk")} hint={t("home.deskHint")} icon={icons.desk} />
+        <LinkCell href={`/${lng}/staff/login`} title={t("home.staffSignIn")} hint={t("home.staffSignInHint")} icon={icons.desk} />
+        <NoteCell testId="coming-later">{t("home.comingLater")}</NoteCell>
       </CellGroup>
       <Notice>{t("home.disclaimer")}</Notice>
     </PageFrame>

@@ -1,4 +1,5 @@
 import { Link } from "@/components/ui/link";
+import { Num } from "@/components/ui/num";
 import type { ApplicationSummary } from "@/lib/applications/queries";
 import { formatDate } from "@/lib/i18n/format";
 import type { Locale } from "@/lib/i18n/settings";
@@ -32,7 +33,7 @@ export function ApplicationList({
             <div className="min-w-0">
               <p className="font-mono text-base font-medium">
                 <span className="sr-only">{labels.reference} </span>
-                {item.reference}
+                <Num>{item.reference}</Num>
               </p>
               {item.submittedAt ? (
                 <p className="text-sm text-ink-muted">

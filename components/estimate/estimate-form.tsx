@@ -1,14 +1,13 @@
 import { Link } from "@/components/ui/link";
 import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
 import { MAX_STAYS, STAY_FIELDS, fieldId, formQuery, stayParam, type EstimateFormValues, type FieldError, type FieldName, type StayField, type StayValues } from "@/lib/estimate/form";
-import { getT } from "@/lib/i18n/server";
+import type { EstimateTexts } from "@/lib/i18n/texts";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES } from "@/lib/policy/types";
 
 /** The estimate form: a plain GET form to the result page, so it works before (or without) JavaScript. */
-export function EstimateForm({ lng, values, errors }: { lng: Locale; values: EstimateFormValues; errors: FieldError[] }) {
-  const t = getT(lng, "estimate");
+export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: EstimateTexts; values: EstimateFormValues; errors: FieldError[] }) {
   const several = values.stays.length > 1;
   // A bill's field label says which bill when there are several, so errors and screen readers name the right one.
   const labelOf = (field: FieldName) => {
@@ -82,7 +81,7 @@ export function EstimateForm({ lng, values, errors }: { lng: Locale; values: Est
         </fieldset>
 
         {values.stays.map((stay, i) => (
-          <StayFields key={i} lng={lng} index={i} count={values.stays.length} stay={stay} bill={bill} msg={msg} yesNo={yesNo} />
+          <StayFields key={i} lng={lng} t={t} index={i} count={values.stays.length} stay={stay} bill={bill} msg={msg} yesNo={yesNo} />
         ))}
         {values.stays.length < MAX_STAYS ? (
           <div className="mb-4 rounded-xl bg-cell px-4 py-3">
@@ -111,7 +110,7 @@ export function EstimateForm({ lng, values, errors }: { lng: Locale; values: Est
 
 /** One bill: its care settings and amounts, under names of its own (stayParam), with a way to remove it. */
 function StayFields({
-  lng,
+  lng, t,
   index,
   count,
   stay,
@@ -120,6 +119,8 @@ function StayFields({
   yesNo,
 }: {
   lng: Locale;
+  /** The estimate namespace's texts, from the page. */
+  t: EstimateTexts;
   index: number;
   count: number;
   stay: StayValues;
@@ -127,7 +128,6 @@ function StayFields({
   msg: (field: FieldName) => string | undefined;
   yesNo: { value: string; label: string }[];
 }) {
-  const t = getT(lng, "estimate");
   const several = count > 1;
   const name = (f: StayField) => stayParam(f, index);
   const id = (f: StayField) => fieldId(name(f));

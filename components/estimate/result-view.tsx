@@ -4,11 +4,12 @@ import { GlossaryTerms } from "@/components/ui/glossary";
 import { groupAssumptions, type AssumptionLike } from "@/lib/estimate/assumptions";
 import { billSegments, percent } from "@/lib/estimate/shares";
 import { formatCalendarDate, formatMoney } from "@/lib/i18n/format";
-import { getT } from "@/lib/i18n/server";
+import type { EstimateTexts } from "@/lib/i18n/texts";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies, type EstimateResult, type LayerResult, type SourceRef } from "@/lib/policy";
 import type { EpisodeKind, LayerId } from "@/lib/policy/types";
 import { ShareTools } from "@/components/estimate/share-tools";
+import { Num } from "@/components/ui/num";
 
 function documentTitle(lng: Locale, policyId: string, file: string): string {
   const pack = listPolicies().find((p) => p.id === policyId);
@@ -16,8 +17,7 @@ function documentTitle(lng: Locale, policyId: string, file: string): string {
   return doc ? doc.title[lng] : file;
 }
 
-function Sources({ lng, policyId, sources, testId }: { lng: Locale; policyId: string; sources: SourceRef[]; testId?: string }) {
-  const t = getT(lng, "estimate");
+function Sources({ lng, t, policyId, sources, testId }: { lng: Locale; t: EstimateTexts; policyId: string; sources: SourceRef[]; testId?: string }) {
   if (!sources.length) return null;
   return (
     <div className="mt-1">
@@ -34,7 +34,7 @@ function Sources({ lng, policyId, sources, testId }: { lng: Locale; policyId: st
               {s.quote ? <blockquote className="border-l-4 border-brand pl-2">“{s.quote}”</blockquote> : null}
               <p className="text-ink-muted">{t(`reliability.${s.reliability}`)}</p>
               {s.url ? (
-                <a href={s.url} className="break-all text-brand underline" rel="noreferrer">
+                <a href={s.url} className="target-link break-all text-brand underline" rel="noreferrer">
                   {s.url}
                 </a>
               ) : null}
@@ -46,8 +46,7 @@ function Sources({ lng, policyId, sources, testId }: { lng: Locale; policyId: st
   );
 }
 
-function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
-  const t = getT(lng, "estimate");
+function Formula({ lng, t, layer }: { lng: Locale; t: EstimateTexts; layer: LayerResult }) {
   const items: [string, string][] = [];
   if (layer.base !== undefined) items.push([t("result.base"), formatMoney(layer.base, lng)]);
   if (layer.deductible !== undefined) items.push([t("result.deductible"), formatMoney(layer.deductible, lng)]);
@@ -59,7 +58,7 @@ function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
       {items.map(([k, v]) => (
         <div key={k} className="flex justify-between gap-2 border-b border-line py-0.5">
           <dt className="text-ink-muted">{k}</dt>
-          <dd className="tabular-nums">{v}</dd>
+          <dd className="tabular-nums"><Num>{v}</Num></dd>
         </div>
       ))}
     </dl>
@@ -67,8 +66,7 @@ function Formula({ lng, layer }: { lng: Locale; layer: LayerResult }) {
 }
 
 /** The assumptions that matter for this result first; the rest grouped, collapsed, each sentence once. */
-function AssumptionList({ lng, result }: { lng: Locale; result: EstimateResult }) {
-  const t = getT(lng, "estimate");
+function AssumptionList({ lng, t, result }: { lng: Locale; t: EstimateTexts; result: EstimateResult }) {
   const { first, groups } = groupAssumptions(result.assumptions as readonly AssumptionLike[], result.layers);
   const rest = groups.reduce((n, g) => n + g.items.length, 0);
   return (
@@ -100,8 +98,7 @@ function AssumptionList({ lng, result }: { lng: Locale; result: EstimateResult }
  * 每次住院: what each bill cost and who paid it (contract v2 `episodes`, in request order), when there are several.
  * One card per bill with a definition list, so a 390 px screen never squeezes a row of columns; amounts never wrap.
  */
-function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateResult; stays: { date?: string; kind: EpisodeKind }[] }) {
-  const t = getT(lng, "estimate");
+function StaysBreakdown({ lng, t, result, stays }: { lng: Locale; t: EstimateTexts; result: EstimateResult; stays: { date?: string; kind: EpisodeKind }[] }) {
   // The layers that paid anything this year: every bill lists the same rows, ¥0.00 where that layer paid nothing.
   const paying = billSegments(result).filter((s) => s.id !== "family");
   return (
@@ -124,19 +121,19 @@ function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateR
               <dl className="mt-1 text-sm" aria-labelledby={`stay-result-${ep.index + 1}-heading`}>
                 <div className="flex justify-between gap-3 border-b border-line py-1">
                   <dt>{t("result.stayTotal")}</dt>
-                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-total`}>{formatMoney(ep.total, lng)}</dd>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-total`}><Num>{formatMoney(ep.total, lng)}</Num></dd>
                 </div>
                 {paying.map((l) => (
                   <div key={l.id} className="flex justify-between gap-3 border-b border-line py-1">
                     <dt className="text-ink-muted">{l.name}</dt>
                     <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-${l.id}`}>
-                      {formatMoney(ep.paid[l.id as LayerId] ?? "0", lng)}
+                      <Num>{formatMoney(ep.paid[l.id as LayerId] ?? "0", lng)}</Num>
                     </dd>
                   </div>
                 ))}
                 <div className="flex justify-between gap-3 py-1 font-semibold">
                   <dt>{t("result.family")}</dt>
-                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-personal`}>{formatMoney(ep.personal, lng)}</dd>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-personal`}><Num>{formatMoney(ep.personal, lng)}</Num></dd>
                 </div>
               </dl>
               {excluded ? <p className="mt-1 text-sm text-ink-muted">{excluded.explanation}</p> : null}
@@ -149,7 +146,7 @@ function StaysBreakdown({ lng, result, stays }: { lng: Locale; result: EstimateR
 }
 
 export function ResultView({
-  lng,
+  lng, t,
   result,
   shareUrl,
   sharePath,
@@ -161,6 +158,8 @@ export function ResultView({
   applyHref,
 }: {
   lng: Locale;
+  /** The estimate namespace's texts, from the page. */
+  t: EstimateTexts;
   result: EstimateResult;
   shareUrl: string;
   sharePath: string;
@@ -173,7 +172,6 @@ export function ResultView({
   eligibilityHref: string;
   applyHref: string;
 }) {
-  const t = getT(lng, "estimate");
   const segs = billSegments(result);
   const label = (id: string, name: string) => (id === "family" ? t("result.family") : name);
   return (
@@ -183,7 +181,7 @@ export function ResultView({
           {t("result.personalHeading")}
         </h2>
         <p className="text-4xl font-bold tabular-nums text-ink" data-testid="personal">
-          {formatMoney(result.personal, lng)}
+          <Num>{formatMoney(result.personal, lng)}</Num>
         </p>
         <p className="mt-1 text-sm">
           {t("result.ofTotal", {
@@ -214,8 +212,8 @@ export function ResultView({
           <thead>
             <tr className="text-left text-ink-muted">
               <th scope="col" className="font-normal">{t("result.colWho")}</th>
-              <th scope="col" className="text-right font-normal">{t("result.colAmount")}</th>
-              <th scope="col" className="text-right font-normal">{t("result.colShare")}</th>
+              <th scope="col" className="pl-3 text-right font-normal">{t("result.colAmount")}</th>
+              <th scope="col" className="pl-3 text-right font-normal">{t("result.colShare")}</th>
             </tr>
           </thead>
           <tbody>
@@ -225,8 +223,8 @@ export function ResultView({
                   <span className={`seg seg-${s.id} mr-2 inline-block h-4 w-6 rounded-sm border border-ink align-middle`} aria-hidden="true" />
                   {label(s.id, s.name)}
                 </th>
-                <td className="text-right tabular-nums">{formatMoney(s.paid, lng)}</td>
-                <td className="text-right tabular-nums">{percent(s.share, 1)}%</td>
+                <td className="pl-3 text-right tabular-nums"><Num>{formatMoney(s.paid, lng)}</Num></td>
+                <td className="pl-3 text-right tabular-nums"><Num>{percent(s.share, 1)}%</Num></td>
               </tr>
             ))}
           </tbody>
@@ -242,21 +240,21 @@ export function ResultView({
             <li key={l.id} className="rounded-xl bg-cell px-4 py-3" data-testid={`layer-${l.id}`}>
               <div className="flex items-baseline justify-between gap-2">
                 <h3 className="text-base font-semibold">{l.name}</h3>
-                <span className="text-lg font-semibold tabular-nums" data-testid={`layer-${l.id}-paid`}>
-                  {formatMoney(l.paid, lng)}
+                <span className="shrink-0 text-lg font-semibold tabular-nums" data-testid={`layer-${l.id}-paid`}>
+                  <Num>{formatMoney(l.paid, lng)}</Num>
                 </span>
               </div>
-              <p className="text-xs text-ink-muted">{t(`origin.${l.origin}`)}</p>
+              <p className="text-sm text-ink-muted">{t(`origin.${l.origin}`)}</p>
               <p className="mt-1 text-sm">{l.explanation}</p>
-              <Formula lng={lng} layer={l} />
+              <Formula lng={lng} t={t} layer={l} />
               <GlossaryTerms lng={lng} texts={[l.name, l.explanation]} testId={`glossary-${l.id}`} />
-              <Sources lng={lng} policyId={result.policy.id} sources={l.sources} testId={`basis-${l.id}`} />
+              <Sources lng={lng} t={t} policyId={result.policy.id} sources={l.sources} testId={`basis-${l.id}`} />
             </li>
           ))}
         </ol>
       </section>
 
-      {result.episodes.length > 1 ? <StaysBreakdown lng={lng} result={result} stays={stays} /> : null}
+      {result.episodes.length > 1 ? <StaysBreakdown lng={lng} t={t} result={result} stays={stays} /> : null}
 
       {result.excluded.length ? (
         <section aria-labelledby="excluded-heading" className="print-wide mt-4 rounded-xl bg-danger-soft px-4 py-3" data-testid="excluded">
@@ -267,7 +265,7 @@ export function ResultView({
             {result.excluded.map((e, i) => (
               <li key={i}>
                 <p>{e.explanation}</p>
-                <Sources lng={lng} policyId={result.policy.id} sources={e.sources} />
+                <Sources lng={lng} t={t} policyId={result.policy.id} sources={e.sources} />
               </li>
             ))}
           </ul>
@@ -280,7 +278,7 @@ export function ResultView({
         </h2>
         {assumedTypical ? <p className="mt-1 text-sm font-medium" data-testid="typical-note">{t("result.typicalNote")}</p> : null}
         {earlierMerged ? <p className="mt-1 text-sm font-medium" data-testid="earlier-merged-note">{t("result.earlierMergedNote")}</p> : null}
-        <AssumptionList lng={lng} result={result} />
+        <AssumptionList lng={lng} t={t} result={result} />
       </section>
 
       {result.referrals.length ? (
@@ -294,7 +292,7 @@ export function ResultView({
                 <p className="font-medium">{t(`programme.${r.programme}`)}</p>
                 <p>{r.explanation}</p>
                 {r.programme === "temporary-relief" ? (
-                  <Link href={applyHref} className="no-print text-brand underline" data-testid="estimate-to-apply">
+                  <Link href={applyHref} className="target-link no-print text-brand underline" data-testid="estimate-to-apply">
                     {t("result.applyRelief")}
                   </Link>
                 ) : null}
@@ -310,7 +308,7 @@ export function ResultView({
         </h2>
         <p className="no-print text-sm text-ink-muted">{t("result.shareHint")}</p>
         <p className="mt-1 break-all text-sm">
-          <a href={sharePath} className="text-brand underline" data-testid="share-url">
+          <a href={sharePath} className="target-link text-brand underline" data-testid="share-url">
             {shareUrl}
           </a>
         </p>

@@ -25,7 +25,7 @@ export function ErrorSummary({ title, errors }: { title: string; errors: ErrorLi
       <ul className="mt-1 list-disc pl-5">
         {errors.map((e) => (
           <li key={e.id}>
-            <a href={`#${e.id}`} className="text-danger underline">
+            <a href={`#${e.id}`} className="target-link text-danger underline">
               {e.message}
             </a>
           </li>

@@ -31,8 +31,10 @@ export async function PageFrame({
         className="no-print sticky top-0 z-20 border-b border-line bg-page/95 backdrop-blur"
         style={{ paddingTop: "var(--safe-top)" }}
       >
-        <div className="mx-auto grid min-h-[var(--topbar-height)] max-w-[30rem] grid-cols-[1fr_auto_1fr] items-center px-2">
-          <div className="justify-self-start">
+        {/* Back, title, capsule: the sides keep their size, the title takes what is left and wraps to two lines
+            before it would ever slide under the capsule (长辈版 at 320 px included). */}
+        <div className="mx-auto flex min-h-[var(--topbar-height)] max-w-[30rem] items-center gap-1 px-2">
+          <div className="min-w-[3rem] shrink-0">
             {backHref ? (
               <Link href={backHref} className="tap-target flex items-center gap-1 pr-2 text-base" data-testid="back">
                 <span aria-hidden="true" className="h-6 w-6">
@@ -42,8 +44,8 @@ export async function PageFrame({
               </Link>
             ) : null}
           </div>
-          <h1 className="truncate text-center text-lg font-semibold">{title}</h1>
-          <div className="justify-self-end">
+          <h1 className="line-clamp-2 min-w-0 flex-1 break-words text-center text-lg font-semibold leading-tight text-balance">{title}</h1>
+          <div className="shrink-0">
             <PreferenceCapsule
               lng={lng}
               largeText={largeText}

@@ -26,13 +26,13 @@ export function PreferenceCapsule({
   const pathname = usePathname() ?? `/${lng}`;
   const other: Locale = lng === "zh-Hans" ? "zh-Hant" : "zh-Hans";
   return (
-    <div className="flex items-center rounded-full border border-line bg-cell/90 text-sm">
+    <div className="flex items-center whitespace-nowrap rounded-full border border-line bg-cell/90 text-sm" data-testid="capsule">
       <a
         href={switchLocalePath(pathname, other) + search}
         hrefLang={other}
         lang={other}
         aria-label={labels.switchLanguageLabel}
-        className="tap-target flex items-center px-3 font-medium"
+        className="tap-target flex items-center justify-center px-2.5 font-medium"
         data-testid="switch-script"
       >
         {labels.switchLanguage}
@@ -45,7 +45,7 @@ export function PreferenceCapsule({
           type="submit"
           aria-label={labels.largeTextLabel}
           aria-pressed={largeText}
-          className="tap-target px-3 font-medium"
+          className="tap-target px-2.5 font-medium"
           data-testid="toggle-large-text"
         >
           {labels.largeText}

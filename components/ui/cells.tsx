@@ -37,6 +37,15 @@ export function LinkCell({ href, title, hint, icon }: { href: string; title: str
   );
 }
 
+/** A cell that only says something (no link): e.g. what is not available yet. */
+export function NoteCell({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <li className="px-4 py-3 text-base text-ink-muted" data-testid={testId}>
+      {children}
+    </li>
+  );
+}
+
 export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "warn" | "danger" }) {
   const toneClass = { info: "bg-brand-soft", warn: "bg-warn-soft", danger: "bg-danger-soft text-danger" }[tone];
   return <div className={`rounded-xl px-4 py-3 text-sm ${toneClass}`}>{children}</div>;

@@ -5,10 +5,10 @@ import type { ApplicationState } from "@/lib/applications/state-machine";
 
 /**
  * Procedure timings for an area's policy pack, falling back to the national framework
- * (national-2021) where the place publishes no value. 受理 is not a pack parameter: the national
- * rule is 当日/1 个工作日 ("一门受理", 不得拒绝受理; DOMAIN-BRIEF §7.3).
+ * (national-2021) where the place publishes no value. Every length is a pack parameter with its
+ * dates and clause (受理 1 个工作日, "一门受理", 不得拒绝受理: proc-acceptance-days); the national
+ * pack must define each one (a test checks), so no number lives here.
  */
-export const ACCEPTANCE_WORKING_DAYS = 1;
 const FALLBACK_PACK = "national-2021";
 
 export type Period = { days: number; unit: "working" | "calendar" };
@@ -42,11 +42,22 @@ export type ProcedureTimings = {
   emergencyDocumentsDue: DefaultPeriod;
 };
 
-function period(view: { value: string; unit: string } | null | undefined, fallback: Period): Period {
-  if (!view) return fallback;
+type PeriodKey = "acceptance" | "review" | "publicity" | "approval" | "payment";
+
+function period(view: { value: string; unit: string } | null | undefined): Period | null {
+  if (!view) return null;
   const days = Number.parseInt(view.value, 10);
-  if (!Number.isSafeInteger(days) || days < 1) return fallback;
+  if (!Number.isSafeInteger(days) || days < 1) return null;
   return { days, unit: view.unit === "working-days" ? "working" : "calendar" };
+}
+
+/** The place's period for a step, else the national one; the national pack must define it. */
+function stepPeriod(place: ReturnType<typeof getPack>, national: NonNullable<ReturnType<typeof getPack>>, key: PeriodKey): Period {
+  const own = period(place?.procedure[key]);
+  if (own) return own;
+  const fallback = period(national.procedure[key]);
+  if (!fallback) throw new Error(`policy pack ${national.id}: procedure.${key} has no usable value`);
+  return fallback;
 }
 
 type DefaultKey = "correctionDue" | "emergencyDocumentsDue";
@@ -55,8 +66,8 @@ type DefaultKey = "correctionDue" | "emergencyDocumentsDue";
 function defaultPeriod(place: ReturnType<typeof getPack>, national: NonNullable<ReturnType<typeof getPack>>, key: DefaultKey): DefaultPeriod {
   const pack = place?.procedure[key] ? place : national;
   const view = pack.procedure[key];
-  const p = period(view, { days: 0, unit: "working" });
-  if (!view || p.days < 1) throw new Error(`policy pack ${pack.id}: procedure.${key} has no usable value`);
+  const p = period(view);
+  if (!view || !p) throw new Error(`policy pack ${pack.id}: procedure.${key} has no usable value`);
   const param = pack.parameters.find((x) => x.id === view.parameter)!;
   return {
     ...p,
@@ -74,16 +85,15 @@ function defaultPeriod(place: ReturnType<typeof getPack>, national: NonNullable<
 export function procedureTimings(packId: string | null | undefined): ProcedureTimings {
   const place = packId ? getPack(packId) : null;
   const national = getPack(FALLBACK_PACK)!;
-  const pick = (key: "review" | "publicity" | "approval" | "payment") => place?.procedure[key] ?? national.procedure[key];
   const relief = place?.temporaryRelief ?? national.temporaryRelief;
   const dibao = relief.dibaoMonthly?.value ?? null;
   const months = relief.monthsMax?.value ?? null;
   return {
-    acceptance: { days: ACCEPTANCE_WORKING_DAYS, unit: "working" },
-    review: period(pick("review"), { days: 9, unit: "working" }),
-    publicity: period(pick("publicity"), { days: 5, unit: "working" }),
-    approval: period(pick("approval"), { days: 5, unit: "working" }),
-    payment: period(pick("payment"), { days: 5, unit: "working" }),
+    acceptance: stepPeriod(place, national, "acceptance"),
+    review: stepPeriod(place, national, "review"),
+    publicity: stepPeriod(place, national, "publicity"),
+    approval: stepPeriod(place, national, "approval"),
+    payment: stepPeriod(place, national, "payment"),
     relief: {
       dibaoMonthly: dibao,
       monthsMax: months,

@@ -853,7 +853,8 @@ function addRequestAssumptions(run: Run): void {
       if (eps.length) {
         run.assume(
           `default:${field}`,
-          run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`field.${field}`), value }),
+          // plainField: the name a person reads (field.* carries the request key, for API errors).
+          run.t("assume.fieldDefault", { episodes: list(run.locale, eps), field: run.t(`plainField.${field}`), value }),
           EVERY_LAYER,
         );
       }

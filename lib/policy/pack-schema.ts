@@ -307,6 +307,8 @@ export const packSchema = z.strictObject({
     .default({}),
   procedure: z
     .strictObject({
+      /** 受理: from submission to the 乡镇(街道) accepting the case. */
+      acceptance: id.optional(),
       publicity: id.optional(),
       review: id.optional(),
       approval: id.optional(),

@@ -275,8 +275,9 @@ export interface PolicyView extends PolicySummary {
     monthsMax: ValueView | null;
     emergencyMonthsMin: ValueView | null;
   };
-  /** Procedure timings (公示, review, approval, payment, overall, default due periods); null where unknown. */
+  /** Procedure timings (受理, 公示, review, approval, payment, overall, default due periods); null where unknown. */
   procedure: {
+    acceptance: ValueView | null;
     publicity: ValueView | null;
     review: ValueView | null;
     approval: ValueView | null;

@@ -82,6 +82,7 @@ export function describePack(cp: CompiledPack, date: string): PolicyView {
       emergencyMonthsMin: view(tr.emergencyMonthsMin),
     },
     procedure: {
+      acceptance: view(pr.acceptance),
       publicity: view(pr.publicity),
       review: view(pr.review),
       approval: view(pr.approval),

@@ -255,7 +255,7 @@ for (const [index, lng] of scripts.entries()) {
       await form.getByLabel(text[lng].console.form.amount).fill("1120");
       await form.getByLabel(text[lng].console.form.reason).fill("突发重病，先行救助");
       await doAction(page, lng, "emergency-approve-and-pay");
-      await expect(page.getByTestId("staff-status")).toHaveText("paid");
+      await expect(page.getByTestId("staff-status")).toHaveAttribute("data-status", "paid");
 
       // Another area's caseworker: not in the queue, page / API / file all 404.
       await staff(page, lng, "case02");

@@ -54,7 +54,7 @@ test("a caseworker starts a 公示 on 2026-12-30 that ends in 2027: it is not re
   await page.getByTestId("do-start-publicity").click();
   await expect(page.getByTestId("action-done")).toContainText(c.actions["start-publicity"]);
   await expect(page.getByTestId("action-error")).toHaveCount(0);
-  await expect(page.getByTestId("staff-status")).toHaveText("publicity");
+  await expect(page.getByTestId("staff-status")).toHaveAttribute("data-status", "publicity");
   await expect(page.getByTestId("current-due")).toContainText(ENDS["zh-Hans"]);
   await expect(page.getByTestId("current-due-provisional")).toHaveText(c.detail.provisional);
   await expect(page.getByTestId("current-due")).toContainText(c.detail.provisionalWhy.replace("{{year}}", "2027"));

@@ -48,7 +48,7 @@ export default async function CitizenLoginPage({
         <div className="mb-4">
           <Notice tone="warn">
             <p>{t("citizen.demoNotice")}</p>
-            <Link href={`/${lng}/dev/outbox`} target="_blank" className="mt-1 inline-block font-medium underline" data-testid="outbox-link">
+            <Link href={`/${lng}/dev/outbox`} target="_blank" className="target-link mt-1 font-medium underline" data-testid="outbox-link">
               {t("citizen.openOutbox")}
             </Link>
           </Notice>

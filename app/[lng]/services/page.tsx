@@ -1,6 +1,6 @@
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
-import { CellGroup, LinkCell } from "@/components/ui/cells";
+import { CellGroup, LinkCell, NoteCell } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
 import { pageLocale } from "@/lib/i18n/page";
 import { formatCalendarDate } from "@/lib/i18n/format";
@@ -41,8 +41,8 @@ export default async function ServicesPage({ params }: { params: Promise<{ lng: 
         </ul>
       </section>
       <CellGroup heading={t("home.othersHeading")} id="others">
-        <LinkCell href={`/${lng}/school`} title={t("home.school")} hint={t("home.schoolHint")} icon={icons.school} />
-        <LinkCell href={`/${lng}/staff/login`} title={t("home.desk")} hint={t("home.deskHint")} icon={icons.desk} />
+        <LinkCell href={`/${lng}/staff/login`} title={t("home.staffSignIn")} hint={t("home.staffSignInHint")} icon={icons.desk} />
+        <NoteCell testId="coming-later">{t("home.comingLater")}</NoteCell>
       </CellGroup>
     </PageFrame>
   );

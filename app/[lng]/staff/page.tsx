@@ -93,11 +93,11 @@ export default async function StaffConsolePage({
                 ))}
               </select>
             </label>
-            <label className="flex items-center gap-2">
+            <label className="tap-target flex items-center gap-2">
               <input type="checkbox" name="urgent" value="1" defaultChecked={filter.urgent} className="h-5 w-5" />
               {tk("queue.urgent")}
             </label>
-            <label className="flex items-center gap-2">
+            <label className="tap-target flex items-center gap-2">
               <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} className="h-5 w-5" />
               {tk("queue.overdue")}
             </label>

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { procedureTimings } from "@/lib/applications/procedure";
 import { getPack, PACK_IDS } from "@/lib/policy";
@@ -43,5 +45,35 @@ describe("default due periods come from the policy packs", () => {
     expect(packSchema.safeParse(national).success).toBe(true);
     expect(packSchema.safeParse({ ...national, procedure: { ...national.procedure, correctionDue: 10 } }).success).toBe(false);
     expect(packSchema.safeParse({ ...national, procedure: { ...national.procedure, correctionDays: "proc-correction-due-days" } }).success).toBe(false);
+  });
+
+  it("受理, 审核, 公示, 审批 and 拨付 come from the packs: the national pack holds each, with its date and clause", () => {
+    const v = getPack("national-2021")!;
+    for (const key of ["acceptance", "review", "publicity", "approval", "payment"] as const) {
+      const view = v.procedure[key]!;
+      expect(view, key).not.toBeNull();
+      const param = v.parameters.find((p) => p.id === view.parameter)!;
+      expect(param.source["zh-Hans"].clause, key).not.toBe("");
+      expect((national.parameters as Record<string, { values?: { from: string }[] }>)[view.parameter].values![0].from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(v.procedure.acceptance).toEqual({ value: "1", unit: "working-days", reliability: "B", parameter: "proc-acceptance-days" });
+    expect(v.parameters.find((p) => p.id === "proc-acceptance-days")!.source["zh-Hans"].clause).toContain("受理 1 个工作日");
+    expect(v.procedure.payment?.reliability).toBe("ASSUMED");
+    const t = procedureTimings(null);
+    expect(t.acceptance).toEqual({ days: 1, unit: "working" });
+    expect(t.review).toEqual({ days: 9, unit: "working" });
+    expect(t.payment).toEqual({ days: 5, unit: "working" });
+  });
+
+  it("a place's own period wins; a step it does not set is the national one", () => {
+    const luzhai = procedureTimings("luzhai-2018");
+    expect(luzhai.publicity.days).toBe(Number(getPack("luzhai-2018")!.procedure.publicity!.value));
+    expect(luzhai.acceptance).toEqual(procedureTimings(null).acceptance);
+  });
+
+  it("lib/applications/procedure.ts holds no period length of its own", () => {
+    const source = readFileSync(path.resolve(__dirname, "../../../lib/applications/procedure.ts"), "utf8");
+    expect(source).not.toMatch(/days:\s*\d/);
+    expect(source).not.toMatch(/\bconst\s+[A-Z_]*DAYS\b/);
   });
 });

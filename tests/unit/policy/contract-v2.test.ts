@@ -122,7 +122,7 @@ describe("浙江: newly certified households count from the certification date (
   it("浙江: a bill without a date counts as after the certification, and the result says so", () => {
     const r = ok(dibao({ dibao: "2024-09-01" }, [stay(undefined), stay("2024-10-05")]));
     expect(layer(r, "backstop").paid).toBe("24892.00");
-    expect(r.assumptions.find((x) => x.id === "certifiedOn:backstop:undated")!.text).toBe("第 1 次就医没有日期（date），按持证（2024-09-01）之后的就医计算。");
+    expect(r.assumptions.find((x) => x.id === "certifiedOn:backstop:undated")!.text).toBe("第 1 次就医没有日期，按持证（2024-09-01）之后的就医计算。");
   });
 
   it("浙江: 因病致困 is an individual standard, not a certification — its bills are never cut by a date", () => {

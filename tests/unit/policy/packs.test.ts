@@ -112,9 +112,9 @@ describe("policy packs", () => {
       "假设这是本年度第一次就医：本年此前的医保支付、年度起付线和救助限额的使用按 0 计算；如果今年已有就医，实际结果会不同。",
       "政策范围内费用按“总费用 − 自费”计算，乙类先行自付、超限价部分按 0 元计算。",
     ]);
-    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明自费金额（selfFunded），按“0.00”计算。");
-    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明是否在参保地就医（inRegion），按“是”计算。");
-    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明病因（cause），按“疾病”计算。");
+    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明自费金额，按“0.00”计算。");
+    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明是否在参保地就医，按“是”计算。");
+    expect(r.assumptions.map((a) => a.text)).toContain("第 1 次就医没有说明病因，按“疾病”计算。");
   });
 
   it("a category the pack has no rule for is said so, not silently dropped", () => {

@@ -21,9 +21,6 @@ function dayRules(source: string): string[] {
   return out;
 }
 
-/** Components still reading texts themselves while another change to them is in flight (issue 11). */
-const TEXTS_PENDING = new Set(["components/estimate/estimate-form.tsx", "components/estimate/result-view.tsx"]);
-
 describe("domain rules stay out of pages", () => {
   it("catches a page's own day constant or literal count", () => {
     expect(dayRules("const CORRECTION_DUE_WORKING_DAYS = 10;")).toHaveLength(1);
@@ -40,8 +37,7 @@ describe("domain rules stay out of pages", () => {
   it("components get their texts as props (no getT in components/, the page frame included)", () => {
     const readers = sourceFiles(path.join(root, "components"))
       .filter((f) => /from\s*["']@\/lib\/i18n\/(server|frame)["']/.test(readFileSync(f, "utf8").replace(/import type[^;]*;/g, "")))
-      .map(rel)
-      .filter((f) => !TEXTS_PENDING.has(f));
+      .map(rel);
     expect(readers).toEqual([]);
     expect(readFileSync(path.join(root, "components/shell/page-frame.tsx"), "utf8")).not.toMatch(/\bgetT\s*\(/);
   });

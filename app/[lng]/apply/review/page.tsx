@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
+import type { ReactNode } from "react";
+import { Num } from "@/components/ui/num";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
@@ -27,23 +29,23 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
   const m = maskData(draft.data);
   const area = await findArea(ctx.db, m.applicant?.areaCode);
   const timings = procedureTimings(area?.policyPackId);
-  const rows: [string, string, string][] = [];
-  const add = (section: string, label: string, value: string | undefined | null) => {
+  const rows: [string, string, ReactNode][] = [];
+  const add = (section: string, label: string, value: ReactNode | undefined | null) => {
     if (value) rows.push([section, label, value]);
   };
   add("applicant", t("fields.applicant.name"), m.applicant?.name);
-  add("applicant", t("fields.applicant.idNumber"), m.applicant?.idNumberMasked);
-  add("applicant", t("fields.applicant.phone"), m.applicant?.phoneMasked);
+  add("applicant", t("fields.applicant.idNumber"), m.applicant?.idNumberMasked ? <Num>{m.applicant.idNumberMasked}</Num> : null);
+  add("applicant", t("fields.applicant.phone"), m.applicant?.phoneMasked ? <Num>{m.applicant.phoneMasked}</Num> : null);
   add("applicant", t("fields.applicant.areaCode"), area ? localName(area, lng) : null);
   add("patient", t("fields.patient.relationship"), m.patient ? t(`options.relationship.${m.patient.relationship}`) : null);
   add("patient", t("fields.patient.name"), m.patient?.name);
-  add("patient", t("fields.patient.idNumber"), m.patient?.idNumberMasked);
+  add("patient", t("fields.patient.idNumber"), m.patient?.idNumberMasked ? <Num>{m.patient.idNumberMasked}</Num> : null);
   add("household", t("fields.household.size"), m.household ? String(m.household.size) : null);
-  add("household", t("fields.household.monthlyIncome"), m.household ? formatMoney(m.household.monthlyIncome, lng) : null);
+  add("household", t("fields.household.monthlyIncome"), m.household ? <Num>{formatMoney(m.household.monthlyIncome, lng)}</Num> : null);
   add("illness", t("fields.illness.diagnosis"), m.illness?.diagnosis);
-  add("illness", t("fields.illness.totalCost"), m.illness ? formatMoney(m.illness.totalCost, lng) : null);
+  add("illness", t("fields.illness.totalCost"), m.illness ? <Num>{formatMoney(m.illness.totalCost, lng)}</Num> : null);
   add("reason", t("fields.reason.reliefType"), m.reason ? t(`options.reliefType.${m.reason.reliefType}`) : null);
-  add("bank", t("fields.bank.account"), m.bank ? `${m.bank.bankName} ${m.bank.accountMasked}` : null);
+  add("bank", t("fields.bank.account"), m.bank ? <>{m.bank.bankName} <Num>{m.bank.accountMasked}</Num></> : null);
   add("documents", t("sections.documents.title"), String(draft.documents.length));
   add("documents", t("review.toFollow"), m.documentsToFollow.map((d) => t(`documents.types.${d}`)).join("、") || t("review.none"));
   return (
@@ -56,7 +58,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
             <ul className="list-disc pl-5">
               {missing.map((s) => (
                 <li key={s}>
-                  <Link className="underline" href={`/${lng}/apply/${s}`}>
+                  <Link className="target-link underline" href={`/${lng}/apply/${s}`}>
                     {t(`sections.${s}.title`)}
                   </Link>
                 </li>
@@ -70,8 +72,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
           <div key={i} className="grid grid-cols-[7rem_1fr] items-start gap-2 px-4 py-3">
             <dt className="text-ink-muted">{label}</dt>
             <dd className="flex items-start justify-between gap-2">
-              <span className="break-all">{value}</span>
-              <Link href={`/${lng}/apply/${section}`} className="shrink-0 text-brand underline">
+              <span className="min-w-0 break-words">{value}</span>
+              <Link href={`/${lng}/apply/${section}`} className="tap-target -my-3 inline-flex shrink-0 items-center justify-end text-brand underline">
                 {t("review.change")}
                 <span className="sr-only">{label}</span>
               </Link>

@@ -20,7 +20,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (isFormEdit(sp)) redirectWithinSite(`/${lng}/estimate/form?${formQuery(values)}#${sp.addStay !== undefined ? `stay-${values.stays.length}` : "estimate-form"}`, `/${lng}/estimate/form`);
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={formQuery(values)}>
-      <EstimateForm lng={lng} values={values} errors={[]} />
+      <EstimateForm lng={lng} t={t} values={values} errors={[]} />
     </PageFrame>
   );
 }

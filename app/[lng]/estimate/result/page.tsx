@@ -27,7 +27,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (!outcome.ok) {
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={query}>
-        <EstimateForm lng={lng} values={values} errors={outcome.errors} />
+        <EstimateForm lng={lng} t={t} values={values} errors={outcome.errors} />
       </PageFrame>
     );
   }
@@ -40,6 +40,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
       <ResultView
         lng={lng}
+        t={t}
         result={outcome.result}
         shareUrl={`${proto}://${host}${sharePath}`}
         sharePath={sharePath}

@@ -1,3 +1,4 @@
+import { Num } from "@/components/ui/num";
 import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProvisionalMark, ProvisionalWhy } from "@/components/applications/provisional";
@@ -46,13 +47,13 @@ export default async function ApplicationPage({
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("track.title")} backHref={`/${lng}/progress`}>
       <section className="mb-4 rounded-xl bg-cell p-4">
-        <p className="font-mono text-xl font-bold" data-testid="reference">{view.reference}</p>
+        <p className="font-mono text-xl font-bold" data-testid="reference"><Num>{view.reference}</Num></p>
         <p>
           {t("track.status")}：<strong data-testid="status">{tc(`status.${view.status}`)}</strong>
         </p>
         {view.state.decision?.amount ? (
           <p data-testid="amount">
-            {t("track.amount")}：{formatMoney(view.state.decision.amount, lng)}
+            {t("track.amount")}：<Num>{formatMoney(view.state.decision.amount, lng)}</Num>
           </p>
         ) : null}
         {view.state.decision?.reason && view.state.decision.outcome !== "approved" ? (
@@ -142,7 +143,7 @@ export default async function ApplicationPage({
         <ul className="space-y-1" data-testid="my-documents">
           {view.documents.map((d) => (
             <li key={d.id}>
-              <a href={`/api/v1/documents/${d.id}`} className="text-brand underline" target="_blank" rel="noreferrer">
+              <a href={`/api/v1/documents/${d.id}`} className="target-link text-brand underline" target="_blank" rel="noreferrer">
                 {t(`documents.types.${d.docType}`)}
               </a>{" "}
               <span className="text-sm text-ink-muted">{formatDateTime(d.createdAt, lng)}</span>

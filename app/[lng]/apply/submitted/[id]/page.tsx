@@ -1,3 +1,4 @@
+import { Num } from "@/components/ui/num";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
@@ -40,7 +41,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
       <section className="mb-4 rounded-xl bg-brand-soft p-4 text-center" data-testid="confirmation">
         <p className="text-ink-muted">{t("submitted.reference")}</p>
         <p className="font-mono text-3xl font-bold tracking-wide" data-testid="reference">
-          {view.reference}
+          <Num>{view.reference}</Num>
         </p>
         <p className="mt-2 text-sm">{t("submitted.saveReference")}</p>
       </section>
@@ -76,7 +77,7 @@ export default async function SubmittedPage({ params }: { params: Promise<{ lng:
         </h2>
         <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-1">
           <dt className="text-ink-muted">{t("submitted.reference")}</dt>
-          <dd className="font-mono">{view.reference}</dd>
+          <dd className="font-mono"><Num>{view.reference}</Num></dd>
           <dt className="text-ink-muted">{t("submitted.submittedAt")}</dt>
           <dd>{view.submittedAt ? formatDateTime(view.submittedAt, lng) : ""}</dd>
           <dt className="text-ink-muted">{t("submitted.applicant")}</dt>

@@ -24,7 +24,7 @@ export default async function ReferencePage({ params }: { params: Promise<{ lng:
       <p className="mb-4 rounded-xl bg-cell p-4" role="alert" data-testid="lookup-not-found">
         {t("lookup.notFound")}
       </p>
-      <Link href={`/${lng}/progress/lookup`} className="text-brand underline">
+      <Link href={`/${lng}/progress/lookup`} className="target-link text-brand underline">
         {t("lookup.again")}
       </Link>
     </PageFrame>

@@ -1,3 +1,5 @@
+import type { ReactNode } from "react";
+import { Num } from "@/components/ui/num";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ChoiceField, SelectField, TextAreaField, TextField } from "@/components/form/fields";
@@ -40,29 +42,30 @@ export default async function StaffApplicationPage({
   const tc = getT(lng, "common");
   const fmt = (d: string) => formatCalendarDate(d, lng);
   const money = (v: string | null | undefined) => (v ? formatMoney(v, lng) : "—");
+  const num = (v: string | null | undefined) => (v ? <Num>{v}</Num> : "");
   const d = view.data;
   const today = calendarDateInChina(now);
   const tm = view.timings;
   const outOfPocket = view.outOfPocket;
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     [t("detail.applicant"), d.applicant?.name ?? ""],
-    [t("detail.idNumber"), d.applicant?.idNumberMasked ?? ""],
-    [t("detail.phone"), d.applicant?.phoneMasked ?? ""],
+    [t("detail.idNumber"), num(d.applicant?.idNumberMasked)],
+    [t("detail.phone"), num(d.applicant?.phoneMasked)],
     [t("detail.address"), d.applicant?.address ?? ""],
-    [t("detail.patient"), d.patient && d.patient.relationship !== "self" ? `${d.patient.name}（${d.patient.idNumberMasked}）` : ta("options.relationship.self")],
+    [t("detail.patient"), d.patient && d.patient.relationship !== "self" ? <>{d.patient.name}（<Num>{d.patient.idNumberMasked}</Num>）</> : ta("options.relationship.self")],
     [t("detail.relationship"), d.patient ? ta(`options.relationship.${d.patient.relationship}`) : ""],
     [t("detail.household"), d.household ? String(d.household.size) : ""],
-    [t("detail.monthlyIncome"), money(d.household?.monthlyIncome)],
+    [t("detail.monthlyIncome"), num(money(d.household?.monthlyIncome))],
     [t("detail.certifications"), (d.household?.certifications ?? []).map((c) => ta(`options.certifications.${c}`)).join("、")],
     [t("detail.diagnosis"), d.illness?.diagnosis ?? ""],
     [t("detail.hospital"), d.illness?.hospital ?? ""],
-    [t("detail.totalCost"), money(d.illness?.totalCost)],
-    [t("detail.reimbursed"), money(d.illness?.reimbursed)],
-    [t("detail.outOfPocket"), money(outOfPocket)],
+    [t("detail.totalCost"), num(money(d.illness?.totalCost))],
+    [t("detail.reimbursed"), num(money(d.illness?.reimbursed))],
+    [t("detail.outOfPocket"), num(money(outOfPocket))],
     [t("detail.reliefType"), ta(`options.reliefType.${view.reliefType}`)],
     [t("detail.urgency"), d.reason ? ta(`options.urgency.${d.reason.urgency}`) : ""],
     [t("detail.description"), d.reason?.description ?? ""],
-    [t("detail.bank"), d.bank ? `${d.bank.accountName} · ${d.bank.bankName} · ${d.bank.accountMasked}` : ""],
+    [t("detail.bank"), d.bank ? <>{d.bank.accountName} · {d.bank.bankName} · <Num>{d.bank.accountMasked}</Num></> : ""],
   ];
   const unit = (u: "working" | "calendar") => t(u === "working" ? "form.workingDays" : "form.calendarDays");
   const publicityEnds = addPeriod(today, tm.publicity);
@@ -169,14 +172,14 @@ export default async function StaffApplicationPage({
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("detail.title")} backHref={`/${lng}/staff`}>
       <section className="mb-4 rounded-xl bg-cell p-4">
-        <p className="font-mono text-xl font-bold" data-testid="reference">{view.reference}</p>
+        <p className="font-mono text-xl font-bold" data-testid="reference"><Num>{view.reference}</Num></p>
         <p>
-          {tc(`status.${view.status}`)} · <span data-testid="staff-status">{view.status}</span>
+          <span data-testid="staff-status" data-status={view.status}>{tc(`status.${view.status}`)}</span>
           {view.reliefType === "urgent" ? <strong className="ml-2 text-danger">{t("queue.urgentFlag")}</strong> : null}
         </p>
         {view.currentDueOn ? (
           <p data-testid="current-due">
-            {t("detail.currentDue")}：{fmt(view.currentDueOn)}
+            {t("detail.currentDue")}：<Num>{fmt(view.currentDueOn)}</Num>
             {view.overdue ? <strong className="ml-2 text-danger">{t("queue.overdueFlag")}</strong> : null}
             {view.currentDueProvisional ? (
               <>
@@ -223,7 +226,7 @@ export default async function StaffApplicationPage({
         </p>
         {d.illness?.estimatePolicy || outOfPocket ? (
           <p className="mt-1">
-            {t("detail.estimate")}：{t("detail.outOfPocket")} {money(outOfPocket)}
+            {t("detail.estimate")}：{t("detail.outOfPocket")} <Num>{money(outOfPocket)}</Num>
           </p>
         ) : null}
       </section>
@@ -232,7 +235,7 @@ export default async function StaffApplicationPage({
           {rows.map(([k, v]) => (
             <div key={k} className="contents">
               <dt className="text-ink-muted">{k}</dt>
-              <dd className="break-all">{v}</dd>
+              <dd className="min-w-0 break-words">{v}</dd>
             </div>
           ))}
         </dl>
@@ -243,7 +246,7 @@ export default async function StaffApplicationPage({
         <ul className="space-y-1" data-testid="staff-documents">
           {view.documents.map((doc) => (
             <li key={doc.id}>
-              <a href={`/api/v1/documents/${doc.id}`} target="_blank" rel="noreferrer" className="text-brand underline">
+              <a href={`/api/v1/documents/${doc.id}`} target="_blank" rel="noreferrer" className="target-link text-brand underline">
                 {ta(`documents.types.${doc.docType}`)}
               </a>{" "}
               <span className="text-sm text-ink-muted">{formatDateTime(doc.createdAt, lng)}</span>
@@ -272,7 +275,7 @@ export default async function StaffApplicationPage({
           ))}
         </ol>
       </section>
-      <Link href={`/${lng}/staff`} className="text-brand underline">
+      <Link href={`/${lng}/staff`} className="target-link text-brand underline">
         {t("detail.back")}
       </Link>
     </PageFrame>

@@ -1,0 +1,283 @@
+import { expect, type Page, test } from "@playwright/test";
+import { forgetRateLimits } from "@/tests/e2e/apply-db";
+import { scripts, signInCitizen, signInStaff, type Script } from "@/tests/e2e/helpers";
+
+/**
+ * Layouts that never break (issue 14), measured on every page a person can reach: citizen pages signed out
+ * and signed in, the staff console; in both scripts, normal and 长辈版, at 390 px and 320 px wide.
+ *
+ * - A number or reference (marked `data-num`: amounts, percentages, dates, masked ID / phone / account numbers,
+ *   application references) stays on one line: one client rect.
+ * - Two numbers on one line never run together ("¥18,200.0022.8%"): at least 4 px apart.
+ * - The top bar's back button, title and capsule never overlap, and each capsule label is one line.
+ * - Nothing spills sideways.
+ * - In 长辈版: every visible text ≥ 18 px, and every target outside running text ≥ 60 px tall (a link inside a
+ *   sentence keeps the line height; a checkbox or radio counts with the row that carries its label).
+ * - No raw status codes beside words ("已提交 · submitted").
+ */
+
+const WIDTHS = [390, 320] as const;
+
+test.beforeEach(async ({ context }, testInfo) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": `198.18.0.${(testInfo.line * 5) % 250}` });
+});
+
+type Problem = string;
+
+/** Runs in the page: every rule above, as a list of problems (empty when the page holds). */
+function measure(large: boolean): Problem[] {
+  const problems: string[] = [];
+  const describe = (el: Element) => {
+    const id = el.getAttribute("data-testid") ?? el.id;
+    const txt = (el.textContent ?? "").trim().replace(/\s+/g, " ").slice(0, 40);
+    return `<${el.tagName.toLowerCase()}${id ? `#${id}` : ""}> "${txt}"`;
+  };
+  const visible = (el: Element) => {
+    if (!(el instanceof HTMLElement) && !(el instanceof SVGElement)) return false;
+    if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1) return false; // sr-only
+    const style = getComputedStyle(el);
+    if (style.clip === "rect(0px, 0px, 0px, 0px)" || style.clipPath === "inset(50%)") return false;
+    return true;
+  };
+
+  // Nothing spills sideways.
+  const overflow = document.documentElement.scrollWidth - window.innerWidth;
+  if (overflow > 0) problems.push(`page is ${overflow}px wider than the screen`);
+
+  // Numbers and references: one line each; two on one line at least 4 px apart.
+  const nums = [...document.querySelectorAll("[data-num]")].filter(visible);
+  const boxes: { el: Element; r: DOMRect }[] = [];
+  /** How many lines a box's client rects sit on (one rect per text node and per line). */
+  const lineCount = (rects: DOMRect[]) => {
+    const tops: DOMRect[] = [];
+    for (const r of [...rects].sort((a, b) => a.top - b.top)) {
+      const last = tops[tops.length - 1];
+      if (!last || r.top > last.top + last.height / 2) tops.push(r);
+    }
+    return tops.length;
+  };
+  for (const el of nums) {
+    const rects = [...el.getClientRects()].filter((r) => r.width > 0);
+    const lines = lineCount(rects);
+    if (lines > 1) problems.push(`number wraps over ${lines} lines: ${describe(el)}`);
+    if (lines === 1) boxes.push({ el, r: el.getBoundingClientRect() });
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i].r;
+      const b = boxes[j].r;
+      const sameLine = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > Math.min(a.height, b.height) / 2;
+      if (!sameLine) continue;
+      const gap = Math.max(b.left - a.right, a.left - b.right);
+      if (gap < 4) problems.push(`numbers run together (${gap.toFixed(1)}px): ${describe(boxes[i].el)} + ${describe(boxes[j].el)}`);
+    }
+  }
+
+  // The top bar: items apart, capsule labels on one line, title inside the bar.
+  const header = document.querySelector("header");
+  if (header) {
+    const items = [header.querySelector("[data-testid=back]"), header.querySelector("h1"), header.querySelector("[data-testid=capsule]")].filter(
+      (x): x is Element => !!x && visible(x),
+    );
+    for (let i = 0; i < items.length; i++) {
+      for (let j = i + 1; j < items.length; j++) {
+        const a = items[i].getBoundingClientRect();
+        const b = items[j].getBoundingClientRect();
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 0.5 && h > 0.5) problems.push(`header items overlap: ${describe(items[i])} and ${describe(items[j])}`);
+      }
+    }
+    for (const label of header.querySelectorAll("[data-testid=switch-script], [data-testid=toggle-large-text]")) {
+      const range = document.createRange();
+      range.selectNodeContents(label);
+      if (lineCount([...range.getClientRects()].filter((r) => r.width > 0)) > 1) problems.push(`capsule label wraps: ${describe(label)}`);
+    }
+    const h1 = header.querySelector("h1");
+    if (h1 && h1.scrollWidth > h1.clientWidth + 1) problems.push(`title spills: ${describe(h1)}`);
+  }
+
+  // No raw status codes beside words.
+  const raw = document.body.innerText.match(/·\s*(draft|submitted|received|reviewing|correction|proposed|publicity|approving|approved|paid|rejected|not-accepted|withdrawn)\b/);
+  if (raw) problems.push(`raw status code shown: "${raw[0]}"`);
+
+  if (!large) return problems;
+
+  // 长辈版: every visible text at least 18 px.
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const small = new Set<Element>();
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent?.trim()) continue;
+    const el = n.parentElement;
+    if (!el || small.has(el) || el.closest("script, style, noscript, template, option") || !visible(el)) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 17.95) {
+      small.add(el);
+      problems.push(`text ${size}px < 18px: ${describe(el)}`);
+    }
+  }
+  for (const el of document.querySelectorAll("input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea")) {
+    if (!visible(el)) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 17.95) problems.push(`field text ${size}px < 18px: ${describe(el)}`);
+  }
+
+  // 长辈版: targets outside running text at least 60 px tall.
+  const isInline = (el: Element) => getComputedStyle(el).display.startsWith("inline") && getComputedStyle(el).display !== "inline-flex" && getComputedStyle(el).display !== "inline-block";
+  /** An inline target with words beside it on its line (text or inline elements up to its block) is in a sentence. */
+  const inRunningText = (el: Element) => {
+    let node: Element | null = el;
+    while (node?.parentElement && isInline(node)) {
+      for (const sib of node.parentElement.childNodes) {
+        if (sib === node) continue;
+        if (sib.nodeType === Node.TEXT_NODE && sib.textContent?.trim()) return true;
+        if (sib instanceof Element && isInline(sib) && visible(sib) && sib.textContent?.trim()) return true;
+      }
+      node = node.parentElement;
+    }
+    return false;
+  };
+  const targets = document.querySelectorAll("a[href], button, summary, select, textarea, input:not([type=hidden])");
+  for (const el of targets) {
+    if (!visible(el)) continue;
+    let box: Element = el;
+    if (el instanceof HTMLInputElement && (el.type === "checkbox" || el.type === "radio")) {
+      box = el.closest("label") ?? el.parentElement ?? el;
+    } else if (el instanceof HTMLInputElement && el.type === "file") {
+      continue; // a file input is drawn by the label that opens it (measured as that label's row)
+    } else if (inRunningText(el)) {
+      continue;
+    }
+    const h = box.getBoundingClientRect().height;
+    if (h < 59.5) problems.push(`target ${h.toFixed(1)}px < 60px tall: ${describe(el)}`);
+  }
+  return problems;
+}
+
+async function check(page: Page, paths: string[], audience: string): Promise<string[]> {
+  const problems: string[] = [];
+  const base = test.info().project.use.baseURL ?? "http://127.0.0.1";
+  for (const large of [false, true]) {
+    await page.context().addCookies([{ name: "yz_large_text", value: large ? "1" : "0", url: base }]);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 844 });
+      for (const path of paths) {
+        const res = await page.goto(path);
+        expect(res?.status(), path).toBeLessThan(400);
+        await expect(page.locator("html")).toHaveClass(large ? /large-text/ : /^(?!.*large-text).*$/);
+        const found = await page.evaluate(measure, large);
+        for (const p of found) problems.push(`${audience} ${large ? "长辈版" : "标准版"} ${width}px ${path}: ${p}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** The links on a page that lead to `prefix…` (task list sections, applications in a list). */
+async function linksUnder(page: Page, prefix: string, limit = 20): Promise<string[]> {
+  const hrefs = await page.locator(`a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
+  return [...new Set(hrefs.map((h) => h.split("#")[0]))].slice(0, limit);
+}
+
+const estimateResult = (lng: Script) =>
+  `/${lng}/estimate/result?mode=bill&policy=luzhai-2018&date=2018-09-01&cat=poverty-registered&total=20000&basic=12000&critical=2000&assistance=1000`;
+const estimateStays = (lng: Script) =>
+  `/${lng}/estimate/result?mode=typical&policy=national-2021&date=2024-06-01&cat=dibao&stays=2&total=60000&s2.total=18000`;
+const screener = "policy=shenyang-2023&who=pupil&age=9&insurance=resident&enrolled=yes&cert=dibao&costs=yes&union=no&urgent=yes";
+
+for (const lng of scripts) {
+  test(`${lng}: citizen pages signed out hold at 390 and 320 px, normal and 长辈版`, async ({ page }) => {
+    test.setTimeout(300_000);
+    const paths = [
+      `/${lng}`,
+      `/${lng}/services`,
+      `/${lng}/progress`,
+      `/${lng}/me`,
+      `/${lng}/login`,
+      `/${lng}/progress/lookup`,
+      `/${lng}/school`,
+      `/${lng}/eligibility`,
+      `/${lng}/eligibility/q/place`,
+      `/${lng}/eligibility/q/certs?${screener}`,
+      `/${lng}/eligibility/q/age?${screener}`,
+      `/${lng}/eligibility/check?${screener}`,
+      `/${lng}/eligibility/results?${screener}`,
+      `/${lng}/estimate`,
+      `/${lng}/estimate/form?mode=bill`,
+      estimateResult(lng),
+      estimateStays(lng),
+      `/${lng}/staff/login`,
+      `/${lng}/dev/outbox`,
+    ];
+    expect(await check(page, paths, "signed out")).toEqual([]);
+  });
+
+  test(`${lng}: citizen pages signed in hold at 390 and 320 px, normal and 长辈版`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await forgetRateLimits();
+    await signInCitizen(page, lng, "13800000001");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/me$`));
+    await page.goto(`/${lng}/apply`);
+    const sections = await linksUnder(page, `/${lng}/apply/`);
+    await page.goto(`/${lng}/progress`);
+    const applications = await linksUnder(page, `/${lng}/progress/`, 4);
+    expect(applications.length).toBeGreaterThan(0);
+    // The receipt after submit (the same application, as its owner prints it).
+    const receipt = applications[0].replace(`/${lng}/progress/`, `/${lng}/apply/submitted/`);
+    const paths = [`/${lng}/me`, `/${lng}/apply`, ...sections, `/${lng}/progress`, ...applications, receipt];
+    expect(await check(page, paths, "citizen")).toEqual([]);
+  });
+
+  test(`${lng}: staff pages hold at 390 and 320 px, normal and 长辈版`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await signInStaff(page, lng, "case01");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+    const applications = await linksUnder(page, `/${lng}/staff/applications/`, 4);
+    expect(applications.length).toBeGreaterThan(0);
+    expect(await check(page, [`/${lng}/staff`, ...applications], "staff")).toEqual([]);
+  });
+}
+
+test("the check itself catches each kind of break (a page with known faults added)", async ({ page }) => {
+  const base = test.info().project.use.baseURL ?? "http://127.0.0.1";
+  await page.context().addCookies([{ name: "yz_large_text", value: "1", url: base }]);
+  await page.setViewportSize({ width: 320, height: 844 });
+  await page.goto("/zh-Hans/services");
+  expect(await page.evaluate(measure, true)).toEqual([]);
+  await page.evaluate(() => {
+    const main = document.querySelector("main")!;
+    main.insertAdjacentHTML(
+      "beforeend",
+      `<p style="font-size:15px">小字</p>
+       <div><a href="#x" style="line-height:1.2">单独的链接</a></div>
+       <p>一句话里的 <a href="#y">链接</a> 可以和行高一样。</p>
+       <div style="width:4rem"><bdi data-num style="white-space:normal">LZ2026-000123-7</bdi></div>
+       <div style="display:flex"><span data-num>¥18,200.00</span><span data-num>22.8%</span></div>
+       <p>已提交 · submitted</p>`,
+    );
+    const h1 = document.querySelector("header h1") as HTMLElement;
+    h1.style.marginRight = "-12rem";
+  });
+  const found = (await page.evaluate(measure, true)).join("\n");
+  expect(found).toContain("text 15px < 18px");
+  expect(found).toContain('target');
+  expect(found).toContain("单独的链接");
+  expect(found).not.toContain('"链接"');
+  expect(found).toContain("number wraps over");
+  expect(found).toContain("numbers run together");
+  expect(found).toContain("raw status code shown");
+  expect(found).toContain("header items overlap");
+});
+
+test("home and 办事 offer only what exists today; what is not built yet is said plainly", async ({ page }) => {
+  for (const lng of scripts) {
+    for (const path of [`/${lng}`, `/${lng}/services`]) {
+      await page.goto(path);
+      await expect(page.locator(`a[href="/${lng}/school"]`)).toHaveCount(0);
+      await expect(page.getByTestId("coming-later")).toBeVisible();
+      await expect(page.getByTestId("coming-later")).not.toHaveAttribute("href");
+    }
+  }
+});
