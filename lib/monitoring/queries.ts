@@ -140,11 +140,16 @@ export async function householdView(db: Db, actor: Actor, householdId: string, n
  * 结果一张表: the household's chain as one table (CSV rows, first row the headers), members masked.
  * `label` turns a key under staff:monitoring into the page's script.
  */
-export function householdTable(view: HouseholdView, backstops: { year: number; amount: string; state: string }[], label: (key: string, vars?: Record<string, string>) => string): string[][] {
+export function householdTable(
+  view: HouseholdView,
+  backstops: { year: number; amount: string; state: string }[],
+  label: (key: string, vars?: Record<string, string>) => string,
+  ruleName: (packId: string, ruleId: string) => string,
+): string[][] {
   const rows: string[][] = [[label("export.section"), label("export.what"), label("export.state"), label("export.amount"), label("export.date")]];
   for (const m of view.members) rows.push([label("household.members"), `${m.nameMasked ?? ""} ${m.idNumberMasked ?? ""}`.trim(), m.relation ?? "", "", ""]);
   for (const c of view.certifications) rows.push([label("household.certifications"), label(`category.${c.category}`), c.to ? `${c.from} – ${c.to}` : c.from, "", c.from]);
-  for (const f of view.flags) rows.push([label("household.flags"), `${f.person.nameMasked ?? ""} ${f.ruleId}`, label(`state.${f.state}`), f.amount, f.periodTo]);
+  for (const f of view.flags) rows.push([label("household.flags"), `${f.person.nameMasked ?? ""} ${ruleName(f.packId, f.ruleId)}`, label(`state.${f.state}`), f.amount, f.periodTo]);
   for (const b of backstops) rows.push([label("backstop.heading"), String(b.year), label(`backstop.state.${b.state}`), b.amount, ""]);
   for (const l of view.chain?.links ?? []) rows.push([label("household.chain"), label(`link.kind.${l.kind}`), label(`link.state.${l.state}`), l.amount ?? "", l.createdAt.toISOString().slice(0, 10)]);
   return rows;

@@ -50,7 +50,7 @@ describe("the monitoring queue and the household chain", { timeout: 30_000 }, ()
     expect(await householdView(t.db, shenyang, flag.householdId!, now)).toBeNull();
     expect(await t.db.auditLog.count({ where: { action: "monitoring.household.view", target: flag.householdId! } })).toBe(1);
     // 结果一张表: one table, members masked, the flag and its chain link in it.
-    const table = householdTable(view, [], (key) => key);
+    const table = householdTable(view, [], (key) => key, (_pack, rule) => `rule:${rule}`);
     expect(table[0]).toHaveLength(5);
     expect(table.filter((r) => r[0] === "household.members")).toHaveLength(view.members.length);
     expect(table.some((r) => r[0] === "household.chain" && r[1] === "link.kind.monitoring-flag")).toBe(true);
