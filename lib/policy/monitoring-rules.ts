@@ -58,12 +58,14 @@ function thresholdOf(cp: CompiledPack, r: MonitoringRuleDef): MonitoringRule["th
   return { parameter: r.threshold, value: p.value, reliability: p.reliability, assumed: p.reliability === "ASSUMED" };
 }
 
+/** Rules read per compiled period and date (a compiled pack is kept for the period it covers). */
+const memos = new WeakMap<CompiledPack, Map<string, MonitoringRule[]>>();
+
 /** The pack's monitoring rules in force on `date` (ISO), most protective first; [] when none or no version is in force. */
 export function monitoringRulesOn(packId: string, date: string): MonitoringRule[] {
   const cp = compiledOn(packId, date);
   if (!cp) return [];
-  const memoKey = "monitoring-rules";
-  const memo = cp.memo.get(memoKey) as Map<string, MonitoringRule[]> | undefined;
+  const memo = memos.get(cp);
   const hit = memo?.get(date);
   if (hit) return hit;
   const rules = cp.def.monitoring
@@ -79,7 +81,7 @@ export function monitoringRulesOn(packId: string, date: string): MonitoringRule[
     }));
   const m = memo ?? new Map<string, MonitoringRule[]>();
   m.set(date, rules);
-  if (!memo) cp.memo.set(memoKey, m);
+  if (!memo) memos.set(cp, m);
   return rules;
 }
 
