@@ -22,6 +22,7 @@ import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import { hashPassword } from "@/lib/auth/staff";
 import { seedDemoSchool } from "@/lib/schools/demo-seed";
 import { hashTrackingCode } from "@/lib/desk/tracking-code";
+import { seedMonitoring } from "@/prisma/seed-monitoring";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
@@ -235,6 +236,8 @@ async function main() {
     await backfillApplicantPersons(db);
     // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
     await seedDesk(db);
+    const monitoring = await seedMonitoring(db, passwordHash);
+    console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue, ${monitoring.proposed} 兜底 proposed`);
 
     const counts = {
       areas: await db.area.count(),

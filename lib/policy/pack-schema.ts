@@ -235,6 +235,45 @@ const referralSchema = z.strictObject({
     .default({}),
 });
 
+/** Insurance schemes in a 医保 settlement extract: 居民, 职工 (in work), 企退 (enterprise retirees, 职工医保 too). */
+export const MONITORING_SCHEMES = ["resident", "employee", "retiree"] as const;
+/** What a monitoring rule adds up: the calendar year to date, one settlement, or the 12 months up to the period's end. */
+export const MONITORING_MEASURES = ["year-personal", "stay-personal", "rolling-12-personal"] as const;
+
+/**
+ * A monitoring rule (政策找人): who it watches, what it measures against which
+ * threshold parameter, and who counts as already helped. Read through
+ * lib/policy/monitoring-rules.ts; rules are listed most protective first and
+ * a person is flagged under the first rule whose population they are in.
+ */
+const monitoringRule = z.strictObject({
+  id,
+  population: z.strictObject({
+    categoriesAny: z.array(z.enum(CATEGORIES)).min(1).optional(),
+    schemes: z.array(z.enum(MONITORING_SCHEMES)).min(1).optional(),
+  }),
+  measure: z.enum(MONITORING_MEASURES),
+  /** A CNY or CNY/year parameter of the pack. */
+  threshold: id,
+  /** The clause(s) the rule comes from. A person is flagged when the amount is strictly above the threshold (超过). */
+  sources: z.array(id).min(1),
+  helped: z
+    .array(
+      z.strictObject({
+        id,
+        categoriesAny: z.array(z.enum(CATEGORIES)).min(1).optional(),
+        /** Already paid by 医疗救助 in the period's settlements. */
+        assistancePaid: z.boolean().optional(),
+        /** "exclude": not flagged; "mark": flagged and marked as already helped. */
+        treatment: z.enum(["exclude", "mark"]),
+        sources: layerSources,
+      }),
+    )
+    .default([]),
+  from: isoDate.optional(),
+  to: isoDate.nullable().optional(),
+});
+
 export const packSchema = z.strictObject({
   id,
   /** Marks a historical pack whose rules are no longer applied (a caveat goes into assumptions). */
@@ -259,6 +298,8 @@ export const packSchema = z.strictObject({
   referrals: z.array(referralSchema).default([]),
   /** Who the pack is written for; a person outside it gets the note pack.<id>.note.<note> under assumptions. */
   target: z.strictObject({ categoriesAny: z.array(z.enum(CATEGORIES)).min(1), note: id, sources: z.array(id).default([]) }).optional(),
+  /** 政策找人 monitoring rules (see monitoringRule). */
+  monitoring: z.array(monitoringRule).default([]),
   /** Pack-level caveats (locale keys under pack.<id>.note.<key>) always listed under assumptions. */
   notes: z.array(id).default([]),
   temporaryRelief: z
@@ -277,6 +318,8 @@ export const packSchema = z.strictObject({
       correctionDue: id.optional(),
       /** Default period for the documents owed after 急难型 先行救助. */
       emergencyDocumentsDue: id.optional(),
+      /** 政策找人: working days for the 走访核查 a flag asks for. */
+      monitoringVisit: id.optional(),
     })
     .default({}),
   /**
@@ -315,3 +358,4 @@ export type AnnualExcessBackstopDef = z.infer<typeof annualExcessBackstop>;
 export type ExclusionDef = z.infer<typeof exclusionSchema>;
 export type ReferralDef = z.infer<typeof referralSchema>;
 export type ConditionDef = z.infer<typeof condition>;
+export type MonitoringRuleDef = z.infer<typeof monitoringRule>;

@@ -10,6 +10,7 @@ import { requireStaff, staffHomePath } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { loadStaffProfile } from "@/lib/staff/profile";
+import { MONITORING_ROLES } from "@/lib/monitoring/queries";
 
 export default async function StaffConsolePage({
   params,
@@ -60,6 +61,11 @@ export default async function StaffConsolePage({
           </Link>
         ) : null}
       </section>
+      {(MONITORING_ROLES as readonly string[]).includes(user.role) ? (
+        <Link href={`/${lng}/staff/monitoring`} className="tap-target mb-5 flex items-center rounded-xl bg-cell px-4 font-semibold text-brand" data-testid="monitoring-link">
+          {t("monitoring.queueLink")}
+        </Link>
+      ) : null}
       {queue ? (
         <section aria-labelledby="queue-heading" className="mb-5">
           <h2 id="queue-heading" className="mb-2 px-1 text-sm font-medium text-ink-muted">

@@ -1,0 +1,289 @@
+import { z } from "zod";
+import { parseFen } from "@/lib/monitoring/fen";
+import { validateIdNumber } from "@/lib/identity/id-number";
+import type { MonitoringScheme } from "@/lib/policy/monitoring-rules";
+
+/**
+ * One 医保 结算明细 row, as the batch reads it, and the rules that turn a line of a settlement
+ * extract into it: the column mapping (saved per area), value spellings seen in extracts, and the
+ * per-row error codes the import report lists.
+ */
+
+export interface SettlementRow {
+  /** 结算流水号: unique per settlement; a repeated one is a duplicate row. */
+  settlementId: string;
+  /** Normalised 18-character ID number (upper-case X). In memory only: stored as a keyed hash. */
+  idNumber: string;
+  scheme: MonitoringScheme;
+  /** ISO date of the settlement. */
+  date: string;
+  facility: string;
+  level: string;
+  inRegion: boolean;
+  /** Whole fen. */
+  total: number;
+  policyScope: number;
+  basic: number;
+  critical: number;
+  assistance: number;
+  personalCash: number;
+}
+
+/** The fields of an extract, in the order of the default file layout. */
+export const SETTLEMENT_FIELDS = [
+  "settlementId",
+  "idNumber",
+  "scheme",
+  "date",
+  "facility",
+  "level",
+  "inRegion",
+  "total",
+  "policyScope",
+  "basic",
+  "critical",
+  "assistance",
+  "personalCash",
+] as const;
+export type SettlementField = (typeof SETTLEMENT_FIELDS)[number];
+
+/** Fields a file may leave out (their amounts count as 0, their texts as empty). */
+export const OPTIONAL_FIELDS: ReadonlySet<SettlementField> = new Set(["facility", "level", "inRegion", "policyScope", "basic", "critical", "assistance"]);
+
+/** The header names of the default layout (a 医保 extract as exported by the 浙江 智慧医保 system, as we assume it). */
+export const DEFAULT_COLUMNS: Record<SettlementField, string> = {
+  settlementId: "结算流水号",
+  idNumber: "身份证号码",
+  scheme: "险种类型",
+  date: "结算日期",
+  facility: "医疗机构名称",
+  level: "医疗机构等级",
+  inRegion: "就医地",
+  total: "医疗总费用",
+  policyScope: "政策范围内费用",
+  basic: "基本医保支付",
+  critical: "大病保险支付",
+  assistance: "医疗救助支付",
+  personalCash: "个人现金支付",
+};
+
+const header = z.string().trim().min(1).max(60);
+/** A column mapping: for each field, the header text in this area's files. */
+export const columnMappingSchema = z.strictObject(
+  Object.fromEntries(SETTLEMENT_FIELDS.map((f) => [f, OPTIONAL_FIELDS.has(f) ? header.optional() : header])) as {
+    [K in SettlementField]: typeof header | z.ZodOptional<typeof header>;
+  },
+);
+export type ColumnMapping = Partial<Record<SettlementField, string>>;
+
+const SCHEME_SPELLING_LIST: Record<string, MonitoringScheme> = {
+  居民: "resident",
+  城乡居民: "resident",
+  城乡居民医保: "resident",
+  居民医保: "resident",
+  resident: "resident",
+  职工: "employee",
+  在职: "employee",
+  职工医保: "employee",
+  employee: "employee",
+  企退: "retiree",
+  退休: "retiree",
+  企业退休: "retiree",
+  retiree: "retiree",
+};
+
+/** Spellings of the insurance scheme seen in extracts (a Map: faster than an object for CJK keys). */
+export const SCHEME_SPELLINGS: ReadonlyMap<string, MonitoringScheme> = new Map(Object.entries(SCHEME_SPELLING_LIST));
+
+const IN_REGION: Record<string, boolean> = { 本地: true, 区内: true, 市内: true, 是: true, "1": true, Y: true, 异地: false, 区外: false, 否: false, "0": false, N: false };
+
+export const ROW_ERROR_CODES = [
+  "columns",
+  "settlement-id",
+  "id-number",
+  "scheme",
+  "date",
+  "outside-period",
+  "amount",
+  "inconsistent",
+  "duplicate",
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
+
+export interface RowError {
+  /** 1-based line in the file (the header is line 1), or the spreadsheet row. */
+  line: number;
+  code: RowErrorCode;
+  field?: SettlementField;
+}
+
+export interface Period {
+  /** ISO dates, inclusive. */
+  from: string;
+  to: string;
+}
+
+/** Positions of the mapped fields in a header row; throws the missing header names. */
+export function columnIndexes(headerRow: readonly string[], mapping: ColumnMapping): { indexes: Int32Array; missing: string[] } {
+  const clean = headerRow.map((h) => h.replace(/^\uFEFF/, "").trim());
+  const indexes = new Int32Array(SETTLEMENT_FIELDS.length).fill(-1);
+  const missing: string[] = [];
+  SETTLEMENT_FIELDS.forEach((f, i) => {
+    const name = mapping[f];
+    if (!name) {
+      if (!OPTIONAL_FIELDS.has(f)) missing.push(DEFAULT_COLUMNS[f]);
+      return;
+    }
+    const at = clean.indexOf(name);
+    if (at < 0 && !OPTIONAL_FIELDS.has(f)) missing.push(name);
+    indexes[i] = at;
+  });
+  return { indexes, missing };
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** "2025-03-07", "2025/3/7", "20250307", "2025-03-07 10:21:00" → "2025-03-07"; null when not a real date. */
+export function parseSettlementDate(text: string): string | null {
+  const s = tidy(text);
+  let y: number, m: number, d: number;
+  if (s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && (s.length === 10 || s.charCodeAt(10) === 32 || s.charCodeAt(10) === 84)) {
+    y = num(s, 0, 4);
+    m = num(s, 5, 7);
+    d = num(s, 8, 10);
+  } else if (/^\d{8}$/.test(s)) {
+    y = num(s, 0, 4);
+    m = num(s, 4, 6);
+    d = num(s, 6, 8);
+  } else {
+    const match = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[ T].*)?$/.exec(s);
+    if (!match) return null;
+    y = Number(match[1]);
+    m = Number(match[2]);
+    d = Number(match[3]);
+  }
+  if (!(y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return null;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) return s; // already ISO: no new string
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+function num(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+const CHECK_CHARS = "10X98765432";
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/**
+ * The normalised ID number, or null. The common case (18 ASCII characters) is checked inline
+ * (characters and GB 11643 check digit, the same algorithm as lib/identity's
+ * idNumberCheckCharacter); anything else goes through validateIdNumber (full-width digits,
+ * spaces, lower-case x, and the region and birth-date checks).
+ */
+export function normaliseIdNumber(text: string): string | null {
+  if (text.length === 18) {
+    let sum = 0;
+    let ok = true;
+    for (let i = 0; i < 17; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) {
+        ok = false;
+        break;
+      }
+      sum += c * WEIGHTS[i];
+    }
+    if (ok) {
+      const last = text[17];
+      if (last === CHECK_CHARS[sum % 11]) return text;
+      if (last !== "x") return null;
+    }
+  }
+  const r = validateIdNumber(text);
+  return r.ok ? r.value : null;
+}
+
+/**
+ * Turns one record's fields (already split by the CSV or spreadsheet reader) into a row, or the
+ * first problem found. `cells` is indexed through `indexes` (columnIndexes).
+ */
+export function readSettlementRecord(
+  cells: readonly string[],
+  indexes: Int32Array,
+  period: Period,
+  knownIds?: Map<string, unknown>,
+): SettlementRow | { code: RowErrorCode; field?: SettlementField } {
+  // Hot path (a million rows): plain loops, no closures.
+  if (cells.length < 2) return { code: "columns" };
+  const settlementId = tidy(cellAt(cells, indexes, 0));
+  if (!settlementId || settlementId.length > 64) return { code: "settlement-id", field: "settlementId" };
+  const rawId = cellAt(cells, indexes, 1);
+  // A person already seen in this file has a checked, normalised number: skip the check.
+  const idNumber = knownIds !== undefined && knownIds.has(rawId) ? rawId : normaliseIdNumber(tidy(rawId));
+  if (!idNumber) return { code: "id-number", field: "idNumber" };
+  const scheme = SCHEME_SPELLINGS.get(tidy(cellAt(cells, indexes, 2)));
+  if (!scheme) return { code: "scheme", field: "scheme" };
+  const date = parseSettlementDate(cellAt(cells, indexes, 3));
+  if (!date) return { code: "date", field: "date" };
+  if (date < period.from || date > period.to) return { code: "outside-period", field: "date" };
+  const inRegionText = tidy(cellAt(cells, indexes, 6));
+  const inRegion = inRegionText === "" ? true : IN_REGION[inRegionText];
+  if (inRegion === undefined) return { code: "columns", field: "inRegion" };
+  const amounts = AMOUNTS;
+  for (let k = 0; k < 6; k++) {
+    const i = 7 + k;
+    const text = cellAt(cells, indexes, i);
+    if (text === "" && OPTIONAL_AMOUNT[k]) {
+      amounts[k] = 0;
+      continue;
+    }
+    const fen = parseFen(text);
+    if (fen === null) return { code: "amount", field: SETTLEMENT_FIELDS[i] };
+    amounts[k] = fen;
+  }
+  const total = amounts[0];
+  const personalCash = amounts[5];
+  if (personalCash > total || amounts[2] + amounts[3] + amounts[4] + personalCash > total) return { code: "inconsistent", field: "personalCash" };
+  return {
+    settlementId,
+    idNumber,
+    scheme,
+    date,
+    facility: tidy(cellAt(cells, indexes, 4)),
+    level: tidy(cellAt(cells, indexes, 5)),
+    inRegion,
+    total,
+    policyScope: amounts[1],
+    basic: amounts[2],
+    critical: amounts[3],
+    assistance: amounts[4],
+    personalCash,
+  };
+}
+
+/** Scratch for one record's six amounts (read at once, so one buffer serves every row). */
+const AMOUNTS = new Float64Array(6);
+
+/** s.trim(), without a new string in the usual case of nothing to trim. */
+function tidy(s: string): string {
+  const n = s.length;
+  return n > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(n - 1) <= 32) ? s.trim() : s;
+}
+
+/** Which of the six amount fields (total … personalCash) may be empty. */
+const OPTIONAL_AMOUNT = SETTLEMENT_FIELDS.slice(7).map((f) => OPTIONAL_FIELDS.has(f));
+
+function cellAt(cells: readonly string[], indexes: Int32Array, i: number): string {
+  const at = indexes[i];
+  return at < 0 ? "" : (cells[at] ?? "");
+}
+
+export function isRowError(r: SettlementRow | { code: RowErrorCode }): r is { code: RowErrorCode; field?: SettlementField } {
+  return "code" in r;
+}
