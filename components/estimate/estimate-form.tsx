@@ -130,8 +130,9 @@ export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: Estim
           <MemberFields key={k} lng={lng} t={t} member={k + 1} values={m} bill={bill} msg={msg} yesNo={yesNo} />
         ))}
         {/* Only where the place's pack has a family-level rule (浙江 低保 / 低边 家庭 兜底); elsewhere nothing. */}
-        {hasFamilyRule(values.policy) && values.otherMembers.length + 1 < MAX_MEMBERS ? (
-          <div className="mb-4 rounded-xl bg-cell px-4 py-3" data-testid="family-option">
+        {values.otherMembers.length + 1 < MAX_MEMBERS ? <FamilyOptionStyle /> : null}
+        {values.otherMembers.length + 1 < MAX_MEMBERS ? (
+          <div className={`family-option mb-4 rounded-xl bg-cell px-4 py-3${hasFamilyRule(values.policy) ? " known" : ""}`} data-testid="family-option">
             <p id="add-member-hint" className="mb-2 text-sm text-ink-muted">{t("form.addMemberHint")}</p>
             <EditButton lng={lng} name="addMember" value="1" describedBy="add-member-hint" testId="add-member">
               {t("form.addMember")}
@@ -145,6 +146,22 @@ export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: Estim
   );
 }
 
+
+/**
+ * Shows "再加一位家庭成员" only while the place chosen has a family-level rule, as the select changes and without
+ * JavaScript (CSS :has). Server-side the option starts visible when the page's pack has one (`known`), hidden
+ * otherwise, so a browser without :has still offers it once the place is in the URL.
+ */
+function FamilyOptionStyle() {
+  const family = listPolicies().filter((p) => hasFamilyRule(p.id)).map((p) => `[value=${p.id}]`);
+  if (!family.length) return null;
+  const chosen = "#estimate-form:has(#f-policy option:checked";
+  const css =
+    ".family-option:not(.known){display:none}" +
+    `${chosen}:not(${family.join(",")})) .family-option{display:none}` +
+    `${chosen}:is(${family.join(",")})) .family-option{display:block}`;
+  return <style>{css}</style>;
+}
 
 /** A submit button that edits the form (adds or removes a bill or a member): it goes to the form page, unvalidated. */
 function EditButton({
