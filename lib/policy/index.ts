@@ -1,5 +1,6 @@
 import { coveringLayers } from "./coverage";
-import { computeEstimate, computeHouseholdEstimate } from "./engine";
+import { computeEstimate } from "./engine";
+import { computeHouseholdEstimate } from "./household";
 import { errorBody, invalidJson, invalidRequest, mapZodIssues } from "./errors";
 import { list, t } from "./messages";
 import { requestLocale } from "./request-locale";

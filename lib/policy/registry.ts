@@ -7,7 +7,9 @@ import innerMongolia from "./packs/inner-mongolia-2018.json";
 import urumqi from "./packs/urumqi-2023.json";
 import shenyang from "./packs/shenyang-2023.json";
 import national from "./packs/national-2021.json";
-import { FACILITIES, LOCALES, type Facility, type Locale, type Reliability, type SourceRef } from "./types";
+import { buildPackTables, buildPeriodTables, levelKeys, type PackTables, type ParamWording, type PeriodTables, paramWording } from "./pack-tables";
+import { isBands, isLevels, type Bands, type Levels, type Resolved } from "./resolved";
+import { FACILITIES, LOCALES, type Facility, type Locale, type Reliability } from "./types";
 
 /**
  * Loads the policy packs, validates each once (schema + cross references +
@@ -27,12 +29,9 @@ const RAW: Record<string, unknown> = {
 
 export const PACK_IDS = Object.keys(RAW);
 
-export type Levels = Record<Facility, Dec>;
-export interface Bands {
-  basis: "excess" | "cumulative";
-  bands: { from: Dec; rate: Dec }[];
-}
-export type Resolved = Dec | Levels | Bands | boolean;
+export type { Bands, Levels, Resolved } from "./resolved";
+export { isBands, isLevels } from "./resolved";
+export type { PackTables, ParamWording, PeriodTables } from "./pack-tables";
 
 export interface ResolvedParam {
   id: string;
@@ -43,18 +42,10 @@ export interface ResolvedParam {
   labelKey: string;
   /** The raw value (strings), for listings. */
   raw: unknown;
-  /** What the engine derives when it first uses the parameter in a locale. */
-  uses: Partial<Record<Locale, ParamUse>>;
-  /** Assumption keys per facility level (`<id>:<facility>`), built by the engine for tables. */
-  levelKeys?: Record<Facility, string>;
-}
-
-export interface ParamUse {
-  /** The source object the parameter is cited with. */
-  ref: SourceRef;
-  /** The assumption sentence for an ASSUMED value, and per facility level for a table. */
-  assumed?: string;
-  assumedAt: Partial<Record<Facility, string>>;
+  /** Its source object and assumption texts, per locale. */
+  wording: Record<Locale, ParamWording>;
+  /** Assumption ids per facility level (`<id>:<facility>`), for a table by level. */
+  levelKeys: Record<Facility, string> | undefined;
 }
 
 export interface CompiledPack {
@@ -66,17 +57,25 @@ export interface CompiledPack {
    */
   from: string;
   params: Map<string, ResolvedParam>;
-  /**
-   * The engine's memo for these values: what it derives from parameters
-   * (tilted bands and thresholds, clamped rates) keyed by the pack object it
-   * derives from, and under each locale a map of texts keyed the same way.
-   */
-  memo: Map<unknown, unknown>;
+  /** What the engine needs of the pack definition, derived once (pack-tables.ts). */
+  tables: PackTables;
+  /** What the engine needs of these values, derived once (tilted 大病保险 bands, fixed referral texts). */
+  period: PeriodTables;
 }
 
 export class PackError extends Error {}
 
 const defs = new Map<string, PackDef>();
+const packTables = new Map<PackDef, PackTables>();
+
+function tablesOf(def: PackDef): PackTables {
+  let tables = packTables.get(def);
+  if (!tables) {
+    tables = buildPackTables(def);
+    packTables.set(def, tables);
+  }
+  return tables;
+}
 
 /**
  * Validate a pack definition the way the registry does on load (schema, cross
@@ -172,6 +171,7 @@ export function compiledOn(id: string, date: string): CompiledPack | undefined {
 
 function compileDef(def: PackDef, version: PackDef["versions"][number], from: string): CompiledPack {
   const id = def.id;
+  const tables = tablesOf(def);
   const params = new Map<string, ResolvedParam>();
   const resolve = (pid: string, seen: string[]): ResolvedParam => {
     const done = params.get(pid);
@@ -202,23 +202,14 @@ function compileDef(def: PackDef, version: PackDef["versions"][number], from: st
       if (entry.reliability) reliability = entry.reliability;
       if (entry.source) sourceId = entry.source;
     }
-    const rp: ResolvedParam = {
-      id: pid,
-      unit: p.unit,
-      value,
-      reliability,
-      sourceId,
-      labelKey: p.labelKey ?? `param.${pid}`,
-      raw,
-      uses: {},
-    };
+    const facts = { id: pid, unit: p.unit, value, reliability, sourceId, labelKey: p.labelKey ?? `param.${pid}`, raw };
+    const rp: ResolvedParam = { ...facts, wording: paramWording(tables, facts), levelKeys: isLevels(value) ? levelKeys(pid) : undefined };
     params.set(pid, rp);
     return rp;
   };
   for (const pid of Object.keys(def.parameters)) resolve(pid, []);
-  const cp: CompiledPack = { def, version, from, params, memo: new Map() };
-  checkMonotone(cp);
-  return cp;
+  checkMonotone(def, from, params);
+  return { def, version, from, params, tables, period: buildPeriodTables(def, tables, params) };
 }
 
 function pickValue(p: ParamDef, date: string) {
@@ -253,13 +244,6 @@ export function scalar(cp: CompiledPack, id: string): Dec {
   return p.value;
 }
 
-export function isLevels(v: Resolved): v is Levels {
-  return typeof v === "object" && !(v instanceof D) && "township" in v;
-}
-
-export function isBands(v: Resolved): v is Bands {
-  return typeof v === "object" && !(v instanceof D) && "basis" in v;
-}
 
 // ------------------------------------------------------------ validation
 
@@ -380,12 +364,17 @@ function checkReferences(def: PackDef): void {
  * most to the least generous: thresholds never fall, ratios and limits never
  * rise down the list.
  */
-function checkMonotone(cp: CompiledPack): void {
+function checkMonotone(def: PackDef, from: string, params: ReadonlyMap<string, ResolvedParam>): void {
   const fail = (msg: string) => {
-    throw new PackError(`pack ${cp.def.id} on ${cp.from}: ${msg}`);
+    throw new PackError(`pack ${def.id} on ${from}: ${msg}`);
   };
-  const val = (id: string | undefined): Dec | null => (id ? scalar(cp, id) : null);
-  for (const l of cp.def.layers) {
+  const val = (id: string | undefined): Dec | null => {
+    if (!id) return null;
+    const v = params.get(id)?.value;
+    if (!(v instanceof D)) throw new PackError(`pack ${def.id}: ${id} is not a scalar`);
+    return v;
+  };
+  for (const l of def.layers) {
     if (l.rule === "medical-assistance" || l.rule === "tilted-assistance") {
       for (let i = 1; i < l.schemes.length; i++) {
         const a = l.schemes[i - 1];
@@ -409,7 +398,7 @@ function checkMonotone(cp: CompiledPack): void {
       }
     }
     if (l.rule === "critical-illness") {
-      const b = cp.params.get(l.bands)!.value;
+      const b = params.get(l.bands)!.value;
       if (!isBands(b)) fail("critical bands are not bands");
       for (const x of (b as Bands).bands) if (x.rate.lt(0) || x.rate.gt(1)) fail("critical band rate outside [0, 1]");
       for (const t of l.tilts) {

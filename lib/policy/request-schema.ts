@@ -10,6 +10,8 @@ import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, LAYER_IDS, L
 
 export const MAX_EPISODES = 100;
 export const MAX_AGE = 130;
+/** Each category at most twice (a repeat is harmless; a long list is not a request). */
+const MAX_CATEGORIES = CATEGORIES.length * 2;
 
 const SERVICE_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,7 +55,7 @@ export const episodeSchema = z.strictObject({
 
 export const personSchema = z.strictObject({
   insurance: z.enum(INSURANCES),
-  categories: z.array(z.enum(CATEGORIES)).max(CATEGORIES.length * 2).optional(),
+  categories: z.array(z.enum(CATEGORIES)).max(MAX_CATEGORIES).optional(),
   age: z.int().min(0).max(MAX_AGE).optional(),
   certifiedOn: z.strictObject(certifiedOnShape).partial().optional(),
 });
@@ -157,12 +159,13 @@ const oneOf =
   (values: readonly string[]) =>
   (v: unknown): boolean =>
     typeof v === "string" && values.includes(v);
-const isKind = oneOf(EPISODE_KINDS);
-const isFacility = oneOf(FACILITIES);
-const isCause = oneOf(CAUSES);
-const isCategory = oneOf(CATEGORIES);
-const isInsurance = oneOf(INSURANCES);
-const isLocale = oneOf(LOCALES);
+// The value lists come from the schema too.
+const isKind = oneOf(episodeSchema.shape.kind.options);
+const isFacility = oneOf(episodeSchema.shape.facility.options);
+const isCause = oneOf(episodeSchema.shape.cause.unwrap().options);
+const isCategory = oneOf(personSchema.shape.categories.unwrap().element.options);
+const isInsurance = oneOf(personSchema.shape.insurance.options);
+const isLocale = oneOf(requestShape.shape.locale.unwrap().options);
 
 function isSettled(v: unknown): boolean {
   if (!plainObject(v, SETTLED_KEYS)) return false;
@@ -193,7 +196,7 @@ function isPerson(v: unknown): boolean {
   if (!plainObject(v, PERSON_KEYS) || !isInsurance(v.insurance)) return false;
   const cats = v.categories;
   if (cats !== undefined) {
-    if (!Array.isArray(cats) || cats.length > CATEGORIES.length * 2) return false;
+    if (!Array.isArray(cats) || cats.length > MAX_CATEGORIES) return false;
     // An index loop, not every(): a hole in the array is an error, as for the schema.
     for (let i = 0; i < cats.length; i++) if (!isCategory(cats[i])) return false;
   }

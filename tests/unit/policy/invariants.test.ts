@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { estimate } from "@/lib/policy";
 import type { EstimateResult } from "@/lib/policy";
-import { fen, money, requestArb, type Req } from "@/tests/unit/policy/arbitraries";
+import { getPackDef } from "@/lib/policy/registry";
+import { episodeArb, fen, money, requestArb, type Req } from "@/tests/unit/policy/arbitraries";
 
 /**
  * Property tests of the contract's invariants (CALC-CONTRACT.md v2, "Result"),
@@ -158,6 +159,46 @@ describe("contract invariants (fast-check, all packs)", () => {
       { numRuns: 1000 },
     );
   }, 120_000);
+
+  it("adding an episode some layer leaves out never raises what the other episodes leave the family to pay, beyond what that episode drew from the shared yearly layers", () => {
+    // Contract v2: an excluded stay gets what the layers that still cover it give and takes its share of the
+    // shared yearly deductibles and caps (基本医保's yearly 起付线 and 封顶线, 大病保险's 起付线 and 封顶, 医疗救助 /
+    // 倾斜救助 thresholds and yearly limits, 浙江's yearly 兜底 standard), and nothing else. So the other bills'
+    // personal total may rise by at most what the excluded bill was paid by those yearly layers; per-stay layers
+    // (鹿寨's township split and 90 % guarantee) never look at another stay. docs/calculation.md, "Excluded stays".
+    fc.assert(
+      fc.property(requestArb, fc.nat(), episodeArb, (r0, at, x0) => {
+        const r = r0 as Req;
+        const before = run(r);
+        if (!before) return;
+        const k = at % (r.episodes.length + 1);
+        const { settled: _settled, ...x } = x0 as Record<string, unknown>;
+        // A date that keeps the list in order: the last dated bill before the new one, else the first after it.
+        const dated = [...r.episodes.slice(0, k)].reverse().find((e) => e.date) ?? r.episodes.slice(k).find((e) => e.date);
+        if (dated) x.date = dated.date;
+        const episodes = [...r.episodes.slice(0, k), x, ...r.episodes.slice(k)];
+        const after = run({ ...r, episodes });
+        if (!after) return;
+        // Only episodes some layer leaves out (the property is about excluded stays).
+        if (!after.excluded.some((e) => e.episode === k)) return;
+        const rules = new Map(getPackDef(r.policy).layers.map((l) => [l.id, l.rule] as const));
+        const yearly = (id: string) => rules.get(id as never) !== "facility-split" && rules.get(id as never) !== "guarantee-ratio";
+        const drawn = Object.entries(after.episodes[k].paid)
+          .filter(([id]) => yearly(id))
+          .reduce((s, [, v]) => s.plus(v as string), new Decimal(0));
+        const othersBefore = before.episodes.reduce((s, e) => s.plus(e.personal), new Decimal(0));
+        const othersAfter = after.episodes.filter((e) => e.index !== k).reduce((s, e) => s.plus(e.personal), new Decimal(0));
+        expect(othersAfter.minus(othersBefore).lte(drawn), JSON.stringify({ r, k, x, drawn: drawn.toFixed(2) })).toBe(true);
+        // A bill no yearly layer pays raises no other bill's personal part (it may lower one: its costs can use up
+        // a yearly 起付线 the later bills then skip).
+        if (drawn.isZero()) {
+          const others = after.episodes.filter((e) => e.index !== k);
+          others.forEach((e, i) => expect(new Decimal(e.personal).lte(before.episodes[i].personal), JSON.stringify({ r, k, x, i })).toBe(true));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  }, 180_000);
 
   it("bills are consumed in request order: a bill added at the end never changes what the earlier bills get", () => {
     fc.assert(
