@@ -19,6 +19,7 @@ import { type Actor, type ApplicationAction, type ApplicationEvent, applyAction,
 import { toDbStatus } from "@/lib/applications/status";
 import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import { hashPassword } from "@/lib/auth/staff";
+import { seedDemoSchool } from "@/lib/schools/demo-seed";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
@@ -127,6 +128,7 @@ async function main() {
     }
 
     const school = await db.school.upsert({ where: { code: SCHOOL.code }, create: SCHOOL, update: SCHOOL });
+    await seedDemoSchool(db, { id: school.id, areaCode: school.areaCode, policyPackId: AREAS.find((a) => a.code === school.areaCode)!.policyPackId });
 
     // The cost every account has (BCRYPT_COST): a cheaper demo hash would tell an attacker which names exist.
     const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -27,7 +27,16 @@ function fill(template: string, values: Record<string, string | number>): string
 }
 
 /** Two steps on one page: get a code for a phone number, then sign in with it. Nothing typed is lost on error. */
-export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLoginLabels; afterSignIn: string }) {
+export function CitizenLoginForm({
+  labels,
+  afterSignIn,
+  provider = "citizen-otp",
+}: {
+  labels: CitizenLoginLabels;
+  afterSignIn: string;
+  /** "teacher-otp": the same two steps sign a class teacher in (lib/schools/teachers.ts). */
+  provider?: "citizen-otp" | "teacher-otp";
+}) {
   const router = useRouter();
   const fieldId = useId();
   const [phone, setPhone] = useState("");
@@ -91,7 +100,7 @@ export function CitizenLoginForm({ labels, afterSignIn }: { labels: CitizenLogin
     }
     setBusy(true);
     setCodeError(null);
-    const result = await signIn("citizen-otp", { phone, code, redirect: false }).catch(() => null);
+    const result = await signIn(provider, { phone, code, redirect: false }).catch(() => null);
     setBusy(false);
     if (result?.ok && !result.error) {
       router.replace(afterSignIn);

@@ -337,7 +337,9 @@ function date(value: unknown): CalendarDate {
 
 /** Ownership and area, by the one access rule (lib/auth/access.ts). */
 function canAct(actor: Actor, state: ApplicationState): ApplicationErrorCode | null {
-  return accessRefusal(actor, { ownerId: state.applicantId, areaCode: state.areaCode });
+  const refusal = accessRefusal(actor, { ownerId: state.applicantId, areaCode: state.areaCode });
+  // A class teacher never reaches an application: told as the school side's refusal.
+  return refusal === "wrong-class" || refusal === "wrong-pupil" ? "wrong-school" : refusal;
 }
 
 function mayMove(transition: Transition, actor: Actor): boolean {

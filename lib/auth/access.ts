@@ -18,7 +18,7 @@ import { ALL_AREA_ROLES, hasRole, type SessionUser, type StaffRole } from "@/lib
  */
 export type Actor =
   | { id: string; role: "citizen" }
-  | { id: string; role: StaffRole; areaCode: string | null; schoolId?: string | null };
+  | { id: string; role: StaffRole; areaCode: string | null; schoolId?: string | null; classOf?: { grade: string; className: string } | null };
 
 /** The scopes a record belongs to. Omitted scopes never grant access. */
 export type AccessRecord = {
@@ -30,6 +30,10 @@ export type AccessRecord = {
   areaCodes?: readonly string[];
   /** The school it concerns. */
   schoolId?: string | null;
+  /** The class it concerns (a pupil on a roster): grade and class as on the roster. */
+  classOf?: { grade: string; className: string } | null;
+  /** The pupil a parent's link opens (lib/schools/parent-links.ts). */
+  pupilId?: string | null;
 };
 
 /** How far an actor's access reaches, e.g. to scope a list query. */
@@ -38,10 +42,14 @@ export type Reach =
   | { scope: "area"; areaCode: string }
   | { scope: "all-areas" }
   | { scope: "school"; schoolId: string }
+  /** A class teacher: one class of one school. */
+  | { scope: "class"; schoolId: string; grade: string; className: string }
+  /** A parent holding a pupil's link: that one pupil (built by lib/schools/parent-links.ts from a valid token, never from a session). */
+  | { scope: "parent-token"; pupilId: string }
   | { scope: "none" };
 
 /** Why access is refused; the state machine reports these codes, reads answer "not found". */
-export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school";
+export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school" | "wrong-class" | "wrong-pupil";
 
 /** A staff account tied to no area that is not an all-area role reaches no area's records. */
 const NO_AREA = "-";
@@ -54,19 +62,27 @@ export function actorFor(user: SessionUser): Actor {
     role: user.role,
     areaCode: hasRole(user.role, ALL_AREA_ROLES) ? null : (user.areaCode ?? NO_AREA),
     schoolId: user.schoolId ?? null,
+    classOf: user.classOf ?? null,
   };
 }
 
 export function reachOf(actor: Actor): Reach {
   if (actor.role === "citizen") return { scope: "owner", citizenId: actor.id };
   if (actor.role === "school_admin") return actor.schoolId ? { scope: "school", schoolId: actor.schoolId } : { scope: "none" };
+  if (actor.role === "teacher") {
+    return actor.schoolId && actor.classOf ? { scope: "class", schoolId: actor.schoolId, grade: actor.classOf.grade, className: actor.classOf.className } : { scope: "none" };
+  }
   if (actor.areaCode === null) return { scope: "all-areas" };
   return actor.areaCode === NO_AREA ? { scope: "none" } : { scope: "area", areaCode: actor.areaCode };
 }
 
 /** Null when the actor may see and act on the record (what they may do there is the caller's rule); otherwise why not. */
 export function accessRefusal(actor: Actor, record: AccessRecord): AccessRefusal | null {
-  const reach = reachOf(actor);
+  return refusalFor(reachOf(actor), record, actor.role === "school_admin" || actor.role === "teacher");
+}
+
+/** The rule per scope; also used directly for a parent's link, whose reach comes from the token, not a session. */
+export function refusalFor(reach: Reach, record: AccessRecord, schoolSide = false): AccessRefusal | null {
   switch (reach.scope) {
     case "owner":
       return record.ownerId === reach.citizenId ? null : "not-owner";
@@ -76,8 +92,12 @@ export function accessRefusal(actor: Actor, record: AccessRecord): AccessRefusal
       return record.areaCode === reach.areaCode || record.areaCodes?.includes(reach.areaCode) ? null : "wrong-area";
     case "school":
       return record.schoolId === reach.schoolId ? null : "wrong-school";
+    case "class":
+      return record.schoolId === reach.schoolId && record.classOf?.grade === reach.grade && record.classOf?.className === reach.className ? null : "wrong-class";
+    case "parent-token":
+      return record.pupilId != null && record.pupilId === reach.pupilId ? null : "wrong-pupil";
     case "none":
-      return actor.role === "school_admin" ? "wrong-school" : "wrong-area";
+      return schoolSide ? "wrong-school" : "wrong-area";
   }
 }
 

@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { currentSessionUser, endSessions } from "@/lib/auth/session-version";
 import { verifyStaffCredentials } from "@/lib/auth/staff";
+import { signInTeacher } from "@/lib/schools/teachers";
 
 /** Sessions last a working day. */
 const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -56,6 +57,19 @@ export const authOptions: NextAuthOptions = {
         return attempt("citizen sign-in", () =>
           signInCitizen({ phone: credentials?.phone ?? "", code: credentials?.code ?? "", ip }),
         );
+      },
+    }),
+    CredentialsProvider({
+      // A class teacher (lib/schools/teachers.ts): a one-time code to the phone the school admin invited.
+      id: "teacher-otp",
+      name: "班主任验证码",
+      credentials: {
+        phone: { label: "手机号", type: "tel" },
+        code: { label: "验证码", type: "text" },
+      },
+      async authorize(credentials, req) {
+        const ip = getClientIp((req?.headers ?? {}) as Headers);
+        return attempt("teacher sign-in", () => signInTeacher({ phone: credentials?.phone ?? "", code: credentials?.code ?? "", ip }));
       },
     }),
     CredentialsProvider({

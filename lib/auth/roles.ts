@@ -4,7 +4,7 @@
  */
 
 /** Staff roles (must match enum StaffRole in prisma/schema.prisma; a unit test checks). */
-export const STAFF_ROLES = ["desk", "caseworker", "approver", "school_admin", "admin"] as const;
+export const STAFF_ROLES = ["desk", "caseworker", "approver", "school_admin", "admin", "teacher"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Roles that work on 临时救助 cases: they see their area's queue and case pages and may act on cases. */
@@ -13,6 +13,9 @@ export type CaseRole = (typeof CASE_ROLES)[number];
 
 /** Roles that work for one school (the school workflow). */
 export const SCHOOL_ROLES = ["school_admin"] as const satisfies readonly StaffRole[];
+
+/** A class teacher (班主任): one class of one school, invited by the school admin, signs in with a one-time code. */
+export const TEACHER_ROLES = ["teacher"] as const satisfies readonly StaffRole[];
 
 /** Every staff role: pages any signed-in staff member may open (the console's landing page). */
 export const ANY_STAFF_ROLE = STAFF_ROLES;
@@ -29,8 +32,10 @@ export type SessionUser =
       role: StaffRole;
       /** The area a desk / caseworker / approver works for. */
       areaCode?: string;
-      /** The school a school_admin works for. */
+      /** The school a school_admin (or a teacher) works for. */
       schoolId?: string;
+      /** The one class a teacher sees. */
+      classOf?: { grade: string; className: string };
       displayName?: string;
     };
 

@@ -57,6 +57,8 @@ export function toStaffSession(user: {
   areaCode: string | null;
   schoolId: string | null;
   displayName: string;
+  teacherGrade?: string | null;
+  teacherClass?: string | null;
 }): StaffUserSession {
   return {
     kind: "staff",
@@ -64,6 +66,7 @@ export function toStaffSession(user: {
     role: user.role,
     ...(user.areaCode ? { areaCode: user.areaCode } : {}),
     ...(user.schoolId ? { schoolId: user.schoolId } : {}),
+    ...(user.role === "teacher" && user.teacherGrade && user.teacherClass ? { classOf: { grade: user.teacherGrade, className: user.teacherClass } } : {}),
     displayName: user.displayName,
   };
 }

@@ -44,6 +44,17 @@ export function getDataKey(env: ServerEnv = readEnv()): Buffer {
   throw new ConfigError("YIZHAN_DATA_KEY is not set. Production refuses to store personal data without it.");
 }
 
+/** Subkeys already derived, by purpose and data key: HKDF per value made a 5,000-row import spend seconds in key derivation. */
+const derived = new Map<string, Buffer>();
+
 export function deriveKey(purpose: KeyPurpose, dataKey: Buffer = getDataKey()): Buffer {
-  return Buffer.from(hkdfSync("sha256", dataKey, "yizhan", purpose, 32));
+  const cacheKey = `${purpose}\u0000${dataKey.toString("base64")}`;
+  let key = derived.get(cacheKey);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", dataKey, "yizhan", purpose, 32));
+    // A handful of purposes × the configured key (tests add a few more): bounded, but keep it so.
+    if (derived.size > 64) derived.clear();
+    derived.set(cacheKey, key);
+  }
+  return Buffer.from(key);
 }

@@ -6,6 +6,7 @@ import consoleHans from "@/locales/zh-Hans/console.json";
 import eligibilityHans from "@/locales/zh-Hans/eligibility.json";
 import errorsHans from "@/locales/zh-Hans/errors.json";
 import estimateHans from "@/locales/zh-Hans/estimate.json";
+import schoolHans from "@/locales/zh-Hans/school.json";
 import staffHans from "@/locales/zh-Hans/staff.json";
 import applyHant from "@/locales/zh-Hant/apply.json";
 import authHant from "@/locales/zh-Hant/auth.json";
@@ -14,6 +15,7 @@ import consoleHant from "@/locales/zh-Hant/console.json";
 import eligibilityHant from "@/locales/zh-Hant/eligibility.json";
 import errorsHant from "@/locales/zh-Hant/errors.json";
 import estimateHant from "@/locales/zh-Hant/estimate.json";
+import schoolHant from "@/locales/zh-Hant/school.json";
 import staffHant from "@/locales/zh-Hant/staff.json";
 
 // The UI's namespaces; the calculation module renders its own texts from locales/<lng>/policy.json.
@@ -27,6 +29,7 @@ export const uiResources = {
     apply: applyHans,
     console: consoleHans,
     errors: errorsHans,
+    school: schoolHans,
   },
   "zh-Hant": {
     common: commonHant,
@@ -37,6 +40,7 @@ export const uiResources = {
     apply: applyHant,
     console: consoleHant,
     errors: errorsHant,
+    school: schoolHant,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -39,7 +39,7 @@ const bands = z.strictObject({
 export const paramValueSchema = z.union([decimal, levels, bands, z.boolean()]);
 
 const paramSchema = z.strictObject({
-  unit: z.enum(["CNY", "CNY/month", "CNY/year", "ratio", "points", "factor", "count", "working-days", "days", "months", "flag"]),
+  unit: z.enum(["CNY", "CNY/month", "CNY/year", "ratio", "points", "factor", "count", "working-days", "days", "months", "flag", "month-of-year", "day-of-month"]),
   /** Locale key of the label; defaults to `param.<parameter id>`. */
   labelKey: z.string().optional(),
   reliability: z.enum(RELIABILITIES),
@@ -279,6 +279,27 @@ export const packSchema = z.strictObject({
       emergencyDocumentsDue: id.optional(),
     })
     .default({}),
+  /**
+   * The 集中参保期 of 城乡居民医保 as schools run it (lib/schools/season.ts): parameter ids for when it
+   * opens and closes each autumn, how long late payment is still accepted, what a lapse costs
+   * (waiting periods), the reward for continuous enrolment, and the school's own list deadline.
+   */
+  enrolmentSeason: z
+    .strictObject({
+      opensMonth: id,
+      opensDay: id,
+      closesMonth: id,
+      closesDay: id,
+      /** Payment accepted until the end of this month of the cover year, with cover from the payment date. */
+      latePaymentUntilMonth: id.optional(),
+      waitingFixedMonths: id.optional(),
+      waitingMonthsPerLapsedYear: id.optional(),
+      rewardAfterContinuousYears: id.optional(),
+      rewardCriticalCapRise: id.optional(),
+      /** Schools hand in their lists this many working days before the season closes. */
+      schoolListDueWorkingDays: id.optional(),
+    })
+    .optional(),
 });
 
 export type PackDef = z.infer<typeof packSchema>;

@@ -289,6 +289,7 @@ function referencedParams(def: PackDef): string[] {
   }
   for (const v of Object.values(def.temporaryRelief)) if (v) out.push(v);
   for (const v of Object.values(def.procedure)) if (v) out.push(v);
+  for (const v of Object.values(def.enrolmentSeason ?? {})) if (v) out.push(v);
   return out;
 }
 

@@ -8,6 +8,8 @@ export const SMS_TEMPLATES = {
   "login-code": "【{sign}】您的验证码是 {code}，5分钟内有效。",
   // No status or health detail in an SMS (a phone's lock screen is not private): only the reference.
   "application-update": "【{sign}】您的临时救助申请 {reference} 有新进展，请登录一站助医查看。",
+  // A class teacher's invitation: no pupil data, only where to sign in.
+  "teacher-invite": "【{sign}】学校邀请您作为班主任使用一站助医，查看本班学生参保进度。请用本手机号在“班主任登录”({path})获取验证码登录。",
 } as const satisfies Record<string, string>;
 
 export type SmsTemplateId = keyof typeof SMS_TEMPLATES;
