@@ -1,6 +1,23 @@
+import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { ChoiceField, ErrorSummary, SelectField, SubmitButton, TextField } from "@/components/form/fields";
-import { MAX_STAYS, STAY_FIELDS, fieldId, formQuery, stayParam, type EstimateFormValues, type FieldError, type FieldName, type StayField, type StayValues } from "@/lib/estimate/form";
+import { hasFamilyRule } from "@/lib/estimate/family-rule";
+import {
+  MAX_MEMBERS,
+  MAX_STAYS,
+  MEMBER_FIELDS,
+  STAY_FIELDS,
+  fieldId,
+  formQuery,
+  memberParam,
+  memberStayParam,
+  type EstimateFormValues,
+  type FieldError,
+  type FieldName,
+  type MemberValues,
+  type StayField,
+  type StayValues,
+} from "@/lib/estimate/form";
 import type { EstimateTexts } from "@/lib/i18n/texts";
 import type { Locale } from "@/lib/i18n/settings";
 import { listPolicies } from "@/lib/policy";
@@ -9,17 +26,34 @@ import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES } from "@/lib
 /** The estimate form: a plain GET form to the result page, so it works before (or without) JavaScript. */
 export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: EstimateTexts; values: EstimateFormValues; errors: FieldError[] }) {
   const several = values.stays.length > 1;
-  // A bill's field label says which bill when there are several, so errors and screen readers name the right one.
+  const household = values.otherMembers.length > 0;
+  // Which member (1-based) and bill (1-based, 0 for a person field) a field belongs to; null for place fields.
+  const whereIs = (field: FieldName): { member: number; stay: number; leaf: string } | null => {
+    const other = /^m(\d+)\.(?:s(\d+)\.)?(\w+)$/.exec(field);
+    if (other) return { member: Number(other[1]), stay: other[2] ? Number(other[2]) : 0, leaf: other[3] };
+    const stay = /^s(\d+)\.(\w+)$/.exec(field);
+    if (stay) return { member: 1, stay: Number(stay[1]), leaf: stay[2] };
+    if ((STAY_FIELDS as readonly string[]).includes(field)) return { member: 1, stay: 1, leaf: field };
+    if ((MEMBER_FIELDS as readonly string[]).includes(field)) return { member: 1, stay: 0, leaf: field };
+    return null;
+  };
+  // A field's label says which member and bill when there are several, so errors and screen readers name the right one.
   const labelOf = (field: FieldName) => {
-    const m = /^s(\d+)\.(\w+)$/.exec(field);
-    const leaf = m ? m[2] : field;
-    const label = t(`field.${leaf}.label`);
-    return several && (m || (STAY_FIELDS as readonly string[]).includes(field)) ? t("form.stayField", { n: m ? Number(m[1]) : 1, label }) : label;
+    const at = whereIs(field);
+    const label = t(`field.${at ? at.leaf : field}.label`);
+    if (!at) return label;
+    if (household) return at.stay ? t("form.memberStayField", { m: at.member, n: at.stay, label }) : t("form.memberField", { m: at.member, label });
+    return several && at.stay ? t("form.stayField", { n: at.stay, label }) : label;
   };
   const msg = (field: FieldName) => {
     const e = errors.find((x) => x.field === field);
     if (!e) return undefined;
-    return e.message ?? t(`error.${e.code}`, { field: labelOf(field) });
+    if (e.message) return e.message;
+    const label = labelOf(field);
+    const text = t(`error.${e.code}`, { field: label });
+    // A message that does not name its field (e.g. the age rule) says whose field it is in a household.
+    const at = whereIs(field);
+    return household && at && !text.includes(label) ? t("form.memberError", { m: at.member, message: text }) : text;
   };
   const yesNo = [
     { value: "1", label: t("yes") },
@@ -43,6 +77,7 @@ export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: Estim
         <input type="hidden" name="mode" value={values.mode} />
         {several ? <input type="hidden" name="stays" value={values.stays.length} /> : null}
         {values.earlierMerged ? <input type="hidden" name="earlierMerged" value="1" /> : null}
+        {household ? <input type="hidden" name="members" value={values.otherMembers.length + 1} /> : null}
         <fieldset className="mb-2">
           <legend className="mb-2 text-lg font-semibold">{t("form.placeHeading")}</legend>
           <SelectField
@@ -58,7 +93,7 @@ export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: Estim
         </fieldset>
 
         <fieldset className="mb-2">
-          <legend className="mb-2 text-lg font-semibold">{t("form.personHeading")}</legend>
+          <legend className="mb-2 text-lg font-semibold">{household ? t("form.memberHeading", { n: 1 }) : t("form.personHeading")}</legend>
           <ChoiceField
             id="f-insurance"
             name="insurance"
@@ -81,23 +116,27 @@ export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: Estim
         </fieldset>
 
         {values.stays.map((stay, i) => (
-          <StayFields key={i} lng={lng} t={t} index={i} count={values.stays.length} stay={stay} bill={bill} msg={msg} yesNo={yesNo} />
+          <StayFields key={i} lng={lng} t={t} member={0} index={i} count={values.stays.length} boxed={several || household} stay={stay} bill={bill} msg={msg} yesNo={yesNo} />
         ))}
         {values.stays.length < MAX_STAYS ? (
           <div className="mb-4 rounded-xl bg-cell px-4 py-3">
             <p id="add-stay-hint" className="mb-2 text-sm text-ink-muted">{t("form.addStayHint")}</p>
-            <button
-              type="submit"
-              name="addStay"
-              value="1"
-              formAction={`/${lng}/estimate/form`}
-              formNoValidate
-              aria-describedby="add-stay-hint"
-              data-testid="add-stay"
-              className="tap-target w-full rounded-xl border border-brand bg-cell px-4 py-3 text-base text-brand"
-            >
-              {t("form.addStay")}
-            </button>
+            <EditButton lng={lng} name="addStay" value="1" describedBy="add-stay-hint" testId="add-stay">
+              {household ? t("form.memberAddStay", { n: 1 }) : t("form.addStay")}
+            </EditButton>
+          </div>
+        ) : null}
+        {values.otherMembers.map((m, k) => (
+          <MemberFields key={k} lng={lng} t={t} member={k + 1} values={m} bill={bill} msg={msg} yesNo={yesNo} />
+        ))}
+        {/* Only where the place's pack has a family-level rule (浙江 低保 / 低边 家庭 兜底); elsewhere nothing. */}
+        {values.otherMembers.length + 1 < MAX_MEMBERS ? <FamilyOptionStyle /> : null}
+        {values.otherMembers.length + 1 < MAX_MEMBERS ? (
+          <div className={`family-option mb-4 rounded-xl bg-cell px-4 py-3${hasFamilyRule(values.policy) ? " known" : ""}`} data-testid="family-option">
+            <p id="add-member-hint" className="mb-2 text-sm text-ink-muted">{t("form.addMemberHint")}</p>
+            <EditButton lng={lng} name="addMember" value="1" describedBy="add-member-hint" testId="add-member">
+              {t("form.addMember")}
+            </EditButton>
           </div>
         ) : null}
         <SubmitButton testId="estimate-submit">{t("form.submit")}</SubmitButton>
@@ -108,11 +147,130 @@ export function EstimateForm({ lng, t, values, errors }: { lng: Locale; t: Estim
 }
 
 
-/** One bill: its care settings and amounts, under names of its own (stayParam), with a way to remove it. */
+/**
+ * Shows "再加一位家庭成员" only while the place chosen has a family-level rule, as the select changes and without
+ * JavaScript (CSS :has). Server-side the option starts visible when the page's pack has one (`known`), hidden
+ * otherwise, so a browser without :has still offers it once the place is in the URL.
+ */
+function FamilyOptionStyle() {
+  const family = listPolicies().filter((p) => hasFamilyRule(p.id)).map((p) => `[value=${p.id}]`);
+  if (!family.length) return null;
+  const chosen = "#estimate-form:has(#f-policy option:checked";
+  const css =
+    ".family-option:not(.known){display:none}" +
+    `${chosen}:not(${family.join(",")})) .family-option{display:none}` +
+    `${chosen}:is(${family.join(",")})) .family-option{display:block}`;
+  return <style>{css}</style>;
+}
+
+/** A submit button that edits the form (adds or removes a bill or a member): it goes to the form page, unvalidated. */
+function EditButton({
+  lng,
+  name,
+  value,
+  describedBy,
+  testId,
+  danger = false,
+  children,
+}: {
+  lng: Locale;
+  name: string;
+  value: string;
+  describedBy?: string;
+  testId: string;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="submit"
+      name={name}
+      value={value}
+      formAction={`/${lng}/estimate/form`}
+      formNoValidate
+      aria-describedby={describedBy}
+      data-testid={testId}
+      className={
+        danger
+          ? "tap-target w-full rounded-xl border border-danger bg-cell px-4 py-2 text-base text-danger"
+          : "tap-target w-full rounded-xl border border-brand bg-cell px-4 py-3 text-base text-brand"
+      }
+    >
+      {children}
+    </button>
+  );
+}
+
+/**
+ * Another household member (member ≥ 1, 0-based): what they say about themself and their bills, all under
+ * `m<n>.` names (memberParam, memberStayParam), with ways to add a bill and to remove the member.
+ */
+function MemberFields({
+  lng, t,
+  member,
+  values,
+  bill,
+  msg,
+  yesNo,
+}: {
+  lng: Locale;
+  t: EstimateTexts;
+  member: number;
+  values: MemberValues;
+  bill: boolean;
+  msg: (field: FieldName) => string | undefined;
+  yesNo: { value: string; label: string }[];
+}) {
+  const n = member + 1;
+  const name = (f: (typeof MEMBER_FIELDS)[number]) => memberParam(f, member);
+  return (
+    <fieldset id={`member-${n}`} className="mb-4 rounded-xl border-2 border-brand px-3 pt-1 pb-3" data-testid={`member-${n}`}>
+      <legend className="px-1 text-lg font-semibold">{t("form.memberHeading", { n })}</legend>
+      <p className="mb-2 text-sm text-ink-muted">{t("form.memberIntro")}</p>
+      {values.stays.length > 1 ? <input type="hidden" name={memberParam("stays", member)} value={values.stays.length} /> : null}
+      <ChoiceField
+        id={fieldId(name("insurance"))}
+        name={name("insurance")}
+        legend={t("field.insurance.label")}
+        error={msg(name("insurance"))}
+        values={[values.insurance]}
+        options={INSURANCES.map((v) => ({ value: v, label: t(`insurance.${v}`) }))}
+      />
+      <ChoiceField
+        id={fieldId(name("cat"))}
+        name={name("cat")}
+        type="checkbox"
+        legend={t("field.cat.label")}
+        hint={t("field.cat.hint")}
+        error={msg(name("cat"))}
+        values={values.cat}
+        options={CATEGORIES.map((v) => ({ value: v, label: t(`category.${v}.label`), hint: t(`category.${v}.hint`) }))}
+      />
+      <TextField id={fieldId(name("age"))} name={name("age")} inputMode="numeric" label={t("field.age.label")} hint={t("field.age.hint")} error={msg(name("age"))} value={values.age} suffix={t("field.age.suffix")} />
+      {values.stays.map((stay, i) => (
+        <StayFields key={i} lng={lng} t={t} member={member} index={i} count={values.stays.length} boxed stay={stay} bill={bill} msg={msg} yesNo={yesNo} />
+      ))}
+      <div className="flex flex-col gap-2">
+        {values.stays.length < MAX_STAYS ? (
+          <EditButton lng={lng} name="addStay" value={`m${n}`} testId={`add-stay-m${n}`}>
+            {t("form.memberAddStay", { n })}
+          </EditButton>
+        ) : null}
+        <EditButton lng={lng} name="removeMember" value={String(n)} testId={`remove-member-${n}`} danger>
+          {t("form.removeMember", { n })}
+        </EditButton>
+      </div>
+    </fieldset>
+  );
+}
+
+/** One bill: its care settings and amounts, under names of its own (memberStayParam), with a way to remove it. */
 function StayFields({
   lng, t,
+  member,
   index,
   count,
+  boxed,
   stay,
   bill,
   msg,
@@ -121,15 +279,20 @@ function StayFields({
   lng: Locale;
   /** The estimate namespace's texts, from the page. */
   t: EstimateTexts;
+  /** Which household member's bill (0 = the one-person form's). */
+  member: number;
   index: number;
   count: number;
+  /** Its own box with a heading and a date (several bills, or a household), else the one-bill layout. */
+  boxed: boolean;
   stay: StayValues;
   bill: boolean;
   msg: (field: FieldName) => string | undefined;
   yesNo: { value: string; label: string }[];
 }) {
-  const several = count > 1;
-  const name = (f: StayField) => stayParam(f, index);
+  const several = boxed;
+  const name = (f: StayField) => memberStayParam(f, member, index);
+  const boxId = member === 0 ? `stay-${index + 1}` : `m${member + 1}-stay-${index + 1}`;
   const id = (f: StayField) => fieldId(name(f));
   const care = (
     <>
@@ -196,21 +359,15 @@ function StayFields({
     );
   }
   return (
-    <fieldset id={`stay-${index + 1}`} className="mb-4 rounded-xl border border-line px-3 pt-1 pb-2" data-testid={`stay-${index + 1}`}>
+    <fieldset id={boxId} className="mb-4 rounded-xl border border-line px-3 pt-1 pb-2" data-testid={boxId}>
       <legend className="px-1 text-lg font-semibold">{t("form.stayHeading", { n: index + 1 })}</legend>
       {care}
       {amounts}
-      <button
-        type="submit"
-        name="removeStay"
-        value={index + 1}
-        formAction={`/${lng}/estimate/form`}
-        formNoValidate
-        data-testid={`remove-stay-${index + 1}`}
-        className="tap-target w-full rounded-xl border border-danger bg-cell px-4 py-2 text-base text-danger"
-      >
-        {t("form.removeStay", { n: index + 1 })}
-      </button>
+      {count > 1 ? (
+        <EditButton lng={lng} name="removeStay" value={member === 0 ? String(index + 1) : `m${member + 1}.${index + 1}`} testId={`remove-${boxId}`} danger>
+          {member === 0 ? t("form.removeStay", { n: index + 1 }) : t("form.memberRemoveStay", { m: member + 1, n: index + 1 })}
+        </EditButton>
+      ) : null}
     </fieldset>
   );
 }

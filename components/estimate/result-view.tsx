@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { Disclosure } from "@/components/form/fields";
 import { GlossaryTerms } from "@/components/ui/glossary";
@@ -97,14 +98,24 @@ function AssumptionList({ lng, t, result }: { lng: Locale; t: EstimateTexts; res
 /**
  * 每次住院: what each bill cost and who paid it (contract v2 `episodes`, in request order), when there are several.
  * One card per bill with a definition list, so a 390 px screen never squeezes a row of columns; amounts never wrap.
+ * A household's member section reuses it with its own `idPrefix` (ids and test ids stay unique) and `heading`.
  */
-function StaysBreakdown({ lng, t, result, stays }: { lng: Locale; t: EstimateTexts; result: EstimateResult; stays: { date?: string; kind: EpisodeKind }[] }) {
+export function StaysBreakdown({
+  lng, t, result, stays, idPrefix = "", heading,
+}: {
+  lng: Locale;
+  t: EstimateTexts;
+  result: EstimateResult;
+  stays: { date?: string; kind: EpisodeKind }[];
+  idPrefix?: string;
+  heading?: string;
+}) {
   // The layers that paid anything this year: every bill lists the same rows, ¥0.00 where that layer paid nothing.
   const paying = billSegments(result).filter((s) => s.id !== "family");
   return (
-    <section aria-labelledby="stays-heading" className="print-wide mt-4" data-testid="stays">
-      <h2 id="stays-heading" className="mb-2 px-1 text-lg font-semibold">
-        {t("result.staysHeading")}
+    <section aria-labelledby={`${idPrefix}stays-heading`} className="print-wide mt-4" data-testid={`${idPrefix}stays`}>
+      <h2 id={`${idPrefix}stays-heading`} className="mb-2 px-1 text-lg font-semibold">
+        {heading ?? t("result.staysHeading")}
       </h2>
       <p className="mb-2 px-1 text-sm text-ink-muted">{t("result.staysIntro")}</p>
       <ol className="space-y-2">
@@ -112,28 +123,28 @@ function StaysBreakdown({ lng, t, result, stays }: { lng: Locale; t: EstimateTex
           const info = stays[ep.index];
           const excluded = result.excluded.find((x) => x.episode === ep.index);
           return (
-            <li key={ep.index} className="rounded-xl bg-cell px-4 py-3" data-testid={`stay-result-${ep.index + 1}`}>
-              <h3 className="text-base font-semibold" id={`stay-result-${ep.index + 1}-heading`}>
+            <li key={ep.index} className="rounded-xl bg-cell px-4 py-3" data-testid={`${idPrefix}stay-result-${ep.index + 1}`}>
+              <h3 className="text-base font-semibold" id={`${idPrefix}stay-result-${ep.index + 1}-heading`}>
                 {t("result.stayHeading", { n: ep.index + 1 })}
                 {info ? ` · ${t(`kind.${info.kind}`)}` : ""}
                 {info?.date ? ` · ${formatCalendarDate(info.date, lng)}` : ""}
               </h3>
-              <dl className="mt-1 text-sm" aria-labelledby={`stay-result-${ep.index + 1}-heading`}>
+              <dl className="mt-1 text-sm" aria-labelledby={`${idPrefix}stay-result-${ep.index + 1}-heading`}>
                 <div className="flex justify-between gap-3 border-b border-line py-1">
                   <dt>{t("result.stayTotal")}</dt>
-                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-total`}><Num>{formatMoney(ep.total, lng)}</Num></dd>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`${idPrefix}stay-${ep.index + 1}-total`}><Num>{formatMoney(ep.total, lng)}</Num></dd>
                 </div>
                 {paying.map((l) => (
                   <div key={l.id} className="flex justify-between gap-3 border-b border-line py-1">
                     <dt className="text-ink-muted">{l.name}</dt>
-                    <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-${l.id}`}>
+                    <dd className="whitespace-nowrap tabular-nums" data-testid={`${idPrefix}stay-${ep.index + 1}-${l.id}`}>
                       <Num>{formatMoney(ep.paid[l.id as LayerId] ?? "0", lng)}</Num>
                     </dd>
                   </div>
                 ))}
                 <div className="flex justify-between gap-3 py-1 font-semibold">
                   <dt>{t("result.family")}</dt>
-                  <dd className="whitespace-nowrap tabular-nums" data-testid={`stay-${ep.index + 1}-personal`}><Num>{formatMoney(ep.personal, lng)}</Num></dd>
+                  <dd className="whitespace-nowrap tabular-nums" data-testid={`${idPrefix}stay-${ep.index + 1}-personal`}><Num>{formatMoney(ep.personal, lng)}</Num></dd>
                 </div>
               </dl>
               {excluded ? <p className="mt-1 text-sm text-ink-muted">{excluded.explanation}</p> : null}
@@ -156,6 +167,7 @@ export function ResultView({
   stays = [],
   eligibilityHref,
   applyHref,
+  family,
 }: {
   lng: Locale;
   /** The estimate namespace's texts, from the page. */
@@ -171,6 +183,8 @@ export function ResultView({
   stays?: { date?: string; kind: EpisodeKind }[];
   eligibilityHref: string;
   applyHref: string;
+  /** A household's result: its family section (members and their bills) in place of the one-person 每次住院. */
+  family?: ReactNode;
 }) {
   const segs = billSegments(result);
   const label = (id: string, name: string) => (id === "family" ? t("result.family") : name);
@@ -269,7 +283,7 @@ export function ResultView({
         </ol>
       </section>
 
-      {result.episodes.length > 1 ? <StaysBreakdown lng={lng} t={t} result={result} stays={stays} /> : null}
+      {family ?? (result.episodes.length > 1 ? <StaysBreakdown lng={lng} t={t} result={result} stays={stays} /> : null)}
 
       {result.excluded.length ? (
         <section aria-labelledby="excluded-heading" className="print-wide mt-4 rounded-xl bg-danger-soft px-4 py-3" data-testid="excluded">

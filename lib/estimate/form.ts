@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
-import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type Locale } from "@/lib/policy";
+import { estimate, listPolicies, type EstimateRequest, type EstimateResult, type HouseholdResult, type Locale } from "@/lib/policy";
 import { CATEGORIES, CAUSES, EPISODE_KINDS, FACILITIES, INSURANCES, type Category } from "@/lib/policy/types";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { flattenIssues } from "@/lib/validation/issues";
@@ -36,18 +36,38 @@ export type StayField = (typeof STAY_FIELDS)[number];
 const PERSON_FIELDS = ["policy", "date", "insurance", "cat", "age"] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
+/** What each member of a household says about themself (the place and date are the household's). */
+export const MEMBER_FIELDS = ["insurance", "cat", "age"] as const;
+export type MemberField = (typeof MEMBER_FIELDS)[number];
+
 /** A form field's query name: the first bill keeps the v1 names (old links still work), bill n ≥ 2 is `s<n>.<field>`. */
 export function stayParam(field: StayField, index: number): string {
   return index === 0 ? field : `s${index + 1}.${field}`;
 }
 
+/**
+ * A household member's field (member 0 is the person the one-person form already asks about and keeps the v1
+ * names; member k ≥ 1 is `m<k+1>.<field>`).
+ */
+export function memberParam(field: MemberField | "stays", member: number): string {
+  return member === 0 ? field : `m${member + 1}.${field}`;
+}
+
+/** A household member's bill field: member 0's bills are stayParam's; member k ≥ 1's bill n is `m<k+1>.s<n>.<field>`. */
+export function memberStayParam(field: StayField, member: number, index: number): string {
+  return member === 0 ? stayParam(field, index) : `m${member + 1}.s${index + 1}.${field}`;
+}
+
 /** The element id of a form field (no dots: ids are used as URL fragments and CSS selectors). */
 export function fieldId(name: string): string {
-  return `f-${name.replace(".", "-")}`;
+  return `f-${name.replaceAll(".", "-")}`;
 }
 
 /** Up to this many bills in one form: a year of stays, and a bound on what one query can ask the server to do. */
 export const MAX_STAYS = 12;
+
+/** Up to this many household members in one form (a 低保 household rarely has more; it bounds the query too). */
+export const MAX_MEMBERS = 8;
 
 /** One bill as typed, kept as text so nothing is lost when a field is wrong. */
 export interface StayValues {
@@ -66,6 +86,15 @@ export interface StayValues {
   assistance: string;
 }
 
+/** Another member of the household: what they say about themself and their bills, as typed. */
+export interface MemberValues {
+  insurance: string;
+  cat: string[];
+  age: string;
+  /** Their bills in the order given. */
+  stays: StayValues[];
+}
+
 /** What the user typed, kept as text so nothing is lost when a field is wrong. */
 export interface EstimateFormValues {
   mode: Mode;
@@ -78,6 +107,11 @@ export interface EstimateFormValues {
   stays: StayValues[];
   /** An old link's `earlierTotal` became the first bill: the result says it was treated as one earlier stay. */
   earlierMerged: boolean;
+  /**
+   * The household's other members (member 2 onward), for packs whose rules apply to the family's costs together
+   * (浙江 低保 / 低边 家庭); empty for one person. With any, the page sends a household request.
+   */
+  otherMembers: MemberValues[];
 }
 
 /** Error codes for the page boundary; the page translates them (estimate:error.<code>). */
@@ -112,8 +146,8 @@ export function defaultDate(policy: string, today: string = calendarDateInChina(
   return today;
 }
 
-function readStay(sp: SearchParams, index: number): StayValues {
-  const get = (f: StayField) => sp[stayParam(f, index)];
+function readStay(sp: SearchParams, index: number, member = 0): StayValues {
+  const get = (f: StayField) => sp[memberStayParam(f, member, index)];
   const flag = (f: StayField, dflt: "1" | "0") => (get(f) === undefined ? dflt : one(get(f)) === "1" ? "1" : "0");
   return {
     billDate: one(get("billDate")),
@@ -137,10 +171,43 @@ export function nextStay(before: StayValues): StayValues {
   return { ...before, billDate: "", total: "", selfFunded: "", basic: "", critical: "", assistance: "" };
 }
 
+function countOf(v: string | string[] | undefined, max: number): number {
+  return Math.min(max, Math.max(1, Number.parseInt(one(v), 10) || 1));
+}
+
+/** Member k ≥ 1 as typed: their own person fields and bills (`m<k+1>.stays` of them). */
+function readMember(sp: SearchParams, member: number): MemberValues {
+  const count = countOf(sp[memberParam("stays", member)], MAX_STAYS);
+  return {
+    insurance: one(sp[memberParam("insurance", member)]) || "resident",
+    cat: many(sp[memberParam("cat", member)]),
+    age: one(sp[memberParam("age", member)]),
+    stays: Array.from({ length: count }, (_, i) => readStay(sp, i, member)),
+  };
+}
+
+/** A new member for "再加一位家庭成员": the first member's insurance and categories (one 低保 family), one empty bill. */
+export function nextMember(first: { insurance: string; cat: string[]; stays: StayValues[] }): MemberValues {
+  return { insurance: first.insurance, cat: [...first.cat], age: "", stays: [nextStay(first.stays[first.stays.length - 1])] };
+}
+
+/** Which member (0-based) a "再加一次住院" / "删除" button value names: `m<k>` / `m<k>.<n>` for member k ≥ 2, else the first. */
+function buttonMember(value: string): { member: number; rest: string } {
+  const m = /^m(\d+)(?:\.(\d+))?$/.exec(value);
+  return m ? { member: Number(m[1]) - 1, rest: m[2] ?? "" } : { member: 0, rest: value };
+}
+
+/** Bills after "删除第 n 次住院" (1-based; the only bill cannot be removed, nonsense changes nothing). */
+function withoutStay(stays: StayValues[], n: number): StayValues[] {
+  return stays.length > 1 && n >= 1 && n <= stays.length ? stays.filter((_, i) => i !== n - 1) : stays;
+}
+
 /**
  * Reads the query string into form values, filling defaults only where a field was not sent at all.
  * `stays` says how many bills the form holds; `addStay` adds one (the "再加一次住院" button), `removeStay=<n>`
- * drops bill n (1-based) — both are plain submit buttons, so this works without JavaScript.
+ * drops bill n (1-based) — both are plain submit buttons, so this works without JavaScript. A household adds
+ * `members=<n>` and member k's fields as `m<k>.…` (memberParam, memberStayParam); `addMember` adds one,
+ * `removeMember=<k>` drops member k (k ≥ 2); `addStay=m<k>` and `removeStay=m<k>.<n>` act on member k's bills.
  */
 export function readForm(sp: SearchParams): EstimateFormValues {
   const mode: Mode = one(sp.mode) === "typical" ? "typical" : "bill";
@@ -154,33 +221,64 @@ export function readForm(sp: SearchParams): EstimateFormValues {
     stays = [{ ...nextStay(stays[0]), total: earlierTotal }, stays[0]];
     earlierMerged = true;
   }
-  const remove = Number.parseInt(one(sp.removeStay), 10);
-  if (stays.length > 1 && remove >= 1 && remove <= stays.length) {
-    stays = stays.filter((_, i) => i !== remove - 1);
-    if (remove === 1) earlierMerged = false;
+  const memberCount = countOf(sp.members, MAX_MEMBERS);
+  let otherMembers = Array.from({ length: memberCount - 1 }, (_, k) => readMember(sp, k + 1));
+  const insurance = one(sp.insurance) || "resident";
+  const cat = many(sp.cat);
+
+  const removeStay = buttonMember(one(sp.removeStay));
+  const remove = Number.parseInt(removeStay.rest, 10);
+  if (sp.removeStay !== undefined && removeStay.member === 0) {
+    const before = stays.length;
+    stays = withoutStay(stays, remove);
+    if (stays.length < before && remove === 1) earlierMerged = false;
+  } else if (sp.removeStay !== undefined && otherMembers[removeStay.member - 1]) {
+    const m = otherMembers[removeStay.member - 1];
+    otherMembers[removeStay.member - 1] = { ...m, stays: withoutStay(m.stays, remove) };
   }
-  if (sp.addStay !== undefined && stays.length < MAX_STAYS) stays = [...stays, nextStay(stays[stays.length - 1])];
+  if (sp.addStay !== undefined) {
+    const { member } = buttonMember(one(sp.addStay));
+    if (member === 0 && stays.length < MAX_STAYS) stays = [...stays, nextStay(stays[stays.length - 1])];
+    const m = otherMembers[member - 1];
+    if (m && m.stays.length < MAX_STAYS) otherMembers[member - 1] = { ...m, stays: [...m.stays, nextStay(m.stays[m.stays.length - 1])] };
+  }
+  const removeMember = Number.parseInt(one(sp.removeMember), 10);
+  if (removeMember >= 2 && removeMember <= otherMembers.length + 1) otherMembers = otherMembers.filter((_, k) => k !== removeMember - 2);
+  if (sp.addMember !== undefined && otherMembers.length + 1 < MAX_MEMBERS) otherMembers = [...otherMembers, nextMember({ insurance, cat, stays })];
   return {
     mode,
     policy,
     date: sp.date === undefined ? defaultDate(policy) : one(sp.date),
-    insurance: one(sp.insurance) || "resident",
-    cat: many(sp.cat),
+    insurance,
+    cat,
     age: one(sp.age),
     stays,
     earlierMerged,
+    otherMembers,
   };
 }
 
-/** Whether the visitor pressed "再加一次住院" or "删除这次住院" (the page then shows the form again, not a result). */
+/** Whether the visitor pressed "再加一次住院", "删除这次住院" or a household member's add / remove (the page then shows the form again). */
 export function isFormEdit(sp: SearchParams): boolean {
-  return sp.addStay !== undefined || sp.removeStay !== undefined;
+  return sp.addStay !== undefined || sp.removeStay !== undefined || sp.addMember !== undefined || sp.removeMember !== undefined;
+}
+
+/** Where the form should scroll to after an edit: the bill or member just added, else the top of the form. */
+export function editAnchor(sp: SearchParams, values: EstimateFormValues): string {
+  if (sp.addMember !== undefined && values.otherMembers.length) return `member-${values.otherMembers.length + 1}`;
+  if (sp.addStay !== undefined) {
+    const { member } = buttonMember(one(sp.addStay));
+    const m = values.otherMembers[member - 1];
+    if (member === 0) return `stay-${values.stays.length}`;
+    if (m) return `m${member + 1}-stay-${m.stays.length}`;
+  }
+  return "estimate-form";
 }
 
 /** The query string of a form (for links: share, change, prefill). Empty fields are left out. */
 export function formQuery(v: Partial<EstimateFormValues>): string {
   const q = new URLSearchParams();
-  const { stays, earlierMerged, ...rest } = v;
+  const { stays, earlierMerged, otherMembers, ...rest } = v;
   for (const [k, val] of Object.entries(rest)) {
     if (Array.isArray(val)) val.forEach((x) => q.append(k, x));
     else if (val !== undefined && val !== "") q.set(k, val);
@@ -190,6 +288,19 @@ export function formQuery(v: Partial<EstimateFormValues>): string {
     for (const f of STAY_FIELDS) if (stay[f] !== "") q.set(stayParam(f, i), stay[f]);
   });
   if (earlierMerged) q.set("earlierMerged", "1");
+  if (otherMembers && otherMembers.length) {
+    q.set("members", String(otherMembers.length + 1));
+    otherMembers.forEach((m, k) => {
+      const member = k + 1;
+      if (m.insurance !== "") q.set(memberParam("insurance", member), m.insurance);
+      m.cat.forEach((c) => q.append(memberParam("cat", member), c));
+      if (m.age !== "") q.set(memberParam("age", member), m.age);
+      if (m.stays.length > 1) q.set(memberParam("stays", member), String(m.stays.length));
+      m.stays.forEach((stay, i) => {
+        for (const f of STAY_FIELDS) if (stay[f] !== "") q.set(memberStayParam(f, member, i), stay[f]);
+      });
+    });
+  }
   return q.toString();
 }
 
@@ -217,13 +328,19 @@ const staySchema = z.object({
   critical: optionalMoney,
   assistance: optionalMoney,
 });
+const insuranceSchema = z.enum(INSURANCES);
+const categoriesSchema = z.array(z.enum(CATEGORIES));
+const ageSchema = z.union([z.literal(""), z.string().regex(/^\d{1,3}$/).refine((s) => Number(s) <= 120)]);
+const staysSchema = z.array(staySchema).min(1).max(MAX_STAYS);
+const memberSchema = z.object({ insurance: insuranceSchema, cat: categoriesSchema, age: ageSchema, stays: staysSchema });
 const formSchema = z.object({
   policy: z.string().min(1),
   date: isoDate,
-  insurance: z.enum(INSURANCES),
-  cat: z.array(z.enum(CATEGORIES)),
-  age: z.union([z.literal(""), z.string().regex(/^\d{1,3}$/).refine((s) => Number(s) <= 120)]),
-  stays: z.array(staySchema).min(1).max(MAX_STAYS),
+  insurance: insuranceSchema,
+  cat: categoriesSchema,
+  age: ageSchema,
+  stays: staysSchema,
+  otherMembers: z.array(memberSchema).max(MAX_MEMBERS - 1),
 });
 
 const MONEY_FIELDS: readonly string[] = ["total", "selfFunded", ...SETTLED_FIELDS];
@@ -236,68 +353,121 @@ function codeFor(field: string, value: string): FieldErrorCode {
   return "choice";
 }
 
+/** A household request (contract v2): the household's members, each with their own person and bills. */
+export interface HouseholdEstimateRequest {
+  policy: string;
+  serviceDate: string;
+  locale?: Locale;
+  household: { members: { person: EstimateRequest["person"]; episodes: EstimateRequest["episodes"] }[] };
+}
+
 export type BuildOutcome =
-  | { ok: true; request: EstimateRequest; result: EstimateResult }
+  | { ok: true; household: false; request: EstimateRequest; result: EstimateResult }
+  | { ok: true; household: true; request: HouseholdEstimateRequest; result: HouseholdResult }
   | { ok: false; errors: FieldError[] };
 
-/** Validates the form, builds the module request and runs the estimate; errors come back per field. */
+/** The form's members in order: the first (the one-person form's fields), then the others. */
+export function membersOf(values: Pick<EstimateFormValues, "insurance" | "cat" | "age" | "stays" | "otherMembers">): MemberValues[] {
+  return [{ insurance: values.insurance, cat: values.cat, age: values.age, stays: values.stays }, ...values.otherMembers];
+}
+
+/** Money as people type it, made plain; settled amounts only count when the form is the settlement slip's. */
+function cleanStay(s: StayValues, bill: boolean): StayValues {
+  return {
+    ...s,
+    total: normaliseMoney(s.total),
+    selfFunded: normaliseMoney(s.selfFunded),
+    basic: bill ? normaliseMoney(s.basic) : "",
+    critical: bill ? normaliseMoney(s.critical) : "",
+    assistance: bill ? normaliseMoney(s.assistance) : "",
+  };
+}
+
+/**
+ * Validates the form, builds the module request and runs the estimate; errors come back per field. With other
+ * household members the request is a household one (same module, same path as POST /api/v1/estimate).
+ */
 export function runEstimate(values: EstimateFormValues, locale: Locale): BuildOutcome {
   const bill = values.mode === "bill";
   const clean = {
     ...values,
-    stays: values.stays.map((s) => ({
-      ...s,
-      total: normaliseMoney(s.total),
-      selfFunded: normaliseMoney(s.selfFunded),
-      basic: bill ? normaliseMoney(s.basic) : "",
-      critical: bill ? normaliseMoney(s.critical) : "",
-      assistance: bill ? normaliseMoney(s.assistance) : "",
-    })),
+    stays: values.stays.map((s) => cleanStay(s, bill)),
+    otherMembers: values.otherMembers.map((m) => ({ ...m, stays: m.stays.map((s) => cleanStay(s, bill)) })),
   };
+  const order = formOrder(values);
   const parsed = formSchema.safeParse(clean);
   if (!parsed.success) {
-    // The one way zod issues become field errors (lib/validation/issues), by dotted path: a bill's issue is "stays.<i>.<field>".
+    // The one way zod issues become field errors (lib/validation/issues), by dotted path: a bill's issue is
+    // "stays.<i>.<field>", another member's "otherMembers.<k>.<field>" or "otherMembers.<k>.stays.<i>.<field>".
     const errors = new Map<string, FieldError>();
     for (const { path } of flattenIssues(parsed.error.issues)) {
-      const [head, index, leaf] = path.split(".");
-      const isStay = head === "stays" && leaf !== undefined;
-      const field = isStay ? stayParam(leaf as StayField, Number(index)) : head;
-      if (errors.has(field)) continue;
-      const value = isStay ? clean.stays[Number(index)]?.[leaf as StayField] ?? "" : String((clean as Record<string, unknown>)[field] ?? "");
-      errors.set(field, { field, code: codeFor(isStay ? leaf : field, value) });
+      const located = locate(clean, path);
+      if (!located || errors.has(located.field)) continue;
+      errors.set(located.field, { field: located.field, code: codeFor(located.leaf, located.value) });
     }
-    return { ok: false, errors: sortErrors([...errors.values()], values.stays.length) };
+    return { ok: false, errors: sortErrors([...errors.values()], order) };
   }
-  const request = toRequest(values, parsed.data, locale);
+  const household = parsed.data.otherMembers.length > 0;
+  const request = household ? toHouseholdRequest(values, parsed.data, locale) : toRequest(values, parsed.data, locale);
   const response = estimate(request);
-  if (response.status === 200) return { ok: true, request, result: response.body };
+  if (response.status === 200) {
+    return household
+      ? { ok: true, household, request: request as HouseholdEstimateRequest, result: response.body as HouseholdResult }
+      : { ok: true, household, request: request as EstimateRequest, result: response.body as EstimateResult };
+  }
   const errors = new Map<string, FieldError>();
   for (const issue of response.body.error.issues) {
     const field = fieldForPath(issue.path);
     if (!errors.has(field)) errors.set(field, { field, message: issue.message });
   }
   if (!errors.size) errors.set("total", { field: "total", message: response.body.error.message });
-  return { ok: false, errors: sortErrors([...errors.values()], values.stays.length) };
+  return { ok: false, errors: sortErrors([...errors.values()], order) };
+}
+
+type CleanValues = Pick<EstimateFormValues, "insurance" | "cat" | "age" | "stays" | "otherMembers"> & Record<string, unknown>;
+
+/** The form field a zod issue path points at, the schema key it checks and the value it had. */
+function locate(clean: CleanValues, path: string): { field: string; leaf: string; value: string } | null {
+  const parts = path.split(".");
+  let member = 0;
+  let rest = parts;
+  if (parts[0] === "otherMembers") {
+    member = Number(parts[1]) + 1;
+    rest = parts.slice(2);
+    if (!Number.isInteger(member) || !rest.length) return null;
+  }
+  const values = membersOf(clean)[member];
+  if (!values) return null;
+  const [head, index, leaf] = rest;
+  if (head === "stays" && leaf !== undefined) {
+    const i = Number(index);
+    return { field: memberStayParam(leaf as StayField, member, i), leaf, value: values.stays[i]?.[leaf as StayField] ?? "" };
+  }
+  if (member > 0) return { field: memberParam(head as MemberField, member), leaf: head, value: String(values[head as MemberField] ?? "") };
+  return { field: head, leaf: head, value: String(clean[head] ?? "") };
 }
 
 /** Every field name of the form in the order it shows, so the error summary reads top to bottom. */
-function formOrder(stayCount: number): string[] {
+function formOrder(values: Pick<EstimateFormValues, "insurance" | "cat" | "age" | "stays" | "otherMembers">): string[] {
   const names: string[] = [...PERSON_FIELDS];
-  for (let i = 0; i < stayCount; i++) for (const f of STAY_FIELDS) names.push(stayParam(f, i));
+  membersOf(values).forEach((m, member) => {
+    if (member > 0) for (const f of MEMBER_FIELDS) names.push(memberParam(f, member));
+    for (let i = 0; i < m.stays.length; i++) for (const f of STAY_FIELDS) names.push(memberStayParam(f, member, i));
+  });
   return names;
 }
 
-function sortErrors(errors: FieldError[], stayCount: number): FieldError[] {
-  const order = formOrder(stayCount);
+function sortErrors(errors: FieldError[], order: string[]): FieldError[] {
   return errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
 }
 
 type Parsed = z.infer<typeof formSchema>;
+type ParsedMember = z.infer<typeof memberSchema>;
 
-function toRequest(v: EstimateFormValues, f: Parsed, locale: Locale): EstimateRequest {
-  // Each bill is its own episode, in the order given: per-stay rules (鹿寨's 90 % per 住院) need them apart.
-  const episodes = f.stays.map((s, i) => {
-    const typed = v.stays[i];
+/** One member's bills as module episodes: each bill its own episode, in the order given (per-stay rules need them apart). */
+function toEpisodes(typedStays: StayValues[], parsedStays: ParsedMember["stays"]): EstimateRequest["episodes"] {
+  return parsedStays.map((s, i) => {
+    const typed = typedStays[i];
     const settled: Record<string, string> = {};
     for (const id of SETTLED_FIELDS) if (s[id] !== "") settled[id] = s[id];
     return {
@@ -314,41 +484,61 @@ function toRequest(v: EstimateFormValues, f: Parsed, locale: Locale): EstimateRe
       ...(s.billDate !== "" ? { date: s.billDate } : {}),
     };
   });
+}
+
+function toPerson(m: Pick<ParsedMember, "insurance" | "cat" | "age">): EstimateRequest["person"] {
+  return {
+    insurance: m.insurance,
+    categories: [...new Set(m.cat)] as Category[],
+    ...(m.age !== "" ? { age: Number(m.age) } : {}),
+  };
+}
+
+function toRequest(v: EstimateFormValues, f: Parsed, locale: Locale): EstimateRequest {
+  return { policy: f.policy, serviceDate: f.date, locale, person: toPerson(f), episodes: toEpisodes(v.stays, f.stays) };
+}
+
+function toHouseholdRequest(v: EstimateFormValues, f: Parsed, locale: Locale): HouseholdEstimateRequest {
+  const typed = membersOf(v);
+  const parsed: ParsedMember[] = [{ insurance: f.insurance, cat: f.cat, age: f.age, stays: f.stays }, ...f.otherMembers];
   return {
     policy: f.policy,
     serviceDate: f.date,
     locale,
-    person: {
-      insurance: f.insurance,
-      categories: [...new Set(f.cat)] as Category[],
-      ...(f.age !== "" ? { age: Number(f.age) } : {}),
-    },
-    episodes,
+    household: { members: parsed.map((m, k) => ({ person: toPerson(m), episodes: toEpisodes(typed[k].stays, m.stays) })) },
   };
 }
 
-/** Maps a calculation-module issue path to the form field that holds the value. */
+/** Maps a calculation-module issue path to the form field that holds the value (household paths to that member's fields). */
 export function fieldForPath(path: string): FieldName {
   const parts = path.split(".");
+  if (parts[0] === "household" && parts[1] === "members" && parts.length > 3) {
+    const member = Number(parts[2]);
+    if (Number.isInteger(member) && member >= 0) return memberFieldForPath(parts.slice(3), member);
+  }
   if (parts[0] === "policy") return "policy";
   if (parts[0] === "serviceDate") return "date";
+  return memberFieldForPath(parts, 0);
+}
+
+function memberFieldForPath(parts: string[], member: number): FieldName {
   if (parts[0] === "person") {
-    if (parts[1] === "age") return "age";
-    if (parts[1] === "categories") return "cat";
-    return "insurance";
+    if (parts[1] === "age") return memberParam("age", member);
+    if (parts[1] === "categories") return memberParam("cat", member);
+    return memberParam("insurance", member);
   }
   if (parts[0] === "episodes") {
     const index = Number(parts[1]) || 0;
     const leaf = parts[2];
     if (leaf === "settled") {
       const layer = parts[3];
-      return stayParam((SETTLED_FIELDS as readonly string[]).includes(layer) ? (layer as StayField) : "total", index);
+      return memberStayParam((SETTLED_FIELDS as readonly string[]).includes(layer) ? (layer as StayField) : "total", member, index);
     }
-    if (leaf === "date") return stayParam("billDate", index);
-    if (leaf && (STAY_FIELDS as readonly string[]).includes(leaf)) return stayParam(leaf as StayField, index);
-    return stayParam("total", index);
+    if (leaf === "date") return memberStayParam("billDate", member, index);
+    if (leaf && (STAY_FIELDS as readonly string[]).includes(leaf)) return memberStayParam(leaf as StayField, member, index);
+    return memberStayParam("total", member, index);
   }
-  return "total";
+  return memberStayParam("total", member, 0);
 }
 
 /** Whether the visitor has submitted the form at all (a bare /estimate/result shows the empty form). */

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { fieldForPath, formQuery, isFormEdit, normaliseMoney, readForm, runEstimate } from "@/lib/estimate/form";
+import { fieldForPath, formQuery, isFormEdit, normaliseMoney, readForm, runEstimate, type BuildOutcome } from "@/lib/estimate/form";
+
+/** The one-person outcome, or a failed expectation: these forms have no other household members. */
+function personOutcome(outcome: BuildOutcome) {
+  expect(outcome.ok && !outcome.household).toBe(true);
+  if (!outcome.ok || outcome.household) throw new Error("expected a one-person result");
+  return outcome;
+}
 
 const luzhai = {
   mode: "bill",
@@ -19,9 +26,7 @@ const luzhai = {
 
 describe("estimate form ↔ query string", () => {
   test("鹿寨 worked example 1 from the query: 兜底 3,000.00, family 2,000.00 (重病兜底保障一批 五(一))", () => {
-    const outcome = runEstimate(readForm(luzhai), "zh-Hans");
-    expect(outcome.ok).toBe(true);
-    if (!outcome.ok) return;
+    const outcome = personOutcome(runEstimate(readForm(luzhai), "zh-Hans"));
     expect(outcome.result.layers.find((l) => l.id === "backstop")?.paid).toBe("3000.00");
     expect(outcome.result.personal).toBe("2000.00");
     expect(outcome.request.episodes).toHaveLength(1);
@@ -57,15 +62,15 @@ describe("estimate form ↔ query string", () => {
   });
 
   test("typical mode ignores settled amounts left in the query", () => {
-    const outcome = runEstimate(readForm({ ...luzhai, mode: "typical" }), "zh-Hans");
-    expect(outcome.ok && outcome.request.episodes[0].settled).toBeUndefined();
+    const outcome = personOutcome(runEstimate(readForm({ ...luzhai, mode: "typical" }), "zh-Hans"));
+    expect(outcome.request.episodes[0].settled).toBeUndefined();
   });
 
   test("an old link's earlierTotal becomes a first bill with the same settings, and the result says so", () => {
     const values = readForm({ ...luzhai, earlierTotal: "5000" });
     expect(values.earlierMerged).toBe(true);
-    const outcome = runEstimate(values, "zh-Hans");
-    expect(outcome.ok && outcome.request.episodes.map((e) => [e.total, e.facility, e.settled])).toEqual([
+    const outcome = personOutcome(runEstimate(values, "zh-Hans"));
+    expect(outcome.request.episodes.map((e) => [e.total, e.facility, e.settled])).toEqual([
       ["5000", "county", undefined],
       ["20000", "county", { basic: "12000", critical: "2000", assistance: "1000" }],
     ]);
@@ -113,9 +118,7 @@ const twoStays = {
 
 describe("several bills: each stay its own episode", () => {
   test("鹿寨 example 4: two stays → two episodes in order, with their dates; 兜底 2,000.00 all on the second stay", () => {
-    const outcome = runEstimate(readForm(twoStays), "zh-Hans");
-    expect(outcome.ok).toBe(true);
-    if (!outcome.ok) return;
+    const outcome = personOutcome(runEstimate(readForm(twoStays), "zh-Hans"));
     expect(outcome.request.episodes.map((e) => [e.total, e.date, e.settled?.basic])).toEqual([
       ["20000", "2018-03-01", "17000"],
       ["10000", "2018-09-01", "6000"],
@@ -131,8 +134,8 @@ describe("several bills: each stay its own episode", () => {
   test("the order given is kept: the same bills swapped give swapped episodes", () => {
     const swapped = readForm({ ...twoStays, billDate: "", "s2.billDate": "" });
     swapped.stays.reverse();
-    const outcome = runEstimate(swapped, "zh-Hans");
-    expect(outcome.ok && outcome.request.episodes.map((e) => e.total)).toEqual(["10000", "20000"]);
+    const outcome = personOutcome(runEstimate(swapped, "zh-Hans"));
+    expect(outcome.request.episodes.map((e) => e.total)).toEqual(["10000", "20000"]);
   });
 
   test("the share query round-trips several bills", () => {

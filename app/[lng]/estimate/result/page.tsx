@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { prefillQuery } from "@/lib/applications/draft-schema";
 import { EstimateForm } from "@/components/estimate/estimate-form";
+import { FamilyResult } from "@/components/estimate/family-result";
 import { ResultView } from "@/components/estimate/result-view";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
@@ -48,9 +49,19 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         changeHref={`/${lng}/estimate/form?${query}`}
         assumedTypical={values.mode === "typical"}
         earlierMerged={values.earlierMerged}
-        stays={outcome.request.episodes.map((e) => ({ date: e.date, kind: e.kind }))}
+        stays={outcome.household ? [] : outcome.request.episodes.map((e) => ({ date: e.date, kind: e.kind }))}
         eligibilityHref={`/${lng}/eligibility`}
         applyHref={`/${lng}/apply?${applyQuery.toString()}`}
+        family={
+          outcome.household ? (
+            <FamilyResult
+              lng={lng}
+              t={t}
+              result={outcome.result}
+              stays={outcome.request.household.members.map((m) => m.episodes.map((e) => ({ date: e.date, kind: e.kind })))}
+            />
+          ) : undefined
+        }
       />
     </PageFrame>
   );
