@@ -117,7 +117,9 @@ export function owedDocuments(
   today: CalendarDate,
 ): Omit<OwedNotice, "applicationId" | "reference" | "printedOn"> {
   const owed = documentsOwed(view);
-  if (owed) {
+  // Documents the applicant declared "to follow" have no deadline of their own (the applicant may hand them in
+  // at any step); the notice gives them one date, the pack's default 补正 period, below.
+  if (owed && owed.action !== "hand-in-documents") {
     return {
       documents: owed.documents as DocumentType[],
       dueOn: owed.dueOn,

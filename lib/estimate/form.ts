@@ -551,9 +551,12 @@ export function isSubmitted(sp: SearchParams): boolean {
  * 医疗救助 as settled), never what the module computed — an estimated layer is money nobody has paid yet, and
  * carrying it into an application would understate what the family paid itself. Undefined when no bill had any.
  */
-export function settledReimbursed(request: Pick<EstimateRequest, "episodes">): string | undefined {
+export function settledReimbursed(request: Pick<EstimateRequest, "episodes"> | HouseholdEstimateRequest): string | undefined {
   let sum: Decimal | undefined;
-  for (const ep of request.episodes) {
+  // A family's estimate goes forward as the family's costs (支出型 临时救助 weighs the household's burden), so
+  // every member's slips count, as the carried total is the family's.
+  const episodes = "household" in request ? request.household.members.flatMap((m) => m.episodes) : request.episodes;
+  for (const ep of episodes) {
     for (const amount of Object.values(ep.settled ?? {})) if (amount) sum = (sum ?? new Decimal(0)).plus(amount);
   }
   return sum?.toFixed(2);
