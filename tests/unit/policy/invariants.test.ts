@@ -186,14 +186,18 @@ describe("contract invariants (fast-check, all packs)", () => {
         const drawn = Object.entries(after.episodes[k].paid)
           .filter(([id]) => yearly(id))
           .reduce((s, [, v]) => s.plus(v as string), new Decimal(0));
+        // A yearly layer pays each bill the rounded increase of its formula over the cumulative base (docs/calculation.md,
+        // "yearlyLoop"), so a bill whose share rounds to ¥0.00 still moves the base the later bills are rounded against:
+        // one fen per yearly layer may move between bills. That is the documented rounding point, not an exclusion effect.
+        const slack = new Decimal("0.01").times([...rules.keys()].filter(yearly).length);
         const othersBefore = before.episodes.reduce((s, e) => s.plus(e.personal), new Decimal(0));
         const othersAfter = after.episodes.filter((e) => e.index !== k).reduce((s, e) => s.plus(e.personal), new Decimal(0));
-        expect(othersAfter.minus(othersBefore).lte(drawn), JSON.stringify({ r, k, x, drawn: drawn.toFixed(2) })).toBe(true);
+        expect(othersAfter.minus(othersBefore).lte(drawn.plus(slack)), JSON.stringify({ r, k, x, drawn: drawn.toFixed(2) })).toBe(true);
         // A bill no yearly layer pays raises no other bill's personal part (it may lower one: its costs can use up
         // a yearly 起付线 the later bills then skip).
         if (drawn.isZero()) {
           const others = after.episodes.filter((e) => e.index !== k);
-          others.forEach((e, i) => expect(new Decimal(e.personal).lte(before.episodes[i].personal), JSON.stringify({ r, k, x, i })).toBe(true));
+          others.forEach((e, i) => expect(new Decimal(e.personal).lte(new Decimal(before.episodes[i].personal).plus(slack)), JSON.stringify({ r, k, x, i })).toBe(true));
         }
       }),
       { numRuns: 1500 },
