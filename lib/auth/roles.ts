@@ -21,6 +21,16 @@ export const TEACHER_ROLES = ["teacher"] as const satisfies readonly StaffRole[]
 export const ANY_STAFF_ROLE = STAFF_ROLES;
 
 /** Roles bound to no single area: they reach every area's records. */
+/**
+ * Who prints the applicant's paper (受理回执, 一次性告知书) for an application of their area: the
+ * desk, and the caseworker who takes in at the same window. Printing never moves a case, so approvers
+ * and admins need not; a desk still cannot approve or pay (the state machine's roles).
+ */
+export const DESK_PAPER_ROLES = ["desk", "caseworker"] as const satisfies readonly StaffRole[];
+
+/** Who works the area's 政策找人 queue: caseworkers follow flags up, approvers approve 兜底 proposals. */
+export const MONITORING_ROLES = ["caseworker", "approver", "admin"] as const satisfies readonly StaffRole[];
+
 export const ALL_AREA_ROLES = ["admin"] as const satisfies readonly StaffRole[];
 
 /** What the session carries for the signed-in person (session.user). */

@@ -16,8 +16,6 @@ import type { Certification } from "@/lib/monitoring/screen";
 
 type Db = PrismaClient;
 
-/** Roles that work the monitoring queue. */
-export const MONITORING_ROLES = ["caseworker", "approver", "admin"] as const;
 
 export const FLAG_STATES = ["open", "visit", "invited", "helped", "dismissed"] as const;
 export type FlagState = (typeof FLAG_STATES)[number];

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { staffAction } from "@/lib/actions/safe-action";
 import { serviceContext } from "@/lib/applications/context";
-import { DESK_PAPER_ROLES } from "@/lib/desk/roles";
+import { DESK_PAPER_ROLES } from "@/lib/auth/roles";
 import { reissueTrackingCode } from "@/lib/desk/paper";
 import { formatTrackingCode } from "@/lib/desk/tracking-code";
 

@@ -10,7 +10,7 @@ import { requireStaff, staffHomePath } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { loadStaffProfile } from "@/lib/staff/profile";
-import { MONITORING_ROLES } from "@/lib/monitoring/queries";
+import { MONITORING_ROLES } from "@/lib/auth/roles";
 
 export default async function StaffConsolePage({
   params,

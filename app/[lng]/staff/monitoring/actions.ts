@@ -7,7 +7,7 @@ import { readEnv } from "@/lib/config/env";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { approveBackstop, proposeBackstop } from "@/lib/monitoring/backstop";
 import { flagActionSchema, performFlagAction } from "@/lib/monitoring/flag-actions";
-import { MONITORING_ROLES } from "@/lib/monitoring/queries";
+import { MONITORING_ROLES } from "@/lib/auth/roles";
 import { getSmsSender } from "@/lib/sms";
 
 const perform = staffAction(MONITORING_ROLES, {

@@ -9,7 +9,8 @@ import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { pendingBackstops } from "@/lib/monitoring/backstop";
 import { formatMoney } from "@/lib/i18n/format";
-import { FLAG_STATES, listFlags, MONITORING_ROLES, type FlagState } from "@/lib/monitoring/queries";
+import { FLAG_STATES, listFlags, type FlagState } from "@/lib/monitoring/queries";
+import { MONITORING_ROLES } from "@/lib/auth/roles";
 
 /** 政策找人: the area's flag queue, for its caseworkers and approvers. */
 export default async function MonitoringQueuePage({

@@ -15,7 +15,7 @@ import { getApplicationForStaff } from "@/lib/applications/service";
 import { CHECK_KINDS, type ActionType } from "@/lib/applications/state-machine";
 import { requireStaff } from "@/lib/auth/guards";
 import { CASE_ROLES } from "@/lib/auth/roles";
-import { DESK_PAPER_ROLES } from "@/lib/desk/roles";
+import { DESK_PAPER_ROLES } from "@/lib/auth/roles";
 import { calendarDateInChina, type CountedDate } from "@/lib/calendar/working-days";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";

@@ -5,7 +5,7 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { MONITORING_ROLES } from "@/lib/monitoring/queries";
+import { MONITORING_ROLES } from "@/lib/auth/roles";
 import { runSimulator, simulatorArea, simulatorQuerySchema } from "@/lib/monitoring/simulator";
 import { MONITORING_MEASURES, measureKey, monitoringRulesOn, ruleNameKey } from "@/lib/policy/monitoring-rules";
 import { t as policyText } from "@/lib/policy/messages";

@@ -3,7 +3,7 @@ import { PageFrame } from "@/components/shell/page-frame";
 import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
 import { helpDeskOf, owedNoticeFor } from "@/lib/desk/paper";
-import { DESK_PAPER_ROLES } from "@/lib/desk/roles";
+import { DESK_PAPER_ROLES } from "@/lib/auth/roles";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";

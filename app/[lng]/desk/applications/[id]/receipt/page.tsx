@@ -7,7 +7,7 @@ import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
 import { receiptFor } from "@/lib/desk/paper";
 import { qrPath } from "@/lib/desk/qr";
-import { DESK_PAPER_ROLES } from "@/lib/desk/roles";
+import { DESK_PAPER_ROLES } from "@/lib/auth/roles";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";

@@ -7,7 +7,8 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { householdView, MONITORING_ROLES } from "@/lib/monitoring/queries";
+import { householdView } from "@/lib/monitoring/queries";
+import { MONITORING_ROLES } from "@/lib/auth/roles";
 import { backstopsOf } from "@/lib/monitoring/backstop";
 import { backstopAction } from "@/app/[lng]/staff/monitoring/actions";
 

@@ -7,7 +7,8 @@ import { getT } from "@/lib/i18n/server";
 import { backstopsOf } from "@/lib/monitoring/backstop";
 import { ruleNameKey } from "@/lib/policy/monitoring-rules";
 import { t as policyText } from "@/lib/policy/messages";
-import { householdTable, householdView, MONITORING_ROLES } from "@/lib/monitoring/queries";
+import { householdTable, householdView } from "@/lib/monitoring/queries";
+import { MONITORING_ROLES } from "@/lib/auth/roles";
 
 /** 结果一张表: the household's help chain as one CSV table (UTF-8 with BOM, opens in Excel), audited like the page. */
 export async function GET(_request: Request, { params }: { params: Promise<{ lng: string; id: string }> }) {
