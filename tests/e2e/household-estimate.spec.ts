@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "@/tests/e2e/flow-helpers";
 import { scripts, text } from "@/tests/e2e/helpers";
-import { formatMoney } from "@/lib/i18n/format";
+import { headlineCaveat } from "@/lib/estimate/assumptions";
+import { formatApproxMoney, formatMoney } from "@/lib/i18n/format";
 import { estimate, type EstimateRequest, type HouseholdResult } from "@/lib/policy";
 
 /**
@@ -93,7 +94,9 @@ for (const lng of scripts) {
     await page.getByTestId("estimate-submit").click();
 
     // The family total and the pooled 兜底, as the module computes them for this household.
-    await expect(page.getByTestId("personal")).toHaveText(money(family.personal));
+    // The headline says "约" when an assumed value moves the result (issue 14), as the result page decides it.
+    const headline = headlineCaveat(family.assumptions, family.layers) ? e.result.approx.replace("{{amount}}", formatApproxMoney(family.personal, lng)) : money(family.personal);
+    await expect(page.getByTestId("personal")).toHaveText(headline);
     await expect(page.getByTestId("layer-backstop-paid")).toHaveText(money(backstop));
     await expect(page.getByTestId("layer-basic-paid")).toHaveText(money(family.layers.find((l) => l.id === "basic")!.paid));
     const intro = e.result.familyIntro
@@ -133,7 +136,7 @@ for (const lng of scripts) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const other = await context.newPage();
     await other.goto(shared);
-    await expect(other.getByTestId("personal")).toHaveText(money(family.personal));
+    await expect(other.getByTestId("personal")).toHaveText(headline);
     await expect(other.getByTestId("layer-backstop-paid")).toHaveText(money(backstop));
     await context.close();
 
