@@ -7,5 +7,8 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Speed is measured in bench/, not here: a loaded CI machine must not turn a slow test into a failure.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -114,7 +114,7 @@ test("the worker started by the server retries on its interval and stops when to
   const gw = gateway(0);
   const worker = startNotificationWorker(t.db, gw.sender, { config });
   try {
-    for (let i = 0; i < 100 && gw.calls() === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 1000 && gw.calls() === 0; i++) await new Promise((r) => setTimeout(r, 20));
   } finally {
     worker.stop();
   }
