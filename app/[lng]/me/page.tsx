@@ -2,6 +2,10 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { CellGroup, LinkCell } from "@/components/ui/cells";
+import { Link } from "@/components/ui/link";
+import { Num } from "@/components/ui/num";
+import { serviceContext } from "@/lib/applications/context";
+import { listSharedWithCitizen } from "@/lib/applications/viewers";
 import { icons } from "@/components/ui/icons";
 import { currentUser } from "@/lib/auth/guards";
 import { isDemoMode } from "@/lib/config/env";
@@ -12,6 +16,8 @@ export default async function MePage({ params }: { params: Promise<{ lng: string
   const lng = await pageLocale(params);
   const t = getT(lng);
   const user = await currentUser();
+  // Applications a family member shares with this phone (与家人共享进度): read-only, someone else's.
+  const shared = user?.kind === "citizen" ? await listSharedWithCitizen(await serviceContext(), user.id) : [];
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("me.title")}>
       <section className="mb-5 rounded-xl bg-cell p-4" data-testid="account">
@@ -25,6 +31,20 @@ export default async function MePage({ params }: { params: Promise<{ lng: string
           <LinkCell href={`/${lng}/staff/login`} title={t("me.staffSignIn")} icon={icons.desk} />
         </CellGroup>
       )}
+      {shared.length ? (
+        <CellGroup heading={t("me.sharedHeading")} id="shared">
+          {shared.map((item) => (
+            <li key={item.applicationId} data-testid="shared-item">
+              <Link href={`/${lng}/me/shared/${item.applicationId}`} className="tap-target block px-4 py-3">
+                <span className="block text-base font-medium">{t("me.sharedItem", { name: item.applicantMasked })}</span>
+                <span className="block text-sm text-ink-muted">
+                  <Num>{item.reference}</Num> · {t(`status.${item.status}`)}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </CellGroup>
+      ) : null}
       <CellGroup heading={t("me.settingsHeading")} id="settings">
         <li className="px-4 py-3">
           <p className="font-medium">{t("prefs.largeTextTitle")}</p>
