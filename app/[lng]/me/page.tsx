@@ -1,17 +1,23 @@
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { FoundForYouSection } from "@/components/monitoring/found-for-you";
 import { PageFrame } from "@/components/shell/page-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { CellGroup, LinkCell } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
+import { actorFor } from "@/lib/auth/access";
 import { currentUser } from "@/lib/auth/guards";
+import { serviceContext } from "@/lib/applications/context";
 import { isDemoMode } from "@/lib/config/env";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
+import { foundForCitizen } from "@/lib/monitoring/citizen";
 
 export default async function MePage({ params }: { params: Promise<{ lng: string }> }) {
   const lng = await pageLocale(params);
   const t = getT(lng);
   const user = await currentUser();
+  // 政策找人: what the area's monitoring found for this citizen (their own figures only).
+  const found = user?.kind === "citizen" ? await foundForCitizen((await serviceContext()).db, actorFor(user), lng) : [];
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("me.title")}>
       <section className="mb-5 rounded-xl bg-cell p-4" data-testid="account">
@@ -19,6 +25,7 @@ export default async function MePage({ params }: { params: Promise<{ lng: string
           {user ? t("me.signedInAs", { who: user.displayName ?? "" }) : t("me.notSignedIn")}
         </p>
       </section>
+      <FoundForYouSection found={found} lng={lng} t={t} />
       {user ? null : (
         <CellGroup>
           <LinkCell href={`/${lng}/login`} title={t("me.citizenSignIn")} icon={icons.me} />
