@@ -89,7 +89,7 @@ for (const lng of scripts) {
     await forgetRateLimits();
     const citizen = await (await browser.newContext({ baseURL })).newPage();
     await signInCitizen(citizen, lng, phone);
-    await citizen.goto(`/${lng}/me`);
+    await expect(citizen).toHaveURL(new RegExp(`/${lng}/me$`));
     const c = text[lng].common.me.found;
     const found = citizen.getByTestId("found-for-you");
     await expect(found.getByRole("heading", { name: c.heading })).toBeVisible();
