@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { chinaDateOf } from "@/lib/calendar/china-date";
 import { validateIdNumber } from "@/lib/identity/id-number";
 import { normalizeHeading } from "@/lib/schools/roster-columns";
 import { looksLikeFormula } from "@/lib/schools/roster-validate";
@@ -100,7 +101,9 @@ export type ReturnRow = {
  * row for the same ID number is listed as a duplicate and the first is used (税务 lists one payment per
  * pupil and year; two rows mean the file was pasted together).
  */
-export function readReturnRows(rows: string[][], mapping: ReturnMapping): ReturnRow[] {
+export function readReturnRows(rows: string[][], mapping: ReturnMapping, options: { today?: string } = {}): ReturnRow[] {
+  // China's date once for the file (validateIdNumber would work it out again for every row).
+  const today = options.today ?? chinaDateOf(new Date());
   const out: ReturnRow[] = [];
   const firstRowOf = new Map<string, number>();
   const cellOf = (cells: string[], field: ReturnField) => {
@@ -124,7 +127,7 @@ export function readReturnRows(rows: string[][], mapping: ReturnMapping): Return
       row.problem = "id-missing";
       continue;
     }
-    const id = validateIdNumber(rawId);
+    const id = validateIdNumber(rawId, { today });
     if (!id.ok) {
       row.problem = "id-invalid";
       continue;
