@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import writeXlsxFile from "write-excel-file/node";
 import { z } from "zod";
+import { reachOf, type Actor } from "@/lib/auth/access";
 import type { Db } from "@/lib/db/client";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { getDataKey } from "@/lib/crypto/keys";
@@ -141,4 +142,24 @@ export async function exportRoster(
     at: context.now,
   });
   return { bytes, layout, rows: data.rows.length };
+}
+
+/**
+ * The export for whoever asks (lib/auth/access.ts decides): a school admin's reach is their school, in clear;
+ * a teacher's their class, masked; anyone else gets nothing. The school's name is the Simplified one (the
+ * office's template is in Simplified characters whatever script the page is read in).
+ */
+export async function exportRosterFor(
+  db: Db,
+  actor: Actor,
+  format: ExportFormat,
+  context: { actorId: string; now: Date },
+): Promise<{ bytes: Uint8Array | string; layout: ExportLayout; rows: number; schoolCode: string } | null> {
+  const reach = reachOf(actor);
+  if (reach.scope !== "school" && reach.scope !== "class") return null;
+  const school = await db.school.findUnique({ where: { id: reach.schoolId }, select: { id: true, code: true, nameZhHans: true, areaCode: true, area: { select: { policyPackId: true } } } });
+  if (!school) return null;
+  const viewer: ExportViewer = reach.scope === "school" ? { kind: "school-admin" } : { kind: "teacher", grade: reach.grade, className: reach.className };
+  const out = await exportRoster(db, { schoolId: school.id, schoolName: school.nameZhHans, area: { areaCode: school.areaCode, policyPackId: school.area.policyPackId }, viewer, format }, context);
+  return { ...out, schoolCode: school.code };
 }

@@ -8,7 +8,8 @@ import { hashIdNumber } from "@/lib/crypto/lookup-hash";
 import type { ColumnMapping } from "@/lib/schools/roster-columns";
 import { readRosterFile } from "@/lib/schools/roster-file";
 import { commitRosterImport } from "@/lib/schools/roster-import";
-import { exportLayoutFor, exportRoster, exportToCsv } from "@/lib/schools/roster-export";
+import { actorFor } from "@/lib/auth/access";
+import { exportLayoutFor, exportRoster, exportRosterFor, exportToCsv } from "@/lib/schools/roster-export";
 import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 import { HEADER, makePupilRows } from "@/tests/unit/schools/fixtures";
 
@@ -95,5 +96,18 @@ describe("exporting the roster with statuses", () => {
     expect(rows[0][header.indexOf("监护人联系电话")]).toMatch(/^139\*{4}\d{4}$/);
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: "school.roster.export" } });
     expect(audit.reason).toBe("layout=shenyang format=csv rows=1 class=一年级 1班 id-numbers=masked");
+  });
+
+  it("who gets which export: the school admin their school in clear, a teacher their class masked, area staff and a teacher without a class nothing", async () => {
+    const ctx = { actorId: "x", now: NOW };
+    const admin = await exportRosterFor(t.db, actorFor({ kind: "staff", id: "a1", role: "school_admin", schoolId: schoolA }), "csv", ctx);
+    expect(admin?.rows).toBe(8);
+    expect(admin?.bytes as string).toContain(pupils[3][1]);
+    const teacher = await exportRosterFor(t.db, actorFor({ kind: "staff", id: "t1", role: "teacher", schoolId: schoolA, classOf: { grade: "一年级", className: "1班" } }), "csv", ctx);
+    expect(teacher?.rows).toBe(1);
+    expect(teacher?.bytes as string).not.toContain(pupils[0][1]);
+    expect(await exportRosterFor(t.db, actorFor({ kind: "staff", id: "c1", role: "caseworker", areaCode: "210102" }), "csv", ctx)).toBeNull();
+    expect(await exportRosterFor(t.db, actorFor({ kind: "staff", id: "t2", role: "teacher", schoolId: schoolA }), "csv", ctx)).toBeNull();
+    expect(await t.db.auditLog.count({ where: { action: "school.roster.export" } })).toBe(2);
   });
 });
