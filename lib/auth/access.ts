@@ -45,6 +45,8 @@ export type AccessRecord = {
   pupilId?: string | null;
   /** The assisted session it was reached through: its desk's area, and whether it is still open. */
   deskSession?: { id: string; areaCode: string; open: boolean } | null;
+  /** A serious-illness 专班 case (lib/schools/zhuanban/cases.ts): with its schoolId and areaCode. */
+  schoolCaseId?: string | null;
 };
 
 /** How far an actor's access reaches, e.g. to scope a list query. */
@@ -58,6 +60,11 @@ export type Reach =
   /** A parent holding a pupil's link: that one pupil (built by lib/schools/parent-links.ts from a valid token, never from a session). */
   | { scope: "parent-token"; pupilId: string }
   | { scope: "desk-session"; sessionId: string; areaCode: string }
+  /**
+   * Area education staff (the 专班 office, 沈阳 000 五): the area's schools as aggregates and the area's
+   * 专班 cases; never a pupil's row, a class, an application or anything else of the area.
+   */
+  | { scope: "education"; areaCode: string }
   | { scope: "none" };
 
 /** Why access is refused; the state machine reports these codes, reads answer "not found". */
@@ -83,6 +90,9 @@ export function reachOf(actor: Actor): Reach {
   if (actor.role === "school_admin") return actor.schoolId ? { scope: "school", schoolId: actor.schoolId } : { scope: "none" };
   if (actor.role === "teacher") {
     return actor.schoolId && actor.classOf ? { scope: "class", schoolId: actor.schoolId, grade: actor.classOf.grade, className: actor.classOf.className } : { scope: "none" };
+  }
+  if (actor.role === "education") {
+    return actor.areaCode && actor.areaCode !== NO_AREA ? { scope: "education", areaCode: actor.areaCode } : { scope: "none" };
   }
   if (actor.role === "desk" && actor.deskSessionId) {
     return actor.areaCode && actor.areaCode !== NO_AREA ? { scope: "desk-session", sessionId: actor.deskSessionId, areaCode: actor.areaCode } : { scope: "none" };
@@ -119,6 +129,12 @@ export function refusalFor(reach: Reach, record: AccessRecord, schoolSide = fals
       if (session.areaCode !== reach.areaCode) return "wrong-area";
       if (record.areaCodes && !record.areaCodes.includes(reach.areaCode)) return "wrong-area";
       return session.open ? null : "session-ended";
+    }
+    case "education": {
+      if (record.areaCode !== reach.areaCode) return "wrong-area";
+      // A 专班 case, or a school as a whole (aggregates): never anything of one pupil, one class or one applicant.
+      if (record.pupilId != null || record.classOf != null || record.ownerId != null || record.deskSession != null) return "wrong-area";
+      return record.schoolCaseId != null || record.schoolId != null ? null : "wrong-area";
     }
     case "none":
       return schoolSide ? "wrong-school" : "wrong-area";

@@ -17,6 +17,10 @@ export const SMS_TEMPLATES = {
   "application-correction.zh-Hant": "【{sign}】您的申請 {reference} 需要您在 {date} 前補交材料，請登錄一站助醫查看要交哪些材料。",
   // A class teacher's invitation: no pupil data, only where to sign in.
   "teacher-invite": "【{sign}】学校邀请您作为班主任使用一站助医，查看本班学生参保进度。请用本手机号在“班主任登录”({path})获取验证码登录。",
+  // 专班: the parent's invitation to apply. Nothing on the lock screen about the child's illness or any programme:
+  // only that the school asks them to fill in an application, and the link (lib/schools/zhuanban/cases.ts).
+  "school-case-invite.zh-Hans": "【{sign}】孩子所在的学校请您在一站助医填写一份申请，请用本手机号登录后继续：{link}",
+  "school-case-invite.zh-Hant": "【{sign}】孩子所在的學校請您在一站助醫填寫一份申請，請用本手機號登錄後繼續：{link}",
   // 政策找人: an invitation with help beats a notice; no amount or illness in the text, only the link.
   "monitoring-invite": "【{sign}】您可能可以申请医疗救助或临时救助，点此查看并申请：{link}",
 } as const satisfies Record<string, string>;
