@@ -345,8 +345,8 @@ export async function inviteParent(
   const link = input.siteUrl.replace(/\/$/, "") + invitePath(script, token);
   await db.$transaction(async (tx) => {
     await tx.schoolCase.update({ where: { id: c.id }, data: { inviteTokenHash: inviteHash(token), invitedAt: now } });
-    const link = await tx.helpLink.findUnique({ where: { kind_refId: { kind: "referral", refId: itemRefId(c.id, APPLICATION_ITEM) } } });
-    if (link && link.state === "not-started") await tx.helpLink.update({ where: { id: link.id }, data: { state: "referred" } });
+    const item = await tx.helpLink.findFirst({ where: { chainId: c.chainId, refId: itemRefId(c.id, APPLICATION_ITEM) } });
+    if (item && item.state === "not-started") await tx.helpLink.update({ where: { id: item.id }, data: { state: "referred" } });
     await recordAudit(tx, { actorType: "staff", actorId: actor.id, action: "school.case.invite", target: c.id, reason: "sms", at: now });
   });
   await input.sms.send({ to: phone, template: `school-case-invite.${script}`, params: { link } });
@@ -401,7 +401,7 @@ export async function recordCaseApplication(
     if (!inArea && parent.id !== c.personId) await tx.householdMember.create({ data: { householdId: chain.householdId, personId: parent.id, relation: "guardian" } });
   }
   await tx.schoolCase.update({ where: { id: c.id }, data: { applicationId: input.applicationId, inviteTokenHash: null } });
-  await tx.helpLink.updateMany({ where: { kind: "referral", refId: itemRefId(c.id, APPLICATION_ITEM) }, data: { state: "applied", note: null } });
+  await tx.helpLink.updateMany({ where: { chainId: c.chainId, refId: itemRefId(c.id, APPLICATION_ITEM) }, data: { state: "applied", note: null } });
   await recordAudit(tx, { actorType: "citizen", actorId: input.citizenId, action: "school.case.applied", target: c.id, reason: input.applicationId, at: input.at });
   return true;
 }
