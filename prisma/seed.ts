@@ -24,6 +24,7 @@ import { hashPassword } from "@/lib/auth/staff";
 import { seedDemoSchool } from "@/lib/schools/demo-seed";
 import { hashTrackingCode } from "@/lib/desk/tracking-code";
 import { seedMonitoring } from "@/prisma/seed-monitoring";
+import { seedZhuanban } from "@/prisma/seed-zhuanban";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
@@ -240,6 +241,8 @@ async function main() {
     await seedFamilyViewer(db);
     const monitoring = await seedMonitoring(db, passwordHash);
     console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue, ${monitoring.proposed} 兜底 proposed`);
+    const zhuanban = await seedZhuanban(db, passwordHash);
+    console.log(`[seed] 专班: edu01 (沈阳市 education staff), ${zhuanban.caseId ? "one case" : "no case"} in the demo school`);
 
     const counts = {
       areas: await db.area.count(),
