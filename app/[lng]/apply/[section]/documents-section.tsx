@@ -38,7 +38,7 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
         </div>
       ) : null}
       {removing ? (
-        <section id="remove-confirm" role="alert" aria-labelledby="remove-confirm-h" className="mb-4 rounded-xl border-2 border-danger bg-cell p-4" data-testid="remove-confirm">
+        <section id="remove-confirm" role="alert" aria-labelledby="remove-confirm-h" className="mb-4 scroll-mt-[calc(var(--topbar-height)+var(--safe-top)+1rem)] rounded-xl border-2 border-danger bg-cell p-4" data-testid="remove-confirm">
           <h2 id="remove-confirm-h" className="mb-2 text-lg font-semibold">
             {t("documents.deleteConfirm", { doc: t(`documents.types.${removing.docType}`), page: pageNumber(removing) })}
           </h2>
@@ -58,7 +58,7 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
         {required.map((doc) => {
           const count = draft.documents.filter((d) => d.docType === doc).length;
           return (
-            <li key={doc} id={`doc-${doc}`} className="rounded-xl bg-cell p-4" data-testid={`doc-${doc}`}>
+            <li key={doc} id={`doc-${doc}`} className="scroll-mt-[calc(var(--topbar-height)+var(--safe-top)+1rem)] rounded-xl bg-cell p-4" data-testid={`doc-${doc}`}>
               <div className="mb-1 flex items-center justify-between gap-2">
                 <h2 className="font-semibold">{t(`documents.types.${doc}`)}</h2>
                 <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${count ? "bg-brand-soft" : "bg-page text-ink-muted"}`}>
