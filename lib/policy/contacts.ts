@@ -1,6 +1,6 @@
 import { z } from "zod";
-import data from "@/lib/policy/contacts.json";
-import { RELIABILITIES } from "@/lib/policy/types";
+import data from "./contacts.json";
+import { RELIABILITIES } from "./types";
 
 /**
  * Who to call: each place's help lines and offices, as data beside the policy packs
