@@ -208,6 +208,7 @@ async function main() {
         citizenId,
         draftOwnerId: null,
         reliefType: app.reliefType,
+        urgency: "this-month",
         ...applicantNameColumns(person.displayName),
         dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index, app.toFollow)),
         stateJson: JSON.stringify(state),

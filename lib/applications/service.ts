@@ -164,6 +164,7 @@ async function updateDraft(ctx: ServiceContext, citizenId: string, change: (data
         ...applicantNameColumns(data.applicant?.name),
         areaCode: data.applicant?.areaCode ?? null,
         reliefType: data.reason?.reliefType ?? null,
+        urgency: data.reason?.urgency ?? null,
       },
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
@@ -314,6 +315,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         submittedAt: at,
         areaCode: applicant.areaCode,
         reliefType,
+        urgency: data.reason!.urgency,
         ...applicantNameColumns(applicant.name),
         currentDueOn: due?.date ?? null,
         currentDueProvisional: due?.provisional ?? false,

@@ -13,6 +13,10 @@ import { PrintButton } from "@/components/apply/print-button";
 import { currentUser } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
+import { WhoToCall } from "@/components/contacts/who-to-call";
+import { findArea } from "@/lib/applications/areas";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { requestNow } from "@/lib/config/demo-clock";
 
 export default async function ApplyPage({
   params,
@@ -73,6 +77,8 @@ export default async function ApplyPage({
   const done = SECTION_IDS.filter((s) => statuses[s] === "completed").length;
   // What to have at hand, from the answers known so far (saved, or carried from 查资格).
   const toPrepare = requiredDocuments(answersSoFar(draft.data));
+  // Who to call for the place chosen (or the place 查资格 was about); national lines until then.
+  const contactPack = (await findArea(ctx.db, draft.data.applicant?.areaCode))?.policyPackId ?? draft.data.screener?.policy;
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={`/${lng}/services`}>
       <p className="mb-3">{t("intro")}</p>
@@ -135,6 +141,7 @@ export default async function ApplyPage({
         {t("taskList.review")}
       </Link>
       <p className="mt-3 text-sm text-ink-muted">{t("taskList.savedNote")}</p>
+      <WhoToCall t={getT(lng, "common")} packId={contactPack} on={calendarDateInChina(await requestNow())} className="mt-5" />
     </PageFrame>
   );
 }

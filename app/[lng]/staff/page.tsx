@@ -131,6 +131,7 @@ export default async function StaffConsolePage({
                 urgent: tk("queue.urgentFlag"),
                 applicant: (name) => tk("queue.applicant", { name }),
                 reliefType: (type) => ta(`options.reliefType.${type}`),
+                urgency: (urgency) => tk("queue.urgencyLabel", { urgency: tk(`queue.urgency.${urgency}`) }),
               }}
             />
           ) : (
