@@ -28,7 +28,7 @@ export default async function HomePage({ params }: { params: Promise<{ lng: stri
             <li key={task.key}>
               <Link
                 href={`/${lng}/${task.path}`}
-                className="flex h-full min-h-[7.5rem] flex-col justify-between rounded-2xl bg-cell p-4 shadow-sm active:bg-brand-soft"
+                className="flex h-full min-h-[7.5rem] flex-col justify-between rounded-2xl bg-cell p-3 shadow-sm active:bg-brand-soft"
                 data-testid={`tile-${task.key}`}
               >
                 <span aria-hidden="true" className="h-9 w-9 text-brand">

@@ -267,6 +267,23 @@ for (const lng of scripts) {
   });
 }
 
+test("home task titles stay on one line at 390 px in 长辈版, in both scripts (no 申請臨 / 時救助)", async ({ page }) => {
+  const base = test.info().project.use.baseURL ?? "http://127.0.0.1";
+  await page.context().addCookies([{ name: "yz_large_text", value: "1", url: base }]);
+  for (const lng of scripts) {
+    await page.goto(`/${lng}`);
+    const titles = page.locator('[data-testid^="tile-"] span > span:first-child');
+    expect(await titles.count()).toBe(4);
+    const lines = await titles.evaluateAll((els) =>
+      els.map((el) => {
+        const style = getComputedStyle(el);
+        return { text: el.textContent, lines: Math.round(el.getBoundingClientRect().height / parseFloat(style.lineHeight)) };
+      }),
+    );
+    expect(lines.filter((l) => l.lines !== 1)).toEqual([]);
+  }
+});
+
 test("the check itself catches each kind of break (a page with known faults added)", async ({ page }) => {
   const base = test.info().project.use.baseURL ?? "http://127.0.0.1";
   await page.context().addCookies([{ name: "yz_large_text", value: "1", url: base }]);
