@@ -4,7 +4,6 @@ import { Num } from "@/components/ui/num";
 import type { DraftData } from "@/lib/applications/draft-schema";
 import { maskData } from "@/lib/applications/service";
 import { formatMoney, localName } from "@/lib/i18n/format";
-import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 
 /**
@@ -14,6 +13,7 @@ import type { Locale } from "@/lib/i18n/settings";
  */
 export function ReviewSummary({
   lng,
+  t,
   data,
   documentsCount,
   area,
@@ -21,13 +21,14 @@ export function ReviewSummary({
   enteredBy,
 }: {
   lng: Locale;
+  /** The page's apply-namespace texts (components get their texts from the page). */
+  t: (key: string, params?: Record<string, unknown>) => string;
   data: DraftData;
   documentsCount: number;
   area: { nameZhHans: string; nameZhHant: string } | null;
   sectionHref: (section: string) => string;
   enteredBy?: { labels: Record<"worker" | "applicant", string> };
 }) {
-  const t = getT(lng, "apply");
   const m = maskData(data);
   const rows: [string, string, string | null, ReactNode][] = [];
   const add = (section: string, field: string | null, label: string, value: ReactNode | undefined | null) => {

@@ -39,7 +39,7 @@ export function SectionForm({
    * The assisted frame only (a desk worker filling in for the applicant): one box per field, ticked when the
    * applicant said or typed that answer themselves (posted as `byApplicant`); unticked answers are the worker's.
    */
-  marks?: { legend: string; hint: string; initial: string[] };
+  marks?: { legend: string; hint: string; initial: string[]; fieldSuffix: string };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const values = state?.values ?? initial;
@@ -62,7 +62,11 @@ export function SectionForm({
             return (
               <label key={f.name} className="tap-target flex items-center gap-3">
                 <input type="checkbox" name="byApplicant" value={f.name} defaultChecked={ticked} className="h-6 w-6" data-testid={`by-applicant-${f.name}`} />
-                <span>{f.label}</span>
+                <span>
+                  {f.label}
+                  {/* Its own name for screen readers: not the field's label again. */}
+                  <span className="sr-only">{marks.fieldSuffix}</span>
+                </span>
               </label>
             );
           })}

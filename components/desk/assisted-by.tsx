@@ -1,11 +1,8 @@
-import type { AssistedBy } from "@/lib/applications/service";
-import { assistedByText } from "@/lib/desk/track-view";
-import type { Locale } from "@/lib/i18n/settings";
-
-export function AssistedByNote({ by, lng, className = "text-sm" }: { by: AssistedBy; lng: Locale; className?: string }) {
+/** "窗口帮办：<desk>" under a timeline's submit step (the text from lib/desk/track-view.ts assistedByText, in the page's script). */
+export function AssistedByNote({ text, className = "text-sm" }: { text: string; className?: string }) {
   return (
     <p className={className} data-testid="assisted-by">
-      {assistedByText(by, lng)}
+      {text}
     </p>
   );
 }

@@ -45,7 +45,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ lng: st
           </Notice>
         </div>
       ) : null}
-      <ReviewSummary lng={lng} data={draft.data} documentsCount={draft.documents.length} area={area} sectionHref={(section) => `/${lng}/apply/${section}`} />
+      <ReviewSummary lng={lng} t={(k, p) => t(k, p)} data={draft.data} documentsCount={draft.documents.length} area={area} sectionHref={(section) => `/${lng}/apply/${section}`} />
       {missing.length === 0 ? (
         <form action={submitAction.bind(null, lng)} data-testid="submit-form">
           {/* One key per rendering of this page: a double tap or a resend submits once. */}

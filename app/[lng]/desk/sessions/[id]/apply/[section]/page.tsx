@@ -79,7 +79,7 @@ export default async function AssistedSectionPage({ params }: { params: Promise<
           fields={fields}
           initial={{ ...fromPerson, ...savedSectionValues(sid, draft.data) }}
           labels={{ save: t("saveAndContinue"), errorSummary: t("errors.summary") }}
-          marks={{ legend: td("assisted.marksLegend"), hint: td("assisted.marksHint"), initial: marked }}
+          marks={{ legend: td("assisted.marksLegend"), hint: td("assisted.marksHint"), initial: marked, fieldSuffix: td("assisted.markSuffix") }}
         />
       </div>
     </PageFrame>

@@ -64,6 +64,7 @@ export default async function AssistedReviewPage({ params, searchParams }: { par
       ) : null}
       <ReviewSummary
         lng={lng}
+        t={(k, p) => t(k, p)}
         data={draft.data}
         documentsCount={0}
         area={area}
