@@ -58,7 +58,7 @@ export default async function SessionPage({ params }: { params: Promise<{ lng: s
         {submittedId ? (
           <>
             <p className="mt-2 font-medium" data-testid="assisted-submitted">{t("assisted.submitted")}</p>
-            <Link href={`/${lng}/staff/applications/${submittedId}`} className="text-brand underline" data-testid="assisted-submitted-link">
+            <Link href={`/${lng}/staff/applications/${submittedId}`} className="target-link text-brand underline" data-testid="assisted-submitted-link">
               {t("assisted.submittedLink")}
             </Link>
           </>
@@ -72,7 +72,7 @@ export default async function SessionPage({ params }: { params: Promise<{ lng: s
           </Link>
         )}
         <p className="mt-2">
-          <Link href={`/${lng}/desk/consent-form`} className="text-brand underline">
+          <Link href={`/${lng}/desk/consent-form`} className="target-link text-brand underline">
             {t("home.printConsent")}
           </Link>
         </p>
