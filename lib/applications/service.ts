@@ -717,7 +717,7 @@ export type ApplicationView = {
   assistedBy: AssistedBy | null;
 };
 
-async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView | null> {
+export async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView | null> {
   const row = await db.application.findUnique({
     where: { id },
     include: {
