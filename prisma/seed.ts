@@ -238,7 +238,8 @@ async function main() {
     // Applicants as persons of their area, on their household's help chain (as submit does).
     await backfillApplicantPersons(db);
     // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
-    await seedDesk(db);
+    const desk = await seedDesk(db);
+    console.log(`[seed] 窗口帮办: 韦阿婆 (no phone) submitted at desk01's window, ${desk.reference}, tracking code 2026 1201`);
     await seedFamilyViewer(db);
     const monitoring = await seedMonitoring(db, passwordHash);
     console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue, ${monitoring.proposed} 兜底 proposed`);

@@ -29,11 +29,17 @@ export function SectionForm({
   fields,
   initial,
   labels,
+  marks,
 }: {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   fields: FieldSpec[];
   initial: Record<string, string | string[]>;
   labels: { save: string; errorSummary: string };
+  /**
+   * The assisted frame only (a desk worker filling in for the applicant): one box per field, ticked when the
+   * applicant said or typed that answer themselves (posted as `byApplicant`); unticked answers are the worker's.
+   */
+  marks?: { legend: string; hint: string; initial: string[]; fieldSuffix: string };
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const values = state?.values ?? initial;
@@ -47,6 +53,25 @@ export function SectionForm({
       {fields.map((f) => (
         <Field key={f.name} spec={f} value={values[f.name]} error={errors[f.name]} />
       ))}
+      {marks ? (
+        <fieldset className="rounded-lg border border-line p-3" data-testid="entered-by">
+          <legend className="px-1 font-semibold">{marks.legend}</legend>
+          <p className="mb-2 text-sm text-ink-muted">{marks.hint}</p>
+          {fields.map((f) => {
+            const ticked = state ? ([] as string[]).concat(values.byApplicant ?? []).includes(f.name) : marks.initial.includes(f.name);
+            return (
+              <label key={f.name} className="tap-target flex items-center gap-3">
+                <input type="checkbox" name="byApplicant" value={f.name} defaultChecked={ticked} className="h-6 w-6" data-testid={`by-applicant-${f.name}`} />
+                <span>
+                  {f.label}
+                  {/* Its own name for screen readers: not the field's label again. */}
+                  <span className="sr-only">{marks.fieldSuffix}</span>
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+      ) : null}
       <button
         type="submit"
         disabled={pending}

@@ -50,6 +50,11 @@ export function TrackForm({
             {texts.status}：<strong data-testid="track-status">{result.statusLabel}</strong>
           </p>
           {result.submittedOn ? <p className="text-sm text-ink-muted">{result.submittedOn}</p> : null}
+          {result.assistedBy ? (
+            <p className="text-sm" data-testid="track-assisted-by">
+              {result.assistedBy}
+            </p>
+          ) : null}
           <h2 className="mt-3 mb-2 font-semibold">{texts.timeline}</h2>
           <ol className="space-y-2" data-testid="track-timeline">
             {result.steps.map((s) => (

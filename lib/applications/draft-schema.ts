@@ -150,6 +150,31 @@ export const sectionSchemas = {
 
 export type SectionData = { [K in FormSectionId]: z.output<(typeof sectionSchemas)[K]> };
 
+/** Who entered a field of an assisted draft (窗口帮办): the desk worker, or the applicant (said or typed it themselves). */
+export const ENTERED_BY = ["worker", "applicant"] as const;
+export type EnteredBy = (typeof ENTERED_BY)[number];
+
+/**
+ * The form a draft is filled in: the applicant's own ("citizen"), or a desk worker's on the applicant's
+ * behalf ("assisted"). The same sections and rules; only the applicant's phone may be left empty when
+ * helped at a desk (an applicant without a phone is served there; the receipt's tracking code replaces SMS).
+ */
+export type DraftFrame = "citizen" | "assisted";
+
+const assistedApplicant = sectionSchemas.applicant.extend({
+  // Empty, or a phone by the citizen form's own rule.
+  phone: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (!v) return "";
+      const r = phone.safeParse(v);
+      if (r.success) return r.data;
+      ctx.addIssue({ code: "custom", message: "phone" });
+      return z.NEVER;
+    }),
+});
+
 /** What the server stores for a draft (encrypted): the saved sections, plus what documents will follow. */
 export type DraftData = Partial<SectionData> & {
   documentsToFollow?: string[];
@@ -159,6 +184,8 @@ export type DraftData = Partial<SectionData> & {
   screener?: ScreenerPrefill;
   /** A 专班 invitation this application answers (submit marks the case's 临时救助 item applied). */
   schoolCase?: SchoolCasePrefill;
+  /** Assisted drafts: who entered each saved field, keyed "section.field". */
+  enteredBy?: Record<string, EnteredBy>;
 };
 
 export type FieldErrors = Record<string, string>;
@@ -166,12 +193,13 @@ export type FieldErrors = Record<string, string>;
 export type SectionParse<K extends FormSectionId> = { ok: true; data: SectionData[K] } | { ok: false; errors: FieldErrors };
 
 /** The zod schema of one section's form. */
-export function sectionSchema<K extends FormSectionId>(section: K): z.ZodType<SectionData[K]> {
+export function sectionSchema<K extends FormSectionId>(section: K, frame: DraftFrame = "citizen"): z.ZodType<SectionData[K]> {
+  if (section === "applicant" && frame === "assisted") return assistedApplicant as unknown as z.ZodType<SectionData[K]>;
   return sectionSchemas[section] as unknown as z.ZodType<SectionData[K]>;
 }
 
-export function parseSection<K extends FormSectionId>(section: K, input: Record<string, unknown>): SectionParse<K> {
-  const result = sectionSchemas[section].safeParse(input);
+export function parseSection<K extends FormSectionId>(section: K, input: Record<string, unknown>, frame: DraftFrame = "citizen"): SectionParse<K> {
+  const result = sectionSchema(section, frame).safeParse(input);
   if (result.success) return { ok: true, data: result.data as SectionData[K] };
   return { ok: false, errors: fieldErrorCodes(result.error.issues) };
 }

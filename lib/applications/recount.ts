@@ -115,7 +115,8 @@ export async function recountProvisionalDeadlines(ctx: ServiceContext): Promise<
         reason: `${told ?? "-"} → ${dueOn ?? "-"}${provisional ? " (provisional)" : ""}`,
         at,
       });
-      await tx.notification.create({
+      // An applicant without an account (helped at a desk) follows the case by tracking code, not SMS.
+      if (row.citizenId) await tx.notification.create({
         data: {
           citizenId: row.citizenId,
           applicationId: row.id,

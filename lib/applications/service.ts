@@ -24,6 +24,7 @@ import {
   type SectionData,
   type SectionId,
   type EstimatePrefill,
+  type EnteredBy,
 } from "@/lib/applications/draft-schema";
 import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "@/lib/applications/reference";
@@ -99,11 +100,11 @@ export function readApplicantName(row: { applicantNameEncrypted: string | null; 
   return row.applicantName ?? null;
 }
 
-export function readState(row: { stateJson: string | null; status: string; citizenId: string; areaCode: string | null; reliefType: string | null }): ApplicationState {
+export function readState(row: { stateJson: string | null; status: string; citizenId: string | null; areaCode: string | null; reliefType: string | null }): ApplicationState {
   if (row.stateJson) return JSON.parse(row.stateJson) as ApplicationState;
   // A row from before the state machine (seeded history): only its status is known.
   return {
-    ...newApplication({ applicantId: row.citizenId, areaCode: row.areaCode ?? "", reliefType: row.reliefType === "urgent" ? "urgent" : "expense" }),
+    ...newApplication({ applicantId: row.citizenId ?? "", areaCode: row.areaCode ?? "", reliefType: row.reliefType === "urgent" ? "urgent" : "expense" }),
     status: fromDbStatus(row.status),
   };
 }
@@ -150,11 +151,23 @@ function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
-/** Apply `change` to the citizen's draft data inside one transaction. */
-async function updateDraft(ctx: ServiceContext, citizenId: string, change: (data: DraftData) => DraftData): Promise<DraftData> {
-  await getOrCreateDraft(ctx, citizenId);
+/**
+ * Whose draft: a citizen's own (one open draft per account), or the one an assisted session at a desk
+ * (窗口帮办, lib/desk/assisted.ts) keeps for its applicant, who may have no account. Callers of the
+ * desk form have checked the session's access first; the desk's draft is created by lib/desk/assisted.ts.
+ */
+export type DraftOwner = { citizenId: string } | { deskSessionId: string };
+
+function draftWhere(owner: DraftOwner) {
+  return "citizenId" in owner ? { draftOwnerId: owner.citizenId } : { deskSessionId: owner.deskSessionId };
+}
+
+/** Apply `change` to the owner's draft data inside one transaction. */
+async function updateDraft(ctx: ServiceContext, ownerOrCitizen: string | DraftOwner, change: (data: DraftData) => DraftData): Promise<DraftData> {
+  const owner = typeof ownerOrCitizen === "string" ? { citizenId: ownerOrCitizen } : ownerOrCitizen;
+  if ("citizenId" in owner) await getOrCreateDraft(ctx, owner.citizenId);
   return ctx.db.$transaction(async (tx) => {
-    const row = await tx.application.findUnique({ where: { draftOwnerId: citizenId } });
+    const row = await tx.application.findUnique({ where: draftWhere(owner) });
     if (!row || row.status !== "draft") throw new ApplicationServiceError("no-draft");
     const data = change(decryptData(row.dataEncrypted));
     const updated = await tx.application.updateMany({
@@ -189,9 +202,11 @@ export async function saveDraftSection(
 /** Save a section the caller has already parsed with its schema (the action wrapper does). */
 export async function storeDraftSection<K extends FormSectionId>(
   ctx: ServiceContext,
-  citizenId: string,
+  citizenId: string | DraftOwner,
   section: K,
   parsedData: SectionData[K],
+  /** Who entered each field (assisted drafts only): stored with the draft as `enteredBy["section.field"]`. */
+  enteredBy?: Record<string, EnteredBy>,
 ): Promise<SaveResult> {
   const parsed = { data: parsedData };
   if (section === "applicant") {
@@ -203,12 +218,15 @@ export async function storeDraftSection<K extends FormSectionId>(
     const value = parsed.data as Record<string, unknown>;
     // Keep which estimate the costs came from, for the caseworker.
     if (section === "illness" && !value.estimatePolicy && d.prefill) value.estimatePolicy = d.prefill.policy;
-    return { ...d, [section]: value };
+    if (!enteredBy) return { ...d, [section]: value };
+    const marks = Object.fromEntries(Object.entries(d.enteredBy ?? {}).filter(([k]) => !k.startsWith(`${section}.`)));
+    for (const [field, by] of Object.entries(enteredBy)) marks[`${section}.${field}`] = by;
+    return { ...d, [section]: value, enteredBy: marks };
   });
   return { ok: true, data };
 }
 
-export async function setDocumentsToFollow(ctx: ServiceContext, citizenId: string, documents: DocumentType[]): Promise<void> {
+export async function setDocumentsToFollow(ctx: ServiceContext, citizenId: string | DraftOwner, documents: DocumentType[]): Promise<void> {
   await updateDraft(ctx, citizenId, (d) => ({ ...d, documentsToFollow: [...new Set(documents)] }));
 }
 
@@ -277,15 +295,45 @@ const SUBMIT_KEY = /^[A-Za-z0-9_-]{16,64}$/;
  * transaction, so a crash leaves either the draft untouched or a complete submitted application.
  */
 export async function submitApplication(ctx: ServiceContext, citizenId: string, submitKey: string): Promise<SubmitResult> {
+  return submitDraft(ctx, { owner: { citizenId }, citizenId, assisted: null }, submitKey);
+}
+
+/**
+ * A desk that submits on the applicant's behalf (after the applicant confirmed the summary read back):
+ * kept on the submit event (`details.assistedBy`, shown on every timeline as 窗口帮办) and in the audit log.
+ */
+export type AssistedSubmit = {
+  sessionId: string;
+  workerId: string;
+  personId: string;
+  helpDesk: { id: string; code: string; nameZhHans: string; nameZhHant: string } | null;
+};
+
+/** The desk that helped, as the submit event keeps it (names in both scripts, as they were that day). */
+export type AssistedBy = { helpDeskId: string | null; nameZhHans: string | null; nameZhHant: string | null };
+
+/**
+ * Submit a draft: the citizen's own, or an assisted session's. The applicant submits (the state
+ * machine's "submit" stays the applicant's move; a desk never gains a role in it): for an assisted
+ * draft the applicant is the session's person, who owns the application through their account when
+ * they have one, else through the person record (citizenId null).
+ */
+export async function submitDraft(
+  ctx: ServiceContext,
+  who: { owner: DraftOwner; citizenId: string | null; assisted: AssistedSubmit | null },
+  submitKey: string,
+): Promise<SubmitResult> {
   if (!SUBMIT_KEY.test(submitKey)) return { ok: false, code: "invalid-key" };
+  const { citizenId, assisted } = who;
   const at = now(ctx);
   const result = await ctx.db.$transaction(async (tx): Promise<SubmitResult> => {
     const previous = await tx.application.findUnique({ where: { submitKey } });
     if (previous) {
-      if (previous.citizenId !== citizenId || !previous.reference) return { ok: false, code: "invalid-key" };
+      const same = assisted ? previous.deskSessionId === assisted.sessionId : previous.citizenId === citizenId;
+      if (!same || !previous.reference) return { ok: false, code: "invalid-key" };
       return { ok: true, applicationId: previous.id, reference: previous.reference, repeated: true };
     }
-    const draft = await tx.application.findUnique({ where: { draftOwnerId: citizenId }, include: { documents: { select: { docType: true } } } });
+    const draft = await tx.application.findUnique({ where: draftWhere(who.owner), include: { documents: { select: { docType: true } } } });
     if (!draft || draft.status !== "draft") return { ok: false, code: "no-draft" };
     const data = decryptData(draft.dataEncrypted);
     const statuses = sectionStatuses(data, draft.documents.map((d) => d.docType));
@@ -296,8 +344,10 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
     const applicant = data.applicant!;
     const reliefType = data.reason!.reliefType;
 
-    const state0 = newApplication({ applicantId: citizenId, areaCode: applicant.areaCode, reliefType });
-    const applied = applyAction(state0, { type: "submit" }, { id: citizenId, role: "citizen" }, at);
+    // An applicant without an account is known to the state machine by their person record.
+    const applicantId = citizenId ?? `person:${assisted!.personId}`;
+    const state0 = newApplication({ applicantId, areaCode: applicant.areaCode, reliefType });
+    const applied = applyAction(state0, { type: "submit" }, { id: applicantId, role: "citizen" }, at);
     if (!applied.ok) return { ok: false, code: applied.code };
 
     const reference = await allocateReference(tx, applicant.areaCode, at);
@@ -312,6 +362,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         reference,
         submitKey,
         draftOwnerId: null,
+        citizenId,
         submittedAt: at,
         areaCode: applicant.areaCode,
         reliefType,
@@ -323,14 +374,23 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
       },
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
-    await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? []) });
+    const assistedBy: { assistedBy?: AssistedBy } = assisted
+      ? { assistedBy: { helpDeskId: assisted.helpDesk?.id ?? null, nameZhHans: assisted.helpDesk?.nameZhHans ?? null, nameZhHant: assisted.helpDesk?.nameZhHant ?? null } }
+      : {};
+    await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? [], assistedBy) });
     // A 专班 invitation first: it may put the parent in the pupil's household, so the application joins that chain.
-    if (data.schoolCase) await recordCaseApplication(tx, { caseId: data.schoolCase.caseId, applicationId: draft.id, citizenId, applicant, at });
-    await recordApplicantPerson(tx, { applicationId: draft.id, citizenId, applicant });
-    await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.submit", target: reference, at });
-    await tx.notification.create({
-      data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status, ...dueParams(due) }), createdAt: at },
-    });
+    if (data.schoolCase && citizenId) await recordCaseApplication(tx, { caseId: data.schoolCase.caseId, applicationId: draft.id, citizenId, applicant, at });
+    await recordApplicantPerson(tx, { applicationId: draft.id, citizenId, personId: assisted?.personId, applicant });
+    if (assisted) {
+      await recordAudit(tx, { actorType: "staff", actorId: assisted.workerId, action: "desk.application.submit", target: reference, reason: `desk:${assisted.helpDesk?.code ?? "-"}`, at });
+      await tx.helpLink.updateMany({ where: { kind: "desk-session", refId: assisted.sessionId }, data: { state: "applied" } });
+    } else await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.submit", target: reference, at });
+    // An applicant without an account gets no SMS: the receipt and its tracking code are their channel.
+    if (citizenId) {
+      await tx.notification.create({
+        data: { citizenId, applicationId: draft.id, kind: "submitted", paramsJson: JSON.stringify({ reference, status: applied.state.status, ...dueParams(due) }), createdAt: at },
+      });
+    }
     return { ok: true, applicationId: draft.id, reference, repeated: false, trackingCode };
   });
   if (result.ok && !result.repeated) await dispatchNotifications(ctx, { applicationId: result.applicationId });
@@ -363,8 +423,14 @@ async function highestSequence(tx: Tx, prefix: string, year: number): Promise<nu
 }
 
 /** The timeline row stored for a state-machine event (the seed replays demo cases through it too). */
-export function eventRow(applicationId: string, event: import("@/lib/applications/state-machine").ApplicationEvent, documentsToFollow: string[] = []) {
-  const details = { ...event.details, ...(documentsToFollow.length ? { documentsToFollow } : {}) };
+export function eventRow(
+  applicationId: string,
+  event: import("@/lib/applications/state-machine").ApplicationEvent,
+  documentsToFollow: string[] = [],
+  /** Facts kept beside the state machine's own details (a desk's help: `assistedBy`). */
+  extra: Record<string, unknown> = {},
+) {
+  const details = { ...event.details, ...(documentsToFollow.length ? { documentsToFollow } : {}), ...extra };
   return {
     applicationId,
     status: toDbStatus(event.to),
@@ -390,7 +456,7 @@ export function caseActor(user: StaffSessionUser): Actor | null {
 }
 
 /** The one access question for an application row: its owner and its area (drafts are the owner's alone). */
-export function mayAccessApplication(actor: Actor, row: { citizenId: string; areaCode: string | null; status: string }): boolean {
+export function mayAccessApplication(actor: Actor, row: { citizenId: string | null; areaCode: string | null; status: string }): boolean {
   if (actor.role !== "citizen" && (row.status === "draft" || !hasRole(actor.role, CASE_ROLES))) return false;
   return mayAccess(actor, { ownerId: row.citizenId, areaCode: row.areaCode });
 }
@@ -514,7 +580,7 @@ async function runAction(
       ip: meta.ip,
       at,
     });
-    if (notifies(applied.event.action, applied.event.from, applied.event.to) && actor.role !== "citizen") {
+    if (notifies(applied.event.action, applied.event.from, applied.event.to) && actor.role !== "citizen" && row.citizenId) {
       await tx.notification.create({
         data: {
           citizenId: row.citizenId,
@@ -657,6 +723,8 @@ export type ApplicationView = {
   requiredDocuments: DocumentType[];
   timings: ProcedureTimings;
   packId: string | null;
+  /** The desk that helped the applicant submit (窗口帮办), from the submit event; null when they applied themselves. */
+  assistedBy: AssistedBy | null;
 };
 
 export async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView | null> {
@@ -702,7 +770,16 @@ export async function loadView(db: Db, id: string, at: Date): Promise<Applicatio
     requiredDocuments: requiredDocuments(data),
     timings: procedureTimings(row.area?.policyPackId),
     packId: row.area?.policyPackId ?? null,
+    assistedBy: assistedByOf(row.events),
   };
+}
+
+/** The desk that helped submit, read from the submit event's details (audited with it as desk.application.submit). */
+export function assistedByOf(events: { action: string | null; detailsJson: string | null }[]): AssistedBy | null {
+  const submit = events.find((e) => e.action === "submit" && e.detailsJson);
+  if (!submit) return null;
+  const details = JSON.parse(submit.detailsJson!) as { assistedBy?: AssistedBy };
+  return details.assistedBy ?? null;
 }
 
 /** A citizen's own application; null for anyone else's (same answer as not found). */

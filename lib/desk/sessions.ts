@@ -198,6 +198,8 @@ export async function withdrawConsent(ctx: DeskContext, user: StaffSessionUser, 
     await tx.deskSession.update({ where: { id: row.id }, data: { status: "withdrawn", endedAt: at } });
     await tx.deskConsent.updateMany({ where: { sessionId: row.id, withdrawnAt: null }, data: { withdrawnAt: at, withdrawnById: user.id } });
     await tx.helpLink.deleteMany({ where: { kind: "desk-session", refId: row.id } });
+    // The application drafted in the session and not submitted goes (its documents cascade); a submitted one stays.
+    await tx.application.deleteMany({ where: { deskSessionId: row.id, status: "draft" } });
     if (row.personCreated) await deletePersonIfUnused(tx, row.personId, row.id);
     await recordAudit(tx, { actorType: "staff", actorId: user.id, action: "desk.session.consent-withdrawn", target: row.id, at });
     return true;

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { parseReference } from "@/lib/applications/reference";
 import { requiredDocuments } from "@/lib/applications/documents";
-import { decryptData, documentsOwed, readState } from "@/lib/applications/service";
+import { type AssistedBy, assistedByOf, decryptData, documentsOwed, readState } from "@/lib/applications/service";
 import { type ApplicationStatus, timelineSteps, type TimelineStep } from "@/lib/applications/state-machine";
 import { fromDbStatus } from "@/lib/applications/status";
 import { hashTrackingCode, normalizeTrackingCode, TRACKING_CODE_POLICY } from "@/lib/desk/tracking-code";
@@ -21,6 +21,8 @@ export type TrackedStatus = {
   currentDueOn: CalendarDate | null;
   /** Documents still owed; dueOn is null for documents declared to follow before any date was set. */
   owed: { documents: string[]; dueOn: CalendarDate | null } | null;
+  /** The desk that helped submit (its name only). */
+  assistedBy: AssistedBy | null;
 };
 
 export type TrackingLookupResult =
@@ -57,7 +59,7 @@ export async function lookUpByTrackingCode(
       await recordAudit(tx, { actorType: "anonymous", action: "tracking.lookup.rate-limited", target: reference, ip: input.ip, at });
       return { ok: false, code: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
     }
-    const row = await tx.application.findUnique({ where: { reference } });
+    const row = await tx.application.findUnique({ where: { reference }, include: { events: { where: { action: "submit" }, select: { action: true, detailsJson: true } } } });
     const matches = !!row?.trackingCodeHash && hashesEqual(row.trackingCodeHash, hashTrackingCode(reference, code));
     await recordAudit(tx, { actorType: "anonymous", action: matches ? "tracking.lookup.success" : "tracking.lookup.failure", target: reference, ip: input.ip, at });
     if (!row || !matches || row.status === "draft") return { ok: false, code: "no-match" };
@@ -69,12 +71,13 @@ function trackedStatus(row: {
   reference: string | null;
   status: string;
   stateJson: string | null;
-  citizenId: string;
+  citizenId: string | null;
   areaCode: string | null;
   reliefType: string | null;
   dataEncrypted: string | null;
   submittedAt: Date | null;
   currentDueOn: string | null;
+  events: { action: string | null; detailsJson: string | null }[];
 }): TrackedStatus {
   const state = readState(row);
   const data = decryptData(row.dataEncrypted);
@@ -92,5 +95,6 @@ function trackedStatus(row: {
     timeline: timelineSteps(state),
     currentDueOn: (row.currentDueOn as CalendarDate | null) ?? null,
     owed: owed ? { documents: owed.documents, dueOn: owed.dueOn } : null,
+    assistedBy: assistedByOf(row.events),
   };
 }

@@ -210,6 +210,7 @@ for (const lng of scripts) {
       estimateStays(lng),
       `/${lng}/staff/login`,
       `/${lng}/dev/outbox`,
+      `/${lng}/track`,
     ];
     expect(await check(page, paths, "signed out")).toEqual([]);
   });
@@ -264,6 +265,16 @@ for (const lng of scripts) {
     await signInStaff(page, lng, "edu01");
     await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
     expect(await check(page, [`/${lng}/staff/education`], "education staff")).toEqual([]);
+  });
+
+  test(`${lng}: help desk pages hold at 390 and 320 px, normal and 长辈版`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await signInStaff(page, lng, "desk01");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+    // The seeded open session of 韦阿婆 (prisma/seed-desk.ts) and its assisted application.
+    const session = `/${lng}/desk/sessions/seed-desk-session-1`;
+    const paths = [`/${lng}/desk`, session, `${session}/apply`, `${session}/apply/applicant`, `${session}/apply/documents`, `${session}/apply/review`, `/${lng}/desk/consent-form`];
+    expect(await check(page, paths, "desk")).toEqual([]);
   });
 }
 

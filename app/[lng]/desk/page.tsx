@@ -36,7 +36,7 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
       ) : null}
       <p className="mb-4">{t("home.intro")}</p>
       <p className="mb-4">
-        <Link href={`/${lng}/desk/consent-form`} className="text-brand underline" data-testid="consent-form-link">
+        <Link href={`/${lng}/desk/consent-form`} className="target-link text-brand underline" data-testid="consent-form-link">
           {t("home.printConsent")}
         </Link>
       </p>

@@ -1,3 +1,5 @@
+import { AssistedByNote } from "@/components/desk/assisted-by";
+import { assistedByText } from "@/lib/desk/track-view";
 import { Num } from "@/components/ui/num";
 import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
@@ -206,6 +208,7 @@ export default async function ApplicationPage({
             <li key={e.id}>
               <p className="font-medium">{e.action ? tk(`actions.${e.action}`) : tc(`status.${e.status}`)}</p>
               <p className="text-sm text-ink-muted">{formatDateTime(e.at, lng)}</p>
+              {e.action === "submit" && view.assistedBy ? <AssistedByNote text={assistedByText(view.assistedBy, lng)} /> : null}
               {e.action === "recount-deadline" ? <RecountDetails details={e.details} t={(k, p) => tk(k, p)} formatDate={fmt} /> : null}
               {e.reason && e.action !== "propose-amount" ? <p className="text-sm">{e.reason}</p> : null}
             </li>

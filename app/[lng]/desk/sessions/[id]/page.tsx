@@ -3,6 +3,7 @@ import { PageFrame } from "@/components/shell/page-frame";
 import { Link } from "@/components/ui/link";
 import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
+import { submittedApplicationOf } from "@/lib/desk/assisted";
 import { sessionFor } from "@/lib/desk/sessions";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -21,6 +22,7 @@ export default async function SessionPage({ params }: { params: Promise<{ lng: s
   const session = await sessionFor(await serviceContext(), user, id);
   // Another area's session, one handed over or withdrawn: the same as one that does not exist.
   if (!session) notFound();
+  const submittedId = await submittedApplicationOf(await serviceContext(), user, id);
   const t = getT(lng, "desk");
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("session.title")} backHref={`/${lng}/desk`}>
@@ -52,8 +54,25 @@ export default async function SessionPage({ params }: { params: Promise<{ lng: s
       <section className="mb-4 rounded-xl bg-cell p-4">
         <h2 className="mb-2 text-lg font-semibold">{t("session.nextHeading")}</h2>
         <p className="text-sm">{t("session.nextPending")}</p>
+        <p className="mt-2 text-sm text-ink-muted">{t("assisted.startHint")}</p>
+        {submittedId ? (
+          <>
+            <p className="mt-2 font-medium" data-testid="assisted-submitted">{t("assisted.submitted")}</p>
+            <Link href={`/${lng}/staff/applications/${submittedId}`} className="target-link text-brand underline" data-testid="assisted-submitted-link">
+              {t("assisted.submittedLink")}
+            </Link>
+          </>
+        ) : (
+          <Link
+            href={`/${lng}/desk/sessions/${session.id}/apply`}
+            className="tap-target mt-3 inline-flex w-full items-center justify-center rounded-lg bg-brand text-lg font-semibold text-white"
+            data-testid="start-assisted"
+          >
+            {t("assisted.start")}
+          </Link>
+        )}
         <p className="mt-2">
-          <Link href={`/${lng}/desk/consent-form`} className="text-brand underline">
+          <Link href={`/${lng}/desk/consent-form`} className="target-link text-brand underline">
             {t("home.printConsent")}
           </Link>
         </p>

@@ -1,3 +1,5 @@
+import { AssistedByNote } from "@/components/desk/assisted-by";
+import { assistedByText } from "@/lib/desk/track-view";
 import type { ReactNode } from "react";
 import { Num } from "@/components/ui/num";
 import { Link } from "@/components/ui/link";
@@ -296,6 +298,7 @@ export default async function StaffApplicationPage({
               <p className="text-ink-muted">{formatDateTime(e.at, lng)}</p>
               {e.reason ? <p>{e.reason}</p> : null}
               {e.note ? <p>{e.note}</p> : null}
+              {e.action === "submit" && view.assistedBy ? <AssistedByNote text={assistedByText(view.assistedBy, lng)} /> : null}
               {e.action === "recount-deadline" ? <RecountDetails details={e.details} t={(k, p) => t(k, p)} formatDate={fmt} /> : null}
             </li>
           ))}
