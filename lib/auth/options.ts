@@ -31,6 +31,25 @@ async function attempt<T extends { ok: true; user: SessionUser; sessionVersion: 
   return { id: result.user.id, sessionUser: result.user, sessionVersion: result.sessionVersion };
 }
 
+type SignInResult = { ok: true; user: SessionUser; sessionVersion: number } | { ok: false; code: string };
+type PhoneCodeSignIn = (input: { phone: string; code: string; ip: string }) => Promise<SignInResult>;
+
+/** Sign-in by a one-time code sent to a phone: citizens and class teachers differ only in whose accounts are checked. */
+function phoneCodeProvider(id: string, name: string, what: string, signIn: PhoneCodeSignIn) {
+  return CredentialsProvider({
+    id,
+    name,
+    credentials: {
+      phone: { label: "手机号", type: "tel" },
+      code: { label: "验证码", type: "text" },
+    },
+    async authorize(credentials, req) {
+      const ip = getClientIp((req?.headers ?? {}) as Headers);
+      return attempt(what, () => signIn({ phone: credentials?.phone ?? "", code: credentials?.code ?? "", ip }));
+    },
+  });
+}
+
 let secretOverride: string | undefined;
 
 export const authOptions: NextAuthOptions = {
@@ -45,33 +64,9 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/zh-Hans/login" },
   providers: [
-    CredentialsProvider({
-      id: "citizen-otp",
-      name: "手机验证码",
-      credentials: {
-        phone: { label: "手机号", type: "tel" },
-        code: { label: "验证码", type: "text" },
-      },
-      async authorize(credentials, req) {
-        const ip = getClientIp((req?.headers ?? {}) as Headers);
-        return attempt("citizen sign-in", () =>
-          signInCitizen({ phone: credentials?.phone ?? "", code: credentials?.code ?? "", ip }),
-        );
-      },
-    }),
-    CredentialsProvider({
-      // A class teacher (lib/schools/teachers.ts): a one-time code to the phone the school admin invited.
-      id: "teacher-otp",
-      name: "班主任验证码",
-      credentials: {
-        phone: { label: "手机号", type: "tel" },
-        code: { label: "验证码", type: "text" },
-      },
-      async authorize(credentials, req) {
-        const ip = getClientIp((req?.headers ?? {}) as Headers);
-        return attempt("teacher sign-in", () => signInTeacher({ phone: credentials?.phone ?? "", code: credentials?.code ?? "", ip }));
-      },
-    }),
+    phoneCodeProvider("citizen-otp", "手机验证码", "citizen sign-in", signInCitizen),
+    // A class teacher (lib/schools/teachers.ts): a one-time code to the phone the school admin invited.
+    phoneCodeProvider("teacher-otp", "班主任验证码", "teacher sign-in", signInTeacher),
     CredentialsProvider({
       id: "staff",
       name: "工作人员",

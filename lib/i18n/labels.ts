@@ -19,3 +19,24 @@ export const authErrorCodes = [
   "server-error",
   "generic",
 ] as const;
+
+/** What the sign-in-by-code form and its demo notice show (components/auth/phone-code-sign-in.tsx). */
+export function phoneCodeSignInTexts(t: TFunction, extraErrors: Record<string, string> = {}) {
+  return {
+    form: {
+      phoneLabel: t("citizen.phoneLabel"),
+      phoneHint: t("citizen.phoneHint"),
+      sendCode: t("citizen.sendCode"),
+      resend: t("citizen.resend"),
+      resendIn: t("citizen.resendIn", { seconds: "{{seconds}}" }),
+      codeSent: t("citizen.codeSent", { phone: "{{phone}}" }),
+      codeLabel: t("citizen.codeLabel"),
+      codeHint: t("citizen.codeHint"),
+      submit: t("citizen.submit"),
+      changePhone: t("citizen.changePhone"),
+      errors: { ...errorLabels(t, authErrorCodes), ...extraErrors },
+    },
+    demoNotice: t("citizen.demoNotice"),
+    openOutbox: t("citizen.openOutbox"),
+  };
+}
