@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/db/audit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parentLinkExpiry, parentLinksFor } from "@/lib/schools/parent-links";
 import { listRoster } from "@/lib/schools/pupils";
-import type { EnrolmentSeason } from "@/lib/schools/season";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { seasonFor } from "@/lib/schools/season";
 
 /**
  * The class QR sheet: one parent link per current pupil of one class (masked names), issued on first
@@ -17,7 +18,7 @@ export type QrSheetResult = { ok: true; sheet: QrSheet } | { ok: false; code: "n
 export async function qrSheetFor(
   db: PrismaClient,
   actor: Actor,
-  input: { grade?: string; className?: string; season: EnrolmentSeason | null; now: Date },
+  input: { grade?: string; className?: string; now: Date },
 ): Promise<QrSheetResult> {
   const reach = reachOf(actor);
   if (reach.scope !== "class" && reach.scope !== "school") return { ok: false, code: "not-found" };
@@ -26,8 +27,12 @@ export async function qrSheetFor(
   const grade = reach.scope === "class" ? reach.grade : input.grade;
   const className = reach.scope === "class" ? reach.className : input.className;
   if (!grade || !className) return { ok: false, code: "no-class" };
-  if (!input.season) return { ok: false, code: "no-season" };
-  const expiresAt = parentLinkExpiry(input.season);
+  const school = await db.school.findUnique({ where: { id: schoolId }, select: { area: { select: { policyPackId: true } } } });
+  if (!school) return { ok: false, code: "not-found" };
+  // Links last the season the school works to (the area's pack).
+  const season = seasonFor(school.area.policyPackId, calendarDateInChina(input.now));
+  if (!season) return { ok: false, code: "no-season" };
+  const expiresAt = parentLinkExpiry(season);
   const rows = await listRoster(db, schoolId, { grade, className, withNotes: false });
   const tokens = await db.$transaction(async (tx) => {
     const issued = await parentLinksFor(tx, rows.map((r) => r.id), { expiresAt, now: input.now });

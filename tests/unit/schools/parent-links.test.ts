@@ -53,7 +53,7 @@ describe("parent links (SQLite)", () => {
   });
 
   it("a teacher's QR sheet holds their own class only, one unguessable link each, the same links when printed again; printing is audited", async () => {
-    const first = await qrSheetFor(t.db, teacher(schoolA), { grade: "二年级", className: "3班", season, now: clock.now() });
+    const first = await qrSheetFor(t.db, teacher(schoolA), { grade: "二年级", className: "3班", now: clock.now() });
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.sheet).toMatchObject({ grade: "一年级", className: "1班" });
@@ -61,19 +61,19 @@ describe("parent links (SQLite)", () => {
     expect(first.sheet.pupils).toHaveLength(2);
     for (const p of first.sheet.pupils) expect(p.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(new Set(first.sheet.pupils.map((p) => p.token)).size).toBe(2);
-    const again = await qrSheetFor(t.db, teacher(schoolA), { season, now: clock.now() });
+    const again = await qrSheetFor(t.db, teacher(schoolA), { now: clock.now() });
     expect(again.ok && again.sheet.pupils.map((p) => p.token)).toEqual(first.sheet.pupils.map((p) => p.token));
     // Tokens are stored only hashed and encrypted.
     expect(JSON.stringify(await t.db.schoolParentLink.findMany())).not.toContain(first.sheet.pupils[0].token);
     expect(await t.db.auditLog.count({ where: { action: "school.parent-links.print" } })).toBe(2);
     // A school admin names the class; a citizen or another role gets nothing.
     const admin = actorFor({ kind: "staff", id: "a1", role: "school_admin", schoolId: schoolA });
-    expect(await qrSheetFor(t.db, admin, { season, now: clock.now() })).toEqual({ ok: false, code: "no-class" });
-    expect(await qrSheetFor(t.db, actorFor({ kind: "citizen", id: "c" }), { grade: "一年级", className: "1班", season, now: clock.now() })).toEqual({ ok: false, code: "not-found" });
+    expect(await qrSheetFor(t.db, admin, { now: clock.now() })).toEqual({ ok: false, code: "no-class" });
+    expect(await qrSheetFor(t.db, actorFor({ kind: "citizen", id: "c" }), { grade: "一年级", className: "1班", now: clock.now() })).toEqual({ ok: false, code: "not-found" });
   });
 
   it("a token opens one child only, stops at the season's end, and wrong tokens are rate-limited per address", async () => {
-    const sheet = await qrSheetFor(t.db, teacher(schoolA), { season, now: clock.now() });
+    const sheet = await qrSheetFor(t.db, teacher(schoolA), { now: clock.now() });
     if (!sheet.ok) throw new Error("no sheet");
     const [one, two] = sheet.sheet.pupils;
     const resolved = await resolveParentToken(t.db, one.token, { ip: "10.0.0.1", now: clock.now() });
@@ -100,7 +100,7 @@ describe("parent links (SQLite)", () => {
   });
 
   it("a parent's receipt is stored encrypted and moves the status to 家长已缴（待核对）; the class teacher can read it, another class cannot; a funded child needs none", async () => {
-    const sheet = await qrSheetFor(t.db, teacher(schoolA), { season, now: clock.now() });
+    const sheet = await qrSheetFor(t.db, teacher(schoolA), { now: clock.now() });
     if (!sheet.ok) throw new Error("no sheet");
     const [one, two] = sheet.sheet.pupils;
     const reach = { scope: "parent-token", pupilId: one.id } as const;

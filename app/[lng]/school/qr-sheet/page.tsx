@@ -7,9 +7,8 @@ import { Notice } from "@/components/ui/cells";
 import { reachOf } from "@/lib/auth/access";
 import { requireStaff } from "@/lib/auth/guards";
 import { SCHOOL_ROLES, TEACHER_ROLES } from "@/lib/auth/roles";
-import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { requestNow } from "@/lib/config/demo-clock";
-import { getDb } from "@/lib/db/client";
+import { serviceContext } from "@/lib/applications/context";
 import { qrPath } from "@/lib/desk/qr";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatDate } from "@/lib/i18n/format";
@@ -18,7 +17,6 @@ import { getT } from "@/lib/i18n/server";
 import { parentLinkPath } from "@/lib/schools/parent-links";
 import { schoolDashboard } from "@/lib/schools/pupils";
 import { qrSheetFor } from "@/lib/schools/qr-sheet";
-import { seasonFor } from "@/lib/schools/season";
 import "@/app/[lng]/school/qr-sheet/qr-sheet.css";
 
 /** The class QR sheet (A4): one QR code per pupil to the parent's page; the teacher's own class, or the class the admin picks. */
@@ -27,20 +25,16 @@ export default async function QrSheetPage({ params, searchParams }: { params: Pr
   const user = await requireStaff(lng, `/${lng}/school/qr-sheet`, [...SCHOOL_ROLES, ...TEACHER_ROLES]);
   const query = await searchParams;
   const t = getT(lng, "school");
-  const db = getDb();
+  const { db } = await serviceContext();
   const reach = reachOf(user.actor);
-  const schoolId = reach.scope === "school" || reach.scope === "class" ? reach.schoolId : null;
-  const school = schoolId ? await db.school.findUnique({ where: { id: schoolId }, select: { id: true, area: { select: { policyPackId: true } } } }) : null;
-  if (!school) notFound();
   const now = await requestNow();
-  const season = seasonFor(school.area.policyPackId, calendarDateInChina(now));
-  const result = await qrSheetFor(db, user.actor, { grade: query.grade?.slice(0, 20), className: query.class?.slice(0, 30), season, now });
-  if (!result.ok && result.code === "not-found") notFound();
+  const result = await qrSheetFor(db, user.actor, { grade: query.grade?.slice(0, 20), className: query.class?.slice(0, 30), now });
+  if ((!result.ok && result.code === "not-found") || (reach.scope !== "school" && reach.scope !== "class")) notFound();
   const back = reach.scope === "class" ? `/${lng}/school/class` : `/${lng}/school`;
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host") ?? "localhost"}`;
   if (!result.ok) {
-    const classes = result.code === "no-class" ? (await schoolDashboard(db, school.id)).classes : [];
+    const classes = result.code === "no-class" ? (await schoolDashboard(db, reach.schoolId)).classes : [];
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t("qr.title")} backHref={back}>
         {result.code === "no-season" ? (

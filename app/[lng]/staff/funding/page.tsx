@@ -3,7 +3,7 @@ import { Notice } from "@/components/ui/cells";
 import { reachOf } from "@/lib/auth/access";
 import { requireStaff } from "@/lib/auth/guards";
 import { FUNDING_LIST_ROLES } from "@/lib/auth/roles";
-import { getDb } from "@/lib/db/client";
+import { serviceContext } from "@/lib/applications/context";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
@@ -29,7 +29,7 @@ export default async function FundingListPage({ params, searchParams }: { params
     .map((m) => ({ line: Number(m[1]), code: m[2] }));
   const total = Number(query.total ?? problems.length) || problems.length;
   const count = (key: (typeof COUNT_KEYS)[number]) => Number(query[key] ?? 0) || 0;
-  const history = reach.scope === "area" ? await listFundingImports(getDb(), reach.areaCode) : null;
+  const history = reach.scope === "area" ? await listFundingImports((await serviceContext()).db, reach.areaCode) : null;
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("funding.title")} backHref={`/${lng}/staff`}>
       <p className="mb-4 px-1">{t("funding.intro")}</p>

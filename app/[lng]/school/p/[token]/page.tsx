@@ -6,7 +6,7 @@ import { Link } from "@/components/ui/link";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { requestNow } from "@/lib/config/demo-clock";
-import { getDb } from "@/lib/db/client";
+import { serviceContext } from "@/lib/applications/context";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatCalendarDate } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
@@ -30,7 +30,7 @@ export default async function ParentPupilPage({ params, searchParams }: { params
   const query = await searchParams;
   const t = getT(lng, "school");
   const now = await requestNow();
-  const db = getDb();
+  const db = (await serviceContext()).db;
   const resolved = await resolveParentToken(db, token, { ip: getClientIp(await headers()), now });
   const view = resolved.ok ? await parentPupilView(db, resolved.reach, resolved.reach.pupilId) : null;
   if (!view) {

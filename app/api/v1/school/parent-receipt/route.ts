@@ -2,7 +2,7 @@ import { headers } from "next/headers";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { requestNow } from "@/lib/config/demo-clock";
-import { getDb } from "@/lib/db/client";
+import { serviceContext } from "@/lib/applications/context";
 import { readBodyForm } from "@/lib/http/read-body";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { safeReturnPath } from "@/lib/preferences";
@@ -23,7 +23,7 @@ export async function POST(request: Request): Promise<Response> {
   const to = (param: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(`${back}?${param}`, `/${lng}`) } });
   const ip = getClientIp(await headers());
   const now = await requestNow();
-  const db = getDb();
+  const db = (await serviceContext()).db;
   const resolved = await resolveParentToken(db, token, { ip, now });
   // A wrong, expired or blocked token: the page itself says which.
   if (!resolved.ok) return new Response(null, { status: 303, headers: { Location: safeReturnPath(back, `/${lng}`) } });

@@ -3,7 +3,7 @@ import { authorizeStaff } from "@/lib/auth/guards";
 import { FUNDING_LIST_ROLES } from "@/lib/auth/roles";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { requestNow } from "@/lib/config/demo-clock";
-import { getDb } from "@/lib/db/client";
+import { serviceContext } from "@/lib/applications/context";
 import { readBodyForm } from "@/lib/http/read-body";
 import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { safeReturnPath } from "@/lib/preferences";
@@ -34,7 +34,7 @@ export async function POST(request: Request): Promise<Response> {
   if (file.size > ROSTER_MAX_BYTES) return to("error=too-large");
   const now = await requestNow();
   const result = await importFundingList(
-    getDb(),
+    (await serviceContext()).db,
     { areaCode: reach.areaCode, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
     { actorId: auth.user.id, now, today: calendarDateInChina(now) },
   );
