@@ -12,6 +12,7 @@ import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { createPrismaClient } from "@/lib/db/client";
 import { backfillApplicantPersons } from "@/lib/people/backfill";
 import { seedDesk } from "@/prisma/seed-desk";
+import { seedFamilyViewer } from "@/prisma/seed-family";
 import type { StaffRole } from "@/lib/generated/prisma/client";
 import type { DraftData } from "@/lib/applications/draft-schema";
 import { currentDeadline, procedureTimings } from "@/lib/applications/procedure";
@@ -237,6 +238,7 @@ async function main() {
     await backfillApplicantPersons(db);
     // Each area of the product adds its demo data as its own module (prisma/seed-<area>.ts), called here.
     await seedDesk(db);
+    await seedFamilyViewer(db);
     const monitoring = await seedMonitoring(db, passwordHash);
     console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue, ${monitoring.proposed} 兜底 proposed`);
 

@@ -29,6 +29,8 @@ export function FlagCard({ flag, lng, t, householdHref }: { flag: FlagView; lng:
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-ink-muted">{t("monitoring.card.person")}</dt>
         <dd>{flag.person.idNumberMasked}</dd>
+        <dt className="text-ink-muted">{t("monitoring.card.phone")}</dt>
+        <dd data-testid="flag-phone">{flag.person.phoneMasked ?? t("monitoring.card.noPhone")}</dd>
         <dt className="text-ink-muted">{t("monitoring.card.amount")}</dt>
         <dd data-testid="flag-amount">{money(flag.amount)}</dd>
         <dt className="text-ink-muted">{t("monitoring.card.threshold")}</dt>

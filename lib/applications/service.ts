@@ -649,7 +649,7 @@ export type ApplicationView = {
   packId: string | null;
 };
 
-async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView | null> {
+export async function loadView(db: Db, id: string, at: Date): Promise<ApplicationView | null> {
   const row = await db.application.findUnique({
     where: { id },
     include: {

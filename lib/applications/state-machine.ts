@@ -350,7 +350,9 @@ function date(value: unknown): CalendarDate {
 /** Ownership and area, by the one access rule (lib/auth/access.ts). */
 function canAct(actor: Actor, state: ApplicationState): ApplicationErrorCode | null {
   const refusal = accessRefusal(actor, { ownerId: state.applicantId, areaCode: state.areaCode });
-  // A class teacher never reaches an application: told as the school side's refusal.
+  // A class teacher never reaches an application: told as the school side's refusal. A family viewer never acts
+  // (their reach is read-only and never comes from a session): told as someone else's application.
+  if (refusal === "not-viewer") return "not-owner";
   return refusal === "wrong-class" || refusal === "wrong-pupil" ? "wrong-school" : refusal;
 }
 

@@ -7,7 +7,8 @@ import { ALL_AREA_ROLES, hasRole, type SessionUser, type StaffRole } from "@/lib
  *
  * A record says whom it belongs to through its scopes (`AccessRecord`); an actor reaches records
  * through one scope (`Reach`). Scopes that exist today: the owner (a citizen's own application),
- * the area (staff of a county / city), the school (a school admin). New ones (a class for a
+ * the area (staff of a county / city), the school (a school admin), a family viewer (a phone the
+ * applicant shared an application's timeline with). New ones (a class for a
  * teacher, a parent's token, a tracking code, a desk session, a family viewer) are added as one
  * more `Reach` case and one more `AccessRecord` field, with their rule in `accessRefusal`.
  */
@@ -45,6 +46,8 @@ export type AccessRecord = {
   pupilId?: string | null;
   /** The assisted session it was reached through: its desk's area, and whether it is still open. */
   deskSession?: { id: string; areaCode: string; open: boolean } | null;
+  /** Phone hashes the applicant shares the timeline with, only those not removed (lib/applications/viewers.ts). */
+  viewerPhoneHashes?: readonly string[];
 };
 
 /** How far an actor's access reaches, e.g. to scope a list query. */
@@ -58,10 +61,16 @@ export type Reach =
   /** A parent holding a pupil's link: that one pupil (built by lib/schools/parent-links.ts from a valid token, never from a session). */
   | { scope: "parent-token"; pupilId: string }
   | { scope: "desk-session"; sessionId: string; areaCode: string }
+  /**
+   * A family member the applicant shares one application's timeline with: read-only, the timeline only (never
+   * documents, answers, amounts or actions). Built by lib/applications/viewers.ts from the signed-in citizen's
+   * own phone hash, never from the request.
+   */
+  | { scope: "viewer"; phoneHash: string }
   | { scope: "none" };
 
 /** Why access is refused; the state machine reports these codes, reads answer "not found". */
-export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school" | "wrong-class" | "wrong-pupil" | "not-in-session" | "session-ended";
+export type AccessRefusal = "not-owner" | "wrong-area" | "wrong-school" | "wrong-class" | "wrong-pupil" | "not-in-session" | "session-ended" | "not-viewer";
 
 /** A staff account tied to no area that is not an all-area role reaches no area's records. */
 const NO_AREA = "-";
@@ -120,6 +129,9 @@ export function refusalFor(reach: Reach, record: AccessRecord, schoolSide = fals
       if (record.areaCodes && !record.areaCodes.includes(reach.areaCode)) return "wrong-area";
       return session.open ? null : "session-ended";
     }
+    case "viewer":
+      // Only while the applicant's share stands: removing it ends access at the next read.
+      return reach.phoneHash !== "" && record.viewerPhoneHashes?.includes(reach.phoneHash) ? null : "not-viewer";
     case "none":
       return schoolSide ? "wrong-school" : "wrong-area";
   }

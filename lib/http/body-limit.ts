@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { ROSTER_MAX_BYTES } from "@/lib/schools/roster-limits";
+import { MONITORING_UPLOAD_MAX_BYTES } from "@/lib/monitoring/upload-limits";
 import { MAX_REQUEST_CHARS } from "@/lib/policy";
 import errorsHans from "@/locales/zh-Hans/errors.json";
 import errorsHant from "@/locales/zh-Hant/errors.json";
@@ -31,6 +32,9 @@ export function bodyRuleFor(pathname: string): BodyRule {
   }
   if (pathname === "/api/v1/school/roster" || pathname === "/api/v1/staff/funding") {
     return { limit: ROSTER_MAX_BYTES + MULTIPART_ALLOWANCE_BYTES, routeRefusesDeclaredOversize: true };
+  }
+  if (pathname === "/api/v1/monitoring/imports") {
+    return { limit: MONITORING_UPLOAD_MAX_BYTES + MULTIPART_ALLOWANCE_BYTES, routeRefusesDeclaredOversize: true };
   }
   // UTF-8 takes at most 3 bytes a character: past this, the text is longer than the engine reads anyway.
   if (pathname === "/api/v1/estimate") return { limit: MAX_REQUEST_CHARS * 3 + 3 };

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { accessRefusal, type Actor } from "@/lib/auth/access";
+import { accessRefusal, reachOf, type Actor } from "@/lib/auth/access";
 import { calendarDateInChina, countWorkingDays } from "@/lib/calendar/working-days";
 import { decryptField } from "@/lib/crypto/field-encryption";
 import { recordAudit } from "@/lib/db/audit";
 import { fenToYuan } from "@/lib/monitoring/fen";
 import { readFlagCard } from "@/lib/monitoring/service";
 import { compiledOn, scalar } from "@/lib/policy/registry";
+import { smsScript } from "@/lib/sms/templates";
 import type { SmsSender } from "@/lib/sms/types";
 
 /**
@@ -38,9 +39,23 @@ export function invitationPath(lng: string, packId: string, totalYuan: string): 
   return `/${lng}/apply?from=estimate&policy=${encodeURIComponent(packId)}&total=${encodeURIComponent(totalYuan)}`;
 }
 
+/**
+ * The script the invitation is written in, and its link opens in: the script of the citizen account
+ * that is this person (linked, or signing in with the registry's phone) when it has used the site;
+ * zh-Hans otherwise (lib/sms/templates.ts smsScript).
+ */
+async function inviteScript(db: PrismaClient, person: { citizenId: string | null; phoneHash: string | null }) {
+  const citizen = person.citizenId
+    ? await db.citizen.findUnique({ where: { id: person.citizenId }, select: { preferredScript: true } })
+    : person.phoneHash
+      ? await db.citizen.findUnique({ where: { phoneHash: person.phoneHash }, select: { preferredScript: true } })
+      : null;
+  return smsScript(citizen?.preferredScript);
+}
+
 export async function performFlagAction(
   db: PrismaClient,
-  input: { actor: Actor; flagId: string; action: FlagAction; now: Date; sms: SmsSender; siteUrl: string; lng: string },
+  input: { actor: Actor; flagId: string; action: FlagAction; now: Date; sms: SmsSender; siteUrl: string },
 ): Promise<FlagActionOutcome> {
   const flag = await db.monitoringFlag.findUnique({ where: { id: input.flagId } });
   if (!flag || accessRefusal(input.actor, { areaCode: flag.areaCode }) !== null) return { ok: false, code: "not-found" };
@@ -65,8 +80,9 @@ export async function performFlagAction(
     const person = await db.person.findUniqueOrThrow({ where: { id: flag.personId } });
     if (person.phoneEncrypted) {
       const card = readFlagCard(flag.cardEncrypted);
-      const link = input.siteUrl.replace(/\/$/, "") + invitationPath(input.lng, flag.packId, fenToYuan(card.layers.total).toFixed(2));
-      await input.sms.send({ to: decryptField(person.phoneEncrypted), template: "monitoring-invite", params: { link } });
+      const script = await inviteScript(db, person);
+      const link = input.siteUrl.replace(/\/$/, "") + invitationPath(script, flag.packId, fenToYuan(card.layers.total).toFixed(2));
+      await input.sms.send({ to: decryptField(person.phoneEncrypted), template: `monitoring-invite.${script}`, params: { link } });
       state = "invited";
       sent = true;
       linkState = "referred";
@@ -103,4 +119,36 @@ export async function performFlagAction(
 export async function dismissalCounts(db: PrismaClient, areaCode: string): Promise<{ ruleId: string; reason: string; count: number }[]> {
   const rows = await db.monitoringFlag.groupBy({ by: ["ruleId", "dismissReason"], where: { areaCode, state: "dismissed" }, _count: { _all: true } });
   return rows.map((r) => ({ ruleId: r.ruleId, reason: r.dismissReason ?? "other", count: r._count._all })).sort((a, b) => b.count - a.count);
+}
+
+export interface RuleDismissals {
+  packId: string;
+  ruleId: string;
+  /** Flags of the rule so far (any state), so a share can be read. */
+  flags: number;
+  dismissed: number;
+  reasons: { reason: string; count: number }[];
+}
+
+/**
+ * Per rule of the actor's area: how many flags it raised and why caseworkers dismissed them, most
+ * dismissed first (a rule whose flags are mostly dismissed as "income above the limit" may have its
+ * threshold set too low). Null for an actor who reaches no single area.
+ */
+export async function dismissalsByRule(db: PrismaClient, actor: Actor): Promise<RuleDismissals[] | null> {
+  const reach = reachOf(actor);
+  if (reach.scope !== "area") return null;
+  const [all, dismissed] = await Promise.all([
+    db.monitoringFlag.groupBy({ by: ["packId", "ruleId"], where: { areaCode: reach.areaCode }, _count: { _all: true } }),
+    db.monitoringFlag.groupBy({ by: ["packId", "ruleId", "dismissReason"], where: { areaCode: reach.areaCode, state: "dismissed" }, _count: { _all: true } }),
+  ]);
+  const rules = all.map((r) => ({ packId: r.packId, ruleId: r.ruleId, flags: r._count._all, dismissed: 0, reasons: [] as { reason: string; count: number }[] }));
+  for (const d of dismissed) {
+    const rule = rules.find((r) => r.packId === d.packId && r.ruleId === d.ruleId);
+    if (!rule) continue;
+    rule.dismissed += d._count._all;
+    rule.reasons.push({ reason: d.dismissReason ?? "other", count: d._count._all });
+  }
+  for (const r of rules) r.reasons.sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return rules.sort((a, b) => b.dismissed - a.dismissed || a.ruleId.localeCompare(b.ruleId));
 }

@@ -41,6 +41,19 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/** A workbook's first sheet as text cells (a registry file's rows); a file problem when it cannot be read or is too big. */
+export async function readXlsxRows(input: Buffer): Promise<{ rows: string[][] } | { problem: FileProblem }> {
+  if (input.length > MAX_XLSX_BYTES) return { problem: { code: "too-many-rows", limit: MAX_XLSX_ROWS } };
+  let rows: unknown[][];
+  try {
+    rows = (await readSheet(input, { parseNumber: (s: string) => s })) as unknown[][];
+  } catch {
+    return { problem: { code: "malformed", line: 0 } };
+  }
+  if (rows.length - 1 > MAX_XLSX_ROWS) return { problem: { code: "too-many-rows", limit: MAX_XLSX_ROWS } };
+  return { rows: rows.map((r) => r.map(cellText)).filter((r) => r.some((c) => c.trim() !== "")) };
+}
+
 export async function readSettlementXlsx(
   input: Buffer | Readable | string,
   options: { mapping: ColumnMapping; period: Period; maxErrors?: number; knownIds?: Map<string, unknown> },

@@ -13,7 +13,8 @@ import type { Category } from "@/lib/policy/types";
 import { CostLedger, SCHEME_CODES, type MonthCosts } from "@/lib/monitoring/ledger";
 import { readSettlementCsv, type CsvEncoding, type FileProblem, type ReadReport } from "@/lib/monitoring/read-csv";
 import { MemoryRegistry, screen, type Certification, type Flag } from "@/lib/monitoring/screen";
-import { normaliseIdNumber, parseSettlementDate, type ColumnMapping, type Period, type RowError } from "@/lib/monitoring/settlement";
+import { readSettlementXlsx, readXlsxRows } from "@/lib/monitoring/read-xlsx";
+import { normaliseIdNumber, parseSettlementDate, type ColumnMapping, type Period, type RowError, type SettlementRow } from "@/lib/monitoring/settlement";
 
 /**
  * An area's monitoring batches in the database: the household registry and settlement extracts
@@ -28,7 +29,7 @@ type Db = PrismaClient;
 export type ImportOutcome =
   | { status: "committed"; batchId: string; report: ReadReport; flags?: number }
   | { status: "unchanged"; batchId: string }
-  | { status: "refused"; report: ReadReport };
+  | { status: "refused"; report: ReadReport; fileHash: string };
 
 // ------------------------------------------------------------------ registry
 
@@ -83,14 +84,27 @@ interface RegistryMember {
   phone: string | null;
 }
 
-/** Reads and checks a registry file; nothing is written when any row is bad (all or nothing). */
-export function parseRegistry(bytes: Buffer): { report: ReadReport; households: Map<string, { members: RegistryMember[]; certifications: Certification[] }> } {
-  const report = emptyReport();
-  const households = new Map<string, { members: RegistryMember[]; certifications: Certification[] }>();
+type RegistryHouseholds = Map<string, { members: RegistryMember[]; certifications: Certification[] }>;
+
+/** Reads and checks a registry file (CSV, UTF-8 or GBK); nothing is written when any row is bad (all or nothing). */
+export function parseRegistry(bytes: Buffer): { report: ReadReport; households: RegistryHouseholds } {
   const decoded = decodeWhole(bytes);
-  if (!decoded) return { report: { ...report, problem: { code: "encoding", encoding: "utf-8" } }, households };
-  report.encoding = decoded.encoding;
+  if (!decoded) return { report: { ...emptyReport(), problem: { code: "encoding", encoding: "utf-8" } }, households: new Map() };
   const rows = Papa.parse<string[]>(decoded.text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" }).data;
+  return parseRegistryRows(rows, decoded.encoding);
+}
+
+/** The same checks over a registry saved as .xlsx (first sheet; at most MAX_XLSX_ROWS rows). */
+export async function parseRegistryXlsx(bytes: Buffer): Promise<{ report: ReadReport; households: RegistryHouseholds }> {
+  const rows = await readXlsxRows(bytes);
+  if ("problem" in rows) return { report: { ...emptyReport(), problem: rows.problem }, households: new Map() };
+  return parseRegistryRows(rows.rows, "utf-8");
+}
+
+function parseRegistryRows(rows: string[][], encoding: "utf-8" | "gbk"): { report: ReadReport; households: RegistryHouseholds } {
+  const report = emptyReport();
+  report.encoding = encoding;
+  const households: RegistryHouseholds = new Map();
   if (rows.length === 0) return { report: { ...report, problem: { code: "empty" } }, households };
   const head = rows[0].map((h) => h.trim());
   const at = Object.fromEntries(Object.entries(REGISTRY_COLUMNS).map(([k, h]) => [k, head.indexOf(h)])) as Record<keyof typeof REGISTRY_COLUMNS, number>;
@@ -151,13 +165,13 @@ export function parseRegistry(bytes: Buffer): { report: ReadReport; households: 
 
 export async function importRegistry(
   db: Db,
-  input: { areaCode: string; actorId: string; fileName: string; bytes: Buffer; now: Date },
+  input: { areaCode: string; actorId: string; fileName: string; bytes: Buffer; now: Date; format?: "csv" | "xlsx" },
 ): Promise<ImportOutcome> {
   const fileHash = sha256(input.bytes);
   const existing = await db.monitoringBatch.findUnique({ where: { areaCode_kind_fileHash: { areaCode: input.areaCode, kind: "registry", fileHash } } });
   if (existing?.state === "committed") return { status: "unchanged", batchId: existing.id };
-  const { report, households } = parseRegistry(input.bytes);
-  if (report.problem || report.rejected > 0) return { status: "refused", report };
+  const { report, households } = input.format === "xlsx" ? await parseRegistryXlsx(input.bytes) : parseRegistry(input.bytes);
+  if (report.problem || report.rejected > 0) return { status: "refused", report, fileHash };
   const batchId = await db.$transaction(
     async (tx) => {
       if (existing) await tx.monitoringBatch.delete({ where: { id: existing.id } });
@@ -247,6 +261,8 @@ export interface SettlementImportInput {
   now: Date;
   /** Import the good rows of a file with reported bad rows (the caseworker saw the report and chose to). */
   skipBadRows?: boolean;
+  /** CSV (streamed, the default) or .xlsx (read whole: at most MAX_XLSX_ROWS rows). */
+  format?: "csv" | "xlsx";
 }
 
 /**
@@ -259,9 +275,13 @@ export async function importSettlements(db: Db, input: SettlementImportInput): P
   input.input.on("data", (c: Buffer) => hash.update(c));
   input.input.pipe(tap);
   const fileLedger = new CostLedger(input.period);
-  const report = await readSettlementCsv(tap, { mapping: input.mapping, period: input.period, encoding: input.encoding, knownIds: fileLedger.knownKeys }, (row) => fileLedger.add(row));
-  if (report.problem || (report.rejected > 0 && !input.skipBadRows)) return { status: "refused", report };
+  const onRow = (row: SettlementRow) => fileLedger.add(row);
+  const report =
+    input.format === "xlsx"
+      ? await readSettlementXlsx(tap, { mapping: input.mapping, period: input.period, knownIds: fileLedger.knownKeys }, onRow)
+      : await readSettlementCsv(tap, { mapping: input.mapping, period: input.period, encoding: input.encoding, knownIds: fileLedger.knownKeys }, onRow);
   const fileHash = hash.digest("hex");
+  if (report.problem || (report.rejected > 0 && !input.skipBadRows)) return { status: "refused", report, fileHash };
   const existing = await db.monitoringBatch.findUnique({ where: { areaCode_kind_fileHash: { areaCode: input.areaCode, kind: "settlements", fileHash } } });
   if (existing?.state === "committed") return { status: "unchanged", batchId: existing.id };
 

@@ -23,7 +23,7 @@ export function newRowId(): string {
   return randomUUID();
 }
 
-export async function insertRows(db: Db, table: "Person" | "PersonArea" | "SchoolPupil", columns: readonly string[], rows: Value[][]): Promise<void> {
+export async function insertRows(db: Db, table: "Person" | "PersonArea" | "SchoolPupil" | "AuditLog", columns: readonly string[], rows: Value[][]): Promise<void> {
   const placeholders = `(${columns.map(() => "?").join(",")})`;
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(",")}) VALUES `;
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {

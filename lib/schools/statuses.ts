@@ -24,7 +24,8 @@ export type StatusEvent =
   | { kind: "not-enrolling"; reason: string } // school admin / teacher
   | { kind: "reset" } // school admin: back to 待缴费 (a mistake)
   | { kind: "funding-listed" } // the area's funding list matched the pupil
-  | { kind: "return-file-paid" }; // the 税务 / 医保 return file says paid (reconciliation decides conflicts first)
+  | { kind: "return-file-paid" } // the 税务 / 医保 return file says paid (reconciliation decides conflicts first)
+  | { kind: "return-file-decided"; fileStatus: "paid" | "unpaid" }; // school admin: a conflict with the return file, decided for the file
 
 export type StatusRefusal = "not-allowed" | "note-required";
 
@@ -57,6 +58,10 @@ export function applyStatusEvent(current: PupilStatus, event: StatusEvent): Stat
       return current === "unpaid" || current === "paid-unverified" || current === "funded" ? { ok: true, status: "funded", note: null } : { ok: false, reason: "not-allowed" };
     case "return-file-paid":
       return current === "unpaid" || current === "paid-unverified" || current === "enrolled" ? { ok: true, status: "enrolled", note: null } : { ok: false, reason: "not-allowed" };
+    case "return-file-decided":
+      // A funded pupil's status is the area's funding list's to change, never a school's.
+      if (current === "funded") return { ok: false, reason: "not-allowed" };
+      return { ok: true, status: event.fileStatus === "paid" ? "enrolled" : "unpaid", note: null };
   }
 }
 

@@ -15,10 +15,16 @@ export const SMS_TEMPLATES = {
   "application-submitted.zh-Hant": "【{sign}】您的申請 {reference} 已收到。請記下這個編號，登錄一站助醫可以查看辦理進度。",
   "application-update.zh-Hant": "【{sign}】您的申請 {reference} 有新進展，您暫時不需要做什麼，登錄一站助醫可以查看詳情。",
   "application-correction.zh-Hant": "【{sign}】您的申請 {reference} 需要您在 {date} 前補交材料，請登錄一站助醫查看要交哪些材料。",
+  // 与家人共享进度: the family member is told how to look, in the applicant's script; nothing about the application
+  // itself (no reference, name, status, amount or illness) reaches a lock screen.
+  "family-invite.zh-Hans": "【{sign}】您的家人把一份申请的办理进度共享给了您。请用本手机号登录一站助医，在“我的”里查看。",
+  "family-invite.zh-Hant": "【{sign}】您的家人把一份申請的辦理進度共享給了您。請用本手機號登錄一站助醫，在“我的”裡查看。",
   // A class teacher's invitation: no pupil data, only where to sign in.
   "teacher-invite": "【{sign}】学校邀请您作为班主任使用一站助医，查看本班学生参保进度。请用本手机号在“班主任登录”({path})获取验证码登录。",
-  // 政策找人: an invitation with help beats a notice; no amount or illness in the text, only the link.
-  "monitoring-invite": "【{sign}】您可能可以申请医疗救助或临时救助，点此查看并申请：{link}",
+  // 政策找人: an invitation with help beats a notice; no amount or illness in the text, only the link. One per
+  // script, like the application set (Citizen.preferredScript when the person has an account).
+  "monitoring-invite.zh-Hans": "【{sign}】您可能可以申请医疗救助或临时救助，点此查看并申请：{link}",
+  "monitoring-invite.zh-Hant": "【{sign}】您可能可以申請醫療救助或臨時救助，點此查看並申請：{link}",
 } as const satisfies Record<string, string>;
 
 export type SmsTemplateId = keyof typeof SMS_TEMPLATES;

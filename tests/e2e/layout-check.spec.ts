@@ -226,8 +226,21 @@ for (const lng of scripts) {
     expect(applications.length).toBeGreaterThan(0);
     // The receipt after submit (the same application, as its owner prints it).
     const receipt = applications[0].replace(`/${lng}/progress/`, `/${lng}/apply/submitted/`);
-    const paths = [`/${lng}/me`, `/${lng}/apply`, ...sections, `/${lng}/progress`, ...applications, receipt];
+    // 与家人共享进度: the applicant's share page.
+    const family = `${applications[0]}/family`;
+    const paths = [`/${lng}/me`, `/${lng}/apply`, ...sections, `/${lng}/progress`, ...applications, receipt, family];
     expect(await check(page, paths, "citizen")).toEqual([]);
+  });
+
+  test(`${lng}: a family viewer's pages hold at 390 and 320 px, normal and 长辈版`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await forgetRateLimits();
+    // The demo's family viewer: 我的 lists the shared application, which opens read-only.
+    await signInCitizen(page, lng, "13800000004");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/me$`));
+    const shared = await linksUnder(page, `/${lng}/me/shared/`, 2);
+    expect(shared.length).toBeGreaterThan(0);
+    expect(await check(page, [`/${lng}/me`, ...shared], "family viewer")).toEqual([]);
   });
 
   test(`${lng}: staff pages hold at 390 and 320 px, normal and 长辈版`, async ({ page }) => {

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ClassTable } from "@/components/school/class-table";
+import { SeasonFileLinks } from "@/components/school/season-file-links";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { requireStaff } from "@/lib/auth/guards";
@@ -114,6 +115,7 @@ export default async function SchoolDashboardPage({ params }: { params: Promise<
             {t("dashboard.toTeachers")}
           </a>
         </div>
+        <SeasonFileLinks lng={lng} t={t} />
       </section>
     </PageFrame>
   );

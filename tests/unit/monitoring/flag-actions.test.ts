@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dismissalCounts, flagActionSchema, performFlagAction } from "@/lib/monitoring/flag-actions";
+import { dismissalCounts, dismissalsByRule, flagActionSchema, performFlagAction } from "@/lib/monitoring/flag-actions";
 import { generatePopulation, registryCsv, settlementCsv } from "@/lib/monitoring/generate";
 import { importRegistry, importSettlements } from "@/lib/monitoring/service";
 import { DEFAULT_COLUMNS } from "@/lib/monitoring/settlement";
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const act = (flagId: string, action: unknown, actor = fuyang) =>
-  performFlagAction(t.db, { actor, flagId, action: flagActionSchema.parse(action), now, sms, siteUrl: "http://127.0.0.1:3000", lng: "zh-Hans" });
+  performFlagAction(t.db, { actor, flagId, action: flagActionSchema.parse(action), now, sms, siteUrl: "http://127.0.0.1:3000" });
 
 describe("flag actions", { timeout: 30_000 }, () => {
   it("a visit is due in the pack's working days (浙江: 10, assumed), audited", async () => {
@@ -44,11 +44,24 @@ describe("flag actions", { timeout: 30_000 }, () => {
     const out = await act(flag.id, { type: "invite" });
     expect(out).toEqual({ ok: true, state: "invited", sent: true });
     const sent = await t.db.smsOutbox.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
-    expect(sent.template).toBe("monitoring-invite");
+    expect(sent.template).toBe("monitoring-invite.zh-Hans");
     expect(sent.body).toMatch(/http:\/\/127\.0\.0\.1:3000\/zh-Hans\/apply\?from=estimate&policy=zhejiang-district-2024&total=\d+\.\d{2}$/);
-    expect(renderSms("monitoring-invite", { link: "L" })).not.toMatch(/\d/);
+    expect(renderSms("monitoring-invite.zh-Hans", { link: "L" })).not.toMatch(/\d/);
+    expect(renderSms("monitoring-invite.zh-Hant", { link: "L" })).not.toMatch(/\d/);
     const link = await t.db.helpLink.findUniqueOrThrow({ where: { kind_refId: { kind: "monitoring-flag", refId: flag.id } } });
     expect(link.state).toBe("referred");
+  });
+
+  it("the invitation is in the script of the person's account when they have one (Citizen.preferredScript), its link too", async () => {
+    const withPhone = await t.db.person.findMany({ where: { phoneEncrypted: { not: null } }, select: { id: true, phoneHash: true, phoneEncrypted: true } });
+    const flag = await t.db.monitoringFlag.findFirstOrThrow({ where: { state: "open", personId: { in: withPhone.map((p) => p.id) } } });
+    const person = withPhone.find((p) => p.id === flag.personId)!;
+    await t.db.citizen.create({ data: { phoneHash: person.phoneHash!, phoneEncrypted: person.phoneEncrypted!, preferredScript: "zh-Hant" } });
+    expect(await act(flag.id, { type: "invite" })).toEqual({ ok: true, state: "invited", sent: true });
+    const sent = await t.db.smsOutbox.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    expect(sent.template).toBe("monitoring-invite.zh-Hant");
+    expect(sent.body).toContain("申請醫療救助");
+    expect(sent.body).toMatch(/\/zh-Hant\/apply\?from=estimate&policy=zhejiang-district-2024&total=\d+\.\d{2}$/);
   });
 
   it("without a phone, an invitation becomes a visit", async () => {
@@ -65,6 +78,13 @@ describe("flag actions", { timeout: 30_000 }, () => {
     expect(await act(flags[0].id, { type: "visit" })).toEqual({ ok: false, code: "closed" });
     const counts = await dismissalCounts(t.db, AREA);
     expect(counts).toEqual([{ ruleId: flags[0].ruleId, reason: "data-error", count: 1 }]);
+    // What the queue page shows caseworkers: per rule, its flags and the dismissals by reason.
+    const byRule = await dismissalsByRule(t.db, fuyang);
+    const total = await t.db.monitoringFlag.count({ where: { areaCode: AREA, ruleId: flags[0].ruleId } });
+    expect(byRule![0]).toEqual({ packId: "zhejiang-district-2024", ruleId: flags[0].ruleId, flags: total, dismissed: 1, reasons: [{ reason: "data-error", count: 1 }] });
+    expect(byRule!.slice(1).every((r) => r.dismissed === 0)).toBe(true);
+    expect(await dismissalsByRule(t.db, { id: "admin", role: "admin", areaCode: null })).toBeNull();
+    expect(await dismissalsByRule(t.db, shenyang)).toEqual([]);
   });
 
   it("another area's caseworker cannot act on the flag", async () => {

@@ -189,6 +189,11 @@ export default async function ApplicationPage({
           ))}
         </ul>
       </section>
+      <p className="mb-4">
+        <a href={`/${lng}/progress/${view.id}/family`} className="target-link text-brand underline" data-testid="family-link">
+          {t("family.link")}
+        </a>
+      </p>
       <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="history-h">
         <h2 id="history-h" className="mb-2 text-lg font-semibold">{t("track.history")}</h2>
         <ol className="space-y-2" data-testid="history">

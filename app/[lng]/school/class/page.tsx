@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { ExportLinks } from "@/components/school/season-file-links";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { serviceContext } from "@/lib/applications/context";
@@ -44,6 +45,7 @@ export default async function ClassPage({ params }: { params: Promise<{ lng: str
               </li>
             ))}
           </ul>
+          <ExportLinks t={t} />
         </>
       )}
     </PageFrame>

@@ -7,6 +7,7 @@ import { readEnv } from "@/lib/config/env";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { approveBackstop, proposeBackstop } from "@/lib/monitoring/backstop";
 import { flagActionSchema, performFlagAction } from "@/lib/monitoring/flag-actions";
+import { rollbackForActor } from "@/lib/monitoring/imports";
 import { MONITORING_ROLES } from "@/lib/auth/roles";
 import { getSmsSender } from "@/lib/sms";
 
@@ -16,7 +17,7 @@ const perform = staffAction(MONITORING_ROLES, {
   input: () => flagActionSchema,
   fromForm: (form, { type }) => ({ type, reason: String(form.get("reason") ?? "") }),
   errors: { ns: "staff", prefix: "monitoring.action.errors" },
-  run: async ({ user, lng }, action, { flagId }) => {
+  run: async ({ user }, action, { flagId }) => {
     const ctx = await serviceContext();
     const env = readEnv();
     return performFlagAction(ctx.db, {
@@ -26,7 +27,6 @@ const perform = staffAction(MONITORING_ROLES, {
       now: ctx.now ? ctx.now() : new Date(),
       sms: getSmsSender({ db: ctx.db, env }),
       siteUrl: env.NEXTAUTH_URL ?? "http://localhost:3000",
-      lng,
     });
   },
 });
@@ -62,4 +62,23 @@ export async function backstopAction(lng: string, id: string, householdId: strin
   const back = `/${lng}/staff/monitoring/households/${householdId}`;
   const code = !result.ok ? "invalid" : !result.data.ok ? result.data.code : null;
   redirectWithinSite(code ? `${back}?error=${code}` : `${back}?done=${step}`);
+}
+
+const rollbackStep = staffAction(MONITORING_ROLES, {
+  args: z.object({ batchId: z.string().min(1).max(40) }),
+  returnTo: (lng) => `/${lng}/staff/monitoring/imports`,
+  input: () => z.object({}),
+  errors: { ns: "staff", prefix: "monitoring.imports.errors" },
+  run: async ({ user }, _input, { batchId }) => {
+    const ctx = await serviceContext();
+    return rollbackForActor(ctx.db, user.actor, batchId, ctx.now ? ctx.now() : new Date());
+  },
+});
+
+/** Roll a batch of the staff member's area back whole (lib/monitoring/imports.ts says who may, and why). */
+export async function rollbackBatchAction(lng: string, batchId: string, form: FormData): Promise<void> {
+  const result = await rollbackStep(lng, { batchId }, form);
+  const back = `/${lng}/staff/monitoring/imports`;
+  const code = !result.ok ? "invalid" : !result.data.ok ? result.data.reason : null;
+  redirectWithinSite(code ? `${back}?error=${code}#batch-${batchId}` : `${back}?done=rolled-back#batch-${batchId}`);
 }

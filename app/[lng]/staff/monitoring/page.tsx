@@ -8,6 +8,9 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { pendingBackstops } from "@/lib/monitoring/backstop";
+import { dismissalsByRule } from "@/lib/monitoring/flag-actions";
+import { ruleNameKey } from "@/lib/policy/monitoring-rules";
+import { t as policyText } from "@/lib/policy/messages";
 import { formatMoney } from "@/lib/i18n/format";
 import { FLAG_STATES, listFlags, type FlagState } from "@/lib/monitoring/queries";
 import { MONITORING_ROLES } from "@/lib/auth/roles";
@@ -28,6 +31,7 @@ export default async function MonitoringQueuePage({
   const { db } = await serviceContext();
   const flags = await listFlags(db, user.actor, { state });
   const backstops = await pendingBackstops(db, user.actor);
+  const dismissals = await dismissalsByRule(db, user.actor);
   const DONE = ["visit", "invite", "helped", "dismiss", "visitNoPhone"];
   const ERRORS = ["not-found", "closed", "invalid", "reason"];
   const done = DONE.includes(query.done ?? "") ? query.done! : null;
@@ -36,9 +40,14 @@ export default async function MonitoringQueuePage({
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("monitoring.title")}>
       <p className="mb-4 px-1">{t("monitoring.intro")}</p>
-      <Link href={`/${lng}/staff/monitoring/simulator`} className="tap-target mb-3 inline-flex items-center font-semibold text-brand" data-testid="simulator-link">
-        {t("monitoring.simulatorLink")}
-      </Link>
+      <nav className="mb-3 flex flex-wrap gap-x-5">
+        <Link href={`/${lng}/staff/monitoring/simulator`} className="tap-target inline-flex items-center font-semibold text-brand" data-testid="simulator-link">
+          {t("monitoring.simulatorLink")}
+        </Link>
+        <Link href={`/${lng}/staff/monitoring/imports`} className="tap-target inline-flex items-center font-semibold text-brand" data-testid="imports-link">
+          {t("monitoring.imports.link")}
+        </Link>
+      </nav>
       {done ? (
         <p role="status" className="mb-3 rounded-xl bg-cell p-3" data-testid="flag-done">
           {t(`monitoring.action.done.${done}`, { date: due })}
@@ -66,6 +75,25 @@ export default async function MonitoringQueuePage({
                 ))}
               </ul>
             </section>
+          ) : null}
+          {dismissals?.length ? (
+            <details className="mb-3 rounded-xl bg-cell p-3" data-testid="dismissal-counts">
+              <summary className="tap-target flex cursor-pointer items-center font-semibold">{t("monitoring.dismissals.heading")}</summary>
+              <p className="mb-2 text-sm text-ink-muted">{t("monitoring.dismissals.intro")}</p>
+              <ul className="space-y-2 text-sm">
+                {dismissals.map((r) => (
+                  <li key={`${r.packId}/${r.ruleId}`} data-testid="dismissal-rule">
+                    <p className="font-medium">{policyText(lng, ruleNameKey(r.packId, r.ruleId))}</p>
+                    <p>{t("monitoring.dismissals.counts", { flags: r.flags, dismissed: r.dismissed })}</p>
+                    {r.reasons.length ? (
+                      <p className="text-ink-muted">
+                        {r.reasons.map((x) => t("monitoring.dismissals.reason", { reason: t(`monitoring.reason.${x.reason}`), count: x.count })).join(t("monitoring.dismissals.separator"))}
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
           ) : null}
           <form method="get" className="mb-3 flex items-end gap-2 rounded-xl bg-cell p-3">
             <label className="block flex-1">
