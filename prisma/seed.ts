@@ -25,6 +25,7 @@ import { seedDemoSchool } from "@/lib/schools/demo-seed";
 import { seedSchoolParents } from "@/prisma/seed-school-parents";
 import { hashTrackingCode } from "@/lib/desk/tracking-code";
 import { seedMonitoring } from "@/prisma/seed-monitoring";
+import { seedZhuanban } from "@/prisma/seed-zhuanban";
 
 /** The password of every demo staff account (README.md, docs/database.md). */
 const DEMO_PASSWORD = "demo-password";
@@ -208,6 +209,7 @@ async function main() {
         citizenId,
         draftOwnerId: null,
         reliefType: app.reliefType,
+        urgency: "this-month",
         ...applicantNameColumns(person.displayName),
         dataEncrypted: encryptData(demoData(person, app.areaCode, app.reliefType, index, app.toFollow)),
         stateJson: JSON.stringify(state),
@@ -241,6 +243,8 @@ async function main() {
     await seedFamilyViewer(db);
     const monitoring = await seedMonitoring(db, passwordHash);
     console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue, ${monitoring.proposed} 兜底 proposed`);
+    const zhuanban = await seedZhuanban(db, passwordHash);
+    console.log(`[seed] 专班: edu01 (沈阳市 education staff), ${zhuanban.caseId ? "one case" : "no case"} in the demo school`);
 
     const parents = await seedSchoolParents(db, SCHOOL.code);
     console.log(`[seed] 学校: ${parents.funded} pupils 资助参保 (case02's list); a parent's link ${parents.parentPath ?? "(none: no season)"}`);

@@ -26,6 +26,8 @@ export function ApplicationList({
     /** Staff queues: who applied (masked) and the relief type, in words. */
     applicant?: (name: string) => string;
     reliefType?: (type: string) => string;
+    /** Staff queues: how soon the applicant needs help. */
+    urgency?: (urgency: string) => string;
   };
   hrefFor?: (item: ApplicationSummary) => string;
 }) {
@@ -43,6 +45,11 @@ export function ApplicationList({
                 <p className="text-sm" data-testid="queue-applicant">
                   {labels.applicant(maskName(item.applicantName))}
                   {labels.reliefType && item.reliefType ? ` · ${labels.reliefType(item.reliefType)}` : ""}
+                </p>
+              ) : null}
+              {labels.urgency && item.urgency ? (
+                <p className={`text-sm ${item.urgency === "immediate" ? "font-semibold text-danger" : ""}`} data-testid="queue-urgency">
+                  {labels.urgency(item.urgency)}
                 </p>
               ) : null}
               {item.submittedAt ? (

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { normalizePhone, MAINLAND_MOBILE } from "@/lib/auth/phone";
 import { validateBankAccount, validateIdNumber } from "@/lib/identity/id-number";
 import { fieldErrorCodes } from "@/lib/validation/issues";
-import type { ScreenerPrefill } from "@/lib/applications/prefill";
+import type { SchoolCasePrefill, ScreenerPrefill } from "@/lib/applications/prefill";
 
 /**
  * The application's sections (GOV.UK task list), each validated by its own zod schema at the
@@ -157,6 +157,8 @@ export type DraftData = Partial<SectionData> & {
   prefill?: EstimatePrefill;
   /** 查资格's answers (place, who is ill, certificates), shown in their sections until each is saved. */
   screener?: ScreenerPrefill;
+  /** A 专班 invitation this application answers (submit marks the case's 临时救助 item applied). */
+  schoolCase?: SchoolCasePrefill;
 };
 
 export type FieldErrors = Record<string, string>;

@@ -32,6 +32,12 @@ export function screenerPrefillQuery(prefill: ScreenerPrefill): URLSearchParams 
   return query;
 }
 
+/**
+ * A 专班 invitation (lib/schools/zhuanban/cases.ts openInvitation): the case, its area, and the pupil when the
+ * parent signed in with the guardian phone the SMS went to. Kept with the draft; submit marks the case applied.
+ */
+export type SchoolCasePrefill = { caseId: string; areaCode: string; pupil?: { name: string; idNumber: string } };
+
 type ApplicationCertification = (typeof APPLICATION_CERTIFICATIONS)[number];
 
 /**
@@ -44,7 +50,7 @@ const CERTIFICATE_ON_FORM: Partial<Record<Certification, ApplicationCertificatio
   "dibao-edge": "low-income",
 };
 
-export type PrefillSource = "estimate" | "eligibility";
+export type PrefillSource = "estimate" | "eligibility" | "school-case";
 
 export interface SectionPrefill {
   values: Record<string, string | string[]>;
@@ -65,11 +71,23 @@ export function sectionPrefill(section: FormSectionId, data: DraftData, areaCode
     out.from[field] = source;
   };
   const screener = data.screener;
+  const schoolCase = data.schoolCase;
   switch (section) {
     case "applicant":
-      if (screener && areaCodes.length === 1) set("areaCode", areaCodes[0], "eligibility");
+      // The school's area for a 专班 invitation (the case's help chain is there); else the screener's place, when only one.
+      if (schoolCase) set("areaCode", schoolCase.areaCode, "school-case");
+      else if (screener && areaCodes.length === 1) set("areaCode", areaCodes[0], "eligibility");
       break;
     case "patient":
+      if (schoolCase) {
+        // The invitation is for the pupil: the applicant's child. Name and ID only for the guardian's own phone.
+        set("relationship", "child", "school-case");
+        if (schoolCase.pupil) {
+          set("name", schoolCase.pupil.name, "school-case");
+          set("idNumber", schoolCase.pupil.idNumber, "school-case");
+        }
+        break;
+      }
       // A pupil or a young child is the applicant's child; an adult may be the applicant or someone else: not guessed.
       if (screener?.who === "pupil" || screener?.who === "young-child") set("relationship", "child", "eligibility");
       break;

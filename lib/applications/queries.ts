@@ -18,6 +18,8 @@ export type ApplicationSummary = {
   status: ApplicationStatus;
   areaCode: string | null;
   reliefType: string | null;
+  /** How soon help is needed (the applicant's answer, copied to its own column at save and submit). */
+  urgency: string | null;
   applicantName: string | null;
   submittedAt: Date | null;
   updatedAt: Date;
@@ -34,6 +36,7 @@ const summarySelect = {
   status: true,
   areaCode: true,
   reliefType: true,
+  urgency: true,
   applicantName: true,
   applicantNameEncrypted: true,
   submittedAt: true,

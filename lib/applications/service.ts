@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { maskBankAccount } from "@/lib/identity/id-number";
 import { recordApplicantPerson } from "@/lib/people/applicants";
+import { recordCaseApplication } from "@/lib/schools/zhuanban/cases";
 import { sendDueNotifications } from "@/lib/sms/notification-worker";
 import type { SmsSender } from "@/lib/sms/types";
 import { requiredDocuments, type DocumentType } from "@/lib/applications/documents";
@@ -27,7 +28,7 @@ import {
 import { currentDeadline, type CurrentDeadline, procedureTimings, type ProcedureTimings } from "@/lib/applications/procedure";
 import { areaPrefix, formatReference, MAX_SEQUENCE } from "@/lib/applications/reference";
 import { type StaffActionInput, withPackTimings } from "@/lib/applications/staff-forms";
-import type { ScreenerPrefill } from "@/lib/applications/prefill";
+import type { SchoolCasePrefill, ScreenerPrefill } from "@/lib/applications/prefill";
 import {
   type ApplicationAction,
   type ApplicationErrorCode,
@@ -163,6 +164,7 @@ async function updateDraft(ctx: ServiceContext, citizenId: string, change: (data
         ...applicantNameColumns(data.applicant?.name),
         areaCode: data.applicant?.areaCode ?? null,
         reliefType: data.reason?.reliefType ?? null,
+        urgency: data.reason?.urgency ?? null,
       },
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
@@ -221,6 +223,11 @@ export async function setPrefill(ctx: ServiceContext, citizenId: string, prefill
 export async function rememberScript(ctx: ServiceContext, citizenId: string, script: "zh-Hans" | "zh-Hant"): Promise<void> {
   // SQL's NULL is not "not equal" to anything: the never-stored case is its own branch.
   await ctx.db.citizen.updateMany({ where: { id: citizenId, OR: [{ preferredScript: null }, { NOT: { preferredScript: script } }] }, data: { preferredScript: script } });
+}
+
+/** Keep a 专班 invitation with the draft (lib/schools/zhuanban/cases.ts openInvitation): its sections pre-fill, submit marks the case. */
+export async function setSchoolCasePrefill(ctx: ServiceContext, citizenId: string, schoolCase: SchoolCasePrefill): Promise<void> {
+  await updateDraft(ctx, citizenId, (d) => ({ ...d, schoolCase }));
 }
 
 /** Keep 查资格's answers with the draft; each section uses them until the family saves it (lib/applications/prefill). */
@@ -308,6 +315,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
         submittedAt: at,
         areaCode: applicant.areaCode,
         reliefType,
+        urgency: data.reason!.urgency,
         ...applicantNameColumns(applicant.name),
         currentDueOn: due?.date ?? null,
         currentDueProvisional: due?.provisional ?? false,
@@ -316,6 +324,8 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
     await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? []) });
+    // A 专班 invitation first: it may put the parent in the pupil's household, so the application joins that chain.
+    if (data.schoolCase) await recordCaseApplication(tx, { caseId: data.schoolCase.caseId, applicationId: draft.id, citizenId, applicant, at });
     await recordApplicantPerson(tx, { applicationId: draft.id, citizenId, applicant });
     await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.submit", target: reference, at });
     await tx.notification.create({

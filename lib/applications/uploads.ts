@@ -113,6 +113,33 @@ export async function storeCitizenDocument(
   return { ok: true, documentId: doc.id, docType };
 }
 
+export type DeleteResult = { ok: true; docType: string } | { ok: false; code: "not-found" };
+
+/**
+ * Delete a page the citizen uploaded to their open draft, before submit. The row goes in one
+ * transaction that also checks the draft is still open (a submit that got there first wins) and bumps
+ * the draft; then the encrypted file is removed. The commit is the one point where the document stops
+ * existing: if it fails, row and file both stay; a crash after it leaves only a file without a row,
+ * which the start-up sweep (`sweepUploads`) removes. Documents of a submitted application are never
+ * deleted by the applicant: they are the record staff decided on.
+ */
+export async function deleteDraftDocument(ctx: ServiceContext, citizenId: string, documentId: string): Promise<DeleteResult> {
+  const open = { draftOwnerId: citizenId, status: "draft" as const };
+  const doc = await ctx.db.applicationDocument.findFirst({ where: { id: documentId, application: open }, select: { id: true, applicationId: true, storageKey: true, docType: true } });
+  if (!doc) return { ok: false, code: "not-found" };
+  const deleted = await ctx.db.$transaction(async (tx) => {
+    const gone = await tx.applicationDocument.deleteMany({ where: { id: doc.id, application: open } });
+    if (gone.count) await tx.application.update({ where: { id: doc.applicationId }, data: { updatedAt: new Date() } });
+    return gone.count;
+  });
+  if (!deleted) return { ok: false, code: "not-found" };
+  const dir = uploadDir();
+  const key = path.basename(doc.storageKey);
+  await fs.rm(path.join(dir, key), { force: true });
+  await fs.rm(path.join(dir, tempNameFor(key)), { force: true });
+  return { ok: true, docType: doc.docType };
+}
+
 /** The bytes of a document for a reader who may see it; null otherwise (same as not found). Staff reads are audited. */
 export async function readDocument(
   ctx: ServiceContext,

@@ -48,6 +48,8 @@ export type AccessRecord = {
   deskSession?: { id: string; areaCode: string; open: boolean } | null;
   /** Phone hashes the applicant shares the timeline with, only those not removed (lib/applications/viewers.ts). */
   viewerPhoneHashes?: readonly string[];
+  /** A serious-illness 专班 case (lib/schools/zhuanban/cases.ts): with its schoolId and areaCode. */
+  schoolCaseId?: string | null;
 };
 
 /** How far an actor's access reaches, e.g. to scope a list query. */
@@ -67,6 +69,11 @@ export type Reach =
    * own phone hash, never from the request.
    */
   | { scope: "viewer"; phoneHash: string }
+  /**
+   * Area education staff (the 专班 office, 沈阳 000 五): the area's schools as aggregates and the area's
+   * 专班 cases; never a pupil's row, a class, an application or anything else of the area.
+   */
+  | { scope: "education"; areaCode: string }
   | { scope: "none" };
 
 /** Why access is refused; the state machine reports these codes, reads answer "not found". */
@@ -92,6 +99,9 @@ export function reachOf(actor: Actor): Reach {
   if (actor.role === "school_admin") return actor.schoolId ? { scope: "school", schoolId: actor.schoolId } : { scope: "none" };
   if (actor.role === "teacher") {
     return actor.schoolId && actor.classOf ? { scope: "class", schoolId: actor.schoolId, grade: actor.classOf.grade, className: actor.classOf.className } : { scope: "none" };
+  }
+  if (actor.role === "education") {
+    return actor.areaCode && actor.areaCode !== NO_AREA ? { scope: "education", areaCode: actor.areaCode } : { scope: "none" };
   }
   if (actor.role === "desk" && actor.deskSessionId) {
     return actor.areaCode && actor.areaCode !== NO_AREA ? { scope: "desk-session", sessionId: actor.deskSessionId, areaCode: actor.areaCode } : { scope: "none" };
@@ -132,6 +142,12 @@ export function refusalFor(reach: Reach, record: AccessRecord, schoolSide = fals
     case "viewer":
       // Only while the applicant's share stands: removing it ends access at the next read.
       return reach.phoneHash !== "" && record.viewerPhoneHashes?.includes(reach.phoneHash) ? null : "not-viewer";
+    case "education": {
+      if (record.areaCode !== reach.areaCode) return "wrong-area";
+      // A 专班 case, or a school as a whole (aggregates): never anything of one pupil, one class or one applicant.
+      if (record.pupilId != null || record.classOf != null || record.ownerId != null || record.deskSession != null) return "wrong-area";
+      return record.schoolCaseId != null || record.schoolId != null ? null : "wrong-area";
+    }
     case "none":
       return schoolSide ? "wrong-school" : "wrong-area";
   }

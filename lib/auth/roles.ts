@@ -4,7 +4,7 @@
  */
 
 /** Staff roles (must match enum StaffRole in prisma/schema.prisma; a unit test checks). */
-export const STAFF_ROLES = ["desk", "caseworker", "approver", "school_admin", "admin", "teacher"] as const;
+export const STAFF_ROLES = ["desk", "caseworker", "approver", "school_admin", "admin", "teacher", "education"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Roles that work on 临时救助 cases: they see their area's queue and case pages and may act on cases. */
@@ -16,6 +16,9 @@ export const SCHOOL_ROLES = ["school_admin"] as const satisfies readonly StaffRo
 
 /** A class teacher (班主任): one class of one school, invited by the school admin, signs in with a one-time code. */
 export const TEACHER_ROLES = ["teacher"] as const satisfies readonly StaffRole[];
+
+/** Area education staff (教育局, where 沈阳 000 五 puts the 专班 office): per-school aggregates and the area's 专班 cases, no pupil rows. */
+export const EDUCATION_ROLES = ["education"] as const satisfies readonly StaffRole[];
 
 /** Every staff role: pages any signed-in staff member may open (the console's landing page). */
 export const ANY_STAFF_ROLE = STAFF_ROLES;

@@ -9,6 +9,7 @@ import errorsHans from "@/locales/zh-Hans/errors.json";
 import estimateHans from "@/locales/zh-Hans/estimate.json";
 import schoolHans from "@/locales/zh-Hans/school.json";
 import staffHans from "@/locales/zh-Hans/staff.json";
+import zhuanbanHans from "@/locales/zh-Hans/zhuanban.json";
 import applyHant from "@/locales/zh-Hant/apply.json";
 import authHant from "@/locales/zh-Hant/auth.json";
 import commonHant from "@/locales/zh-Hant/common.json";
@@ -19,6 +20,7 @@ import errorsHant from "@/locales/zh-Hant/errors.json";
 import estimateHant from "@/locales/zh-Hant/estimate.json";
 import schoolHant from "@/locales/zh-Hant/school.json";
 import staffHant from "@/locales/zh-Hant/staff.json";
+import zhuanbanHant from "@/locales/zh-Hant/zhuanban.json";
 
 // The UI's namespaces; the calculation module renders its own texts from locales/<lng>/policy.json.
 export const uiResources = {
@@ -33,6 +35,7 @@ export const uiResources = {
     desk: deskHans,
     errors: errorsHans,
     school: schoolHans,
+    zhuanban: zhuanbanHans,
   },
   "zh-Hant": {
     common: commonHant,
@@ -45,6 +48,7 @@ export const uiResources = {
     desk: deskHant,
     errors: errorsHant,
     school: schoolHant,
+    zhuanban: zhuanbanHant,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

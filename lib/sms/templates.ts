@@ -25,6 +25,10 @@ export const SMS_TEMPLATES = {
   // script, like the application set (Citizen.preferredScript when the person has an account).
   "monitoring-invite.zh-Hans": "【{sign}】您可能可以申请医疗救助或临时救助，点此查看并申请：{link}",
   "monitoring-invite.zh-Hant": "【{sign}】您可能可以申請醫療救助或臨時救助，點此查看並申請：{link}",
+  // 专班: the parent's invitation to apply. Nothing on the lock screen about the child's illness or any programme:
+  // only that the school asks them to fill in an application, and the link (lib/schools/zhuanban/cases.ts).
+  "school-case-invite.zh-Hans": "【{sign}】孩子所在的学校请您在一站助医填写一份申请，请用本手机号登录后继续：{link}",
+  "school-case-invite.zh-Hant": "【{sign}】孩子所在的學校請您在一站助醫填寫一份申請，請用本手機號登錄後繼續：{link}",
 } as const satisfies Record<string, string>;
 
 export type SmsTemplateId = keyof typeof SMS_TEMPLATES;

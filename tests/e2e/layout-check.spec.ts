@@ -251,6 +251,20 @@ for (const lng of scripts) {
     expect(applications.length).toBeGreaterThan(0);
     expect(await check(page, [`/${lng}/staff`, ...applications], "staff")).toEqual([]);
   });
+
+  test(`${lng}: 专班 pages (school admin, education staff) hold at 390 and 320 px, normal and 长辈版`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await signInStaff(page, lng, "school01");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+    await page.goto(`/${lng}/school/cases`);
+    const cases = await linksUnder(page, `/${lng}/school/cases/`, 1);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(await check(page, [`/${lng}/school/cases`, ...cases], "school admin")).toEqual([]);
+    await page.context().clearCookies();
+    await signInStaff(page, lng, "edu01");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+    expect(await check(page, [`/${lng}/staff/education`], "education staff")).toEqual([]);
+  });
 }
 
 test("the check itself catches each kind of break (a page with known faults added)", async ({ page }) => {

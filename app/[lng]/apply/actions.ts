@@ -9,6 +9,7 @@ import { DOCUMENT_TYPES } from "@/lib/applications/documents";
 import { type FormSectionId, SECTION_IDS, sectionSchema } from "@/lib/applications/draft-schema";
 import { formToInput } from "@/lib/applications/section-fields";
 import { rememberScript, setDocumentsToFollow, storeDraftSection, submitApplication } from "@/lib/applications/service";
+import { deleteDraftDocument } from "@/lib/applications/uploads";
 
 const FORM_SECTIONS = SECTION_IDS.filter((s): s is FormSectionId => s !== "documents") as [FormSectionId, ...FormSectionId[]];
 const noArgs = z.object({});
@@ -45,6 +46,22 @@ const saveToFollow = citizenAction({
 export async function saveDocumentsToFollowAction(lng: string, form: FormData): Promise<void> {
   await saveToFollow(lng, {}, form);
   redirectWithinSite(`/${lng}/apply#documents`);
+}
+
+const deleteDocument = citizenAction({
+  args: z.object({ documentId: z.string().regex(/^[a-z0-9]{10,40}$/) }),
+  returnTo: (lng) => `/${lng}/apply/documents`,
+  input: () => z.object({}),
+  errors: applyErrors,
+  run: async ({ user }, _input, { documentId }) => deleteDraftDocument(await serviceContext(), user.id, documentId),
+});
+
+/** The confirmed delete of one uploaded page (the confirmation is its own page state: works without JavaScript). */
+export async function deleteDocumentAction(lng: string, documentId: string, form: FormData): Promise<void> {
+  const result = await deleteDocument(lng, { documentId }, form);
+  const deleted = result.ok ? result.data : null;
+  if (deleted?.ok) redirectWithinSite(`/${lng}/apply/documents?deleted=${deleted.docType}#doc-${deleted.docType}`);
+  redirectWithinSite(`/${lng}/apply/documents?error=not-found`);
 }
 
 const submit = citizenAction({

@@ -5,13 +5,18 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { parsePrefill, prefillQuery, SECTION_IDS } from "@/lib/applications/draft-schema";
 import { serviceContext } from "@/lib/applications/context";
-import { getOrCreateDraft, sectionStatuses, setPrefill, setScreenerPrefill } from "@/lib/applications/service";
+import { getOrCreateDraft, sectionStatuses, setPrefill, setSchoolCasePrefill, setScreenerPrefill } from "@/lib/applications/service";
+import { openInvitation, parseInviteQuery } from "@/lib/schools/zhuanban/cases";
 import { answersSoFar, parseScreenerPrefill, screenerPrefillQuery } from "@/lib/applications/prefill";
 import { requiredDocuments } from "@/lib/applications/documents";
 import { PrintButton } from "@/components/apply/print-button";
 import { currentUser } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
+import { WhoToCall } from "@/components/contacts/who-to-call";
+import { findArea } from "@/lib/applications/areas";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { requestNow } from "@/lib/config/demo-clock";
 
 export default async function ApplyPage({
   params,
@@ -25,10 +30,17 @@ export default async function ApplyPage({
   const query = await searchParams;
   const prefill = parsePrefill(query);
   const screener = parseScreenerPrefill(query);
+  const invite = parseInviteQuery(query);
   // Visitors see what the application is and a way to sign in (with the estimate they came from).
   const user = await currentUser();
   if (user?.kind !== "citizen") {
-    const back = prefill ? `/${lng}/apply?${prefillQuery(prefill)}` : screener ? `/${lng}/apply?${screenerPrefillQuery(screener)}` : `/${lng}/apply`;
+    const back = prefill
+      ? `/${lng}/apply?${prefillQuery(prefill)}`
+      : screener
+        ? `/${lng}/apply?${screenerPrefillQuery(screener)}`
+        : invite
+          ? `/${lng}/apply?${new URLSearchParams({ from: "school-case", invite })}`
+          : `/${lng}/apply`;
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")}>
         <p className="mb-4">{t("intro")}</p>
@@ -54,17 +66,35 @@ export default async function ApplyPage({
     await setScreenerPrefill(ctx, user.id, screener);
     redirectWithinSite(`/${lng}/apply?prefilled=eligibility`);
   }
+  if (invite) {
+    // A 专班 invitation: the case's area and the pupil (for the guardian's own phone) pre-fill; a used or replaced link says so.
+    const schoolCase = await openInvitation(ctx.db, user.id, invite, ctx.now ? ctx.now() : new Date());
+    if (schoolCase) await setSchoolCasePrefill(ctx, user.id, schoolCase);
+    redirectWithinSite(`/${lng}/apply?prefilled=${schoolCase ? "school-case" : "invite-expired"}`);
+  }
   const draft = await getOrCreateDraft(ctx, user.id);
   const statuses = sectionStatuses(draft.data, draft.documents.map((d) => d.docType));
   const done = SECTION_IDS.filter((s) => statuses[s] === "completed").length;
   // What to have at hand, from the answers known so far (saved, or carried from 查资格).
   const toPrepare = requiredDocuments(answersSoFar(draft.data));
+  // Who to call for the place chosen (or the place 查资格 was about); national lines until then.
+  const contactPack = (await findArea(ctx.db, draft.data.applicant?.areaCode))?.policyPackId ?? draft.data.screener?.policy;
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={`/${lng}/services`}>
       <p className="mb-3">{t("intro")}</p>
       {query.prefilled ? (
         <div className="mb-3">
-          <Notice>{t(query.prefilled === "eligibility" ? "prefilledFromEligibility" : "prefilled")}</Notice>
+          <Notice>
+            {t(
+              query.prefilled === "eligibility"
+                ? "prefilledFromEligibility"
+                : query.prefilled === "school-case"
+                  ? "prefilledFromSchoolCase"
+                  : query.prefilled === "invite-expired"
+                    ? "inviteExpired"
+                    : "prefilled",
+            )}
+          </Notice>
         </div>
       ) : null}
       {done < SECTION_IDS.length ? (
@@ -111,6 +141,7 @@ export default async function ApplyPage({
         {t("taskList.review")}
       </Link>
       <p className="mt-3 text-sm text-ink-muted">{t("taskList.savedNote")}</p>
+      <WhoToCall t={getT(lng, "common")} packId={contactPack} on={calendarDateInChina(await requestNow())} className="mt-5" />
     </PageFrame>
   );
 }

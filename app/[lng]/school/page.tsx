@@ -117,6 +117,9 @@ export default async function SchoolDashboardPage({ params }: { params: Promise<
         </div>
         <SeasonFileLinks lng={lng} t={t} />
       </section>
+      <a href={`/${lng}/school/cases`} className="tap-target mt-4 flex items-center rounded-xl bg-cell px-4 font-semibold text-brand" data-testid="to-cases">
+        {getT(lng, "zhuanban")("link")}
+      </a>
     </PageFrame>
   );
 }

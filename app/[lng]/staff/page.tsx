@@ -10,7 +10,7 @@ import { requireStaff, staffHomePath } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { loadStaffProfile } from "@/lib/staff/profile";
-import { FUNDING_LIST_ROLES, MONITORING_ROLES } from "@/lib/auth/roles";
+import { EDUCATION_ROLES, FUNDING_LIST_ROLES, MONITORING_ROLES } from "@/lib/auth/roles";
 
 export default async function StaffConsolePage({
   params,
@@ -61,6 +61,11 @@ export default async function StaffConsolePage({
           </Link>
         ) : null}
       </section>
+      {(EDUCATION_ROLES as readonly string[]).includes(user.role) ? (
+        <Link href={`/${lng}/staff/education`} className="tap-target mb-5 flex items-center rounded-xl bg-cell px-4 font-semibold text-brand" data-testid="education-link">
+          {getT(lng, "zhuanban")("education.link")}
+        </Link>
+      ) : null}
       {(MONITORING_ROLES as readonly string[]).includes(user.role) ? (
         <Link href={`/${lng}/staff/monitoring`} className="tap-target mb-5 flex items-center rounded-xl bg-cell px-4 font-semibold text-brand" data-testid="monitoring-link">
           {t("monitoring.queueLink")}
@@ -131,6 +136,7 @@ export default async function StaffConsolePage({
                 urgent: tk("queue.urgentFlag"),
                 applicant: (name) => tk("queue.applicant", { name }),
                 reliefType: (type) => ta(`options.reliefType.${type}`),
+                urgency: (urgency) => tk("queue.urgencyLabel", { urgency: tk(`queue.urgency.${urgency}`) }),
               }}
             />
           ) : (

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { submitApplication, type ServiceContext } from "@/lib/applications/service";
-import { inspectUpload, readDocument, storeCitizenDocument, sweepUploads, tempNameFor } from "@/lib/applications/uploads";
+import { deleteDraftDocument, inspectUpload, readDocument, storeCitizenDocument, sweepUploads, tempNameFor } from "@/lib/applications/uploads";
+import { vi } from "vitest";
 import { decryptFile, isEncryptedFile } from "@/lib/crypto/file-encryption";
 import { createTestDb, type TestDb } from "@/tests/unit/db/test-db";
 import { completeDraft, seedPeople } from "@/tests/unit/applications/fixtures";
@@ -117,4 +118,56 @@ test("a crash during an upload leaves no orphan: the file has a temporary name u
   expect(fs.readdirSync(dir).sort()).toEqual(["README.txt", kept.storageKey].sort());
   expect(log.join("\n")).toContain("1 unfinished and 1 orphan file(s) removed");
   expect((await readDocument(ctx, { kind: "citizen", id: people.citizenA.id }, stored.documentId))?.bytes).toEqual(PNG);
+});
+
+describe("deleting a page before submit (issue 14: photo preview and delete)", () => {
+  test("removes the row and the encrypted file together, bumps the draft, and leaves the other pages", async () => {
+    await completeDraft(ctx, people.citizenA.id);
+    const a = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);
+    const b = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);
+    if (!a.ok || !b.ok) throw new Error("upload failed");
+    const rowA = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: a.documentId } });
+    const rowB = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: b.documentId } });
+    const before = (await t.db.application.findUniqueOrThrow({ where: { id: rowA.applicationId } })).updatedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    expect(await deleteDraftDocument(ctx, people.citizenA.id, a.documentId)).toEqual({ ok: true, docType: "applicant-id" });
+    expect(await t.db.applicationDocument.findUnique({ where: { id: a.documentId } })).toBeNull();
+    expect(fs.readdirSync(dir)).toEqual([rowB.storageKey]);
+    expect((await t.db.application.findUniqueOrThrow({ where: { id: rowA.applicationId } })).updatedAt.getTime()).toBeGreaterThan(before.getTime());
+    // Twice is the same as not found: nothing else moves.
+    expect(await deleteDraftDocument(ctx, people.citizenA.id, a.documentId)).toEqual({ ok: false, code: "not-found" });
+    expect(fs.readdirSync(dir)).toEqual([rowB.storageKey]);
+  });
+
+  test("another citizen's page, or a page of a submitted application, is not deleted (same answer as not found)", async () => {
+    await completeDraft(ctx, people.citizenA.id);
+    const a = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);
+    if (!a.ok) throw new Error("upload failed");
+    expect(await deleteDraftDocument(ctx, people.citizenB.id, a.documentId)).toEqual({ ok: false, code: "not-found" });
+    await submitApplication(ctx, people.citizenA.id, "submit-key-delete-0001");
+    expect(await deleteDraftDocument(ctx, people.citizenA.id, a.documentId)).toEqual({ ok: false, code: "not-found" });
+    expect(await t.db.applicationDocument.count({ where: { id: a.documentId } })).toBe(1);
+    expect(fs.readdirSync(dir)).toHaveLength(1);
+  });
+
+  test("atomic: when the transaction fails, row and file both stay; a crash after the commit leaves only a file the sweep removes", async () => {
+    await completeDraft(ctx, people.citizenA.id);
+    const a = await storeCitizenDocument(ctx, people.citizenA.id, {}, "applicant-id", PNG);
+    if (!a.ok) throw new Error("upload failed");
+    const row = await t.db.applicationDocument.findUniqueOrThrow({ where: { id: a.documentId } });
+    const failing = { db: { ...t.db, applicationDocument: t.db.applicationDocument, $transaction: () => Promise.reject(new Error("disk full")) } } as unknown as ServiceContext;
+    await expect(deleteDraftDocument(failing, people.citizenA.id, a.documentId)).rejects.toThrow("disk full");
+    expect(await t.db.applicationDocument.count({ where: { id: a.documentId } })).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([row.storageKey]);
+
+    // The row's commit happened, the process died before the file went: the next start's sweep removes the file.
+    const rm = vi.spyOn(fs.promises, "rm").mockRejectedValueOnce(new Error("killed"));
+    await expect(deleteDraftDocument(ctx, people.citizenA.id, a.documentId)).rejects.toThrow("killed");
+    rm.mockRestore();
+    expect(await t.db.applicationDocument.count({ where: { id: a.documentId } })).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual([row.storageKey]);
+    const report = await sweepUploads(t.db, { dir, minAgeMs: 0, now: new Date(Date.now() + 1000), log: () => {} });
+    expect(report.removedOrphans).toBe(1);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
 });

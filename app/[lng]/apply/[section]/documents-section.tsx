@@ -1,10 +1,12 @@
 import { PhotoInput } from "@/components/apply/photo-input";
+import { Link } from "@/components/ui/link";
+import { Num } from "@/components/ui/num";
 import { Notice } from "@/components/ui/cells";
 import { isDocumentType, MAX_UPLOAD_BYTES, requiredDocuments } from "@/lib/applications/documents";
 import type { DraftView } from "@/lib/applications/service";
 import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
-import { saveDocumentsToFollowAction } from "@/app/[lng]/apply/actions";
+import { deleteDocumentAction, saveDocumentsToFollowAction } from "@/app/[lng]/apply/actions";
 
 export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: DraftView; query: Record<string, string | undefined> }) {
   const t = getT(lng, "apply");
@@ -12,6 +14,9 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
   const uploaded = new Set(draft.documents.map((d) => d.docType));
   const missing = required.filter((d) => !uploaded.has(d));
   const toFollow = new Set(draft.data.documentsToFollow ?? []);
+  // The page asked to be deleted, waiting for the applicant's confirmation (a page state, so it works without JavaScript).
+  const removing = query.remove ? draft.documents.find((d) => d.id === query.remove) : undefined;
+  const pageNumber = (doc: { id: string; docType: string }) => draft.documents.filter((d) => d.docType === doc.docType).findIndex((d) => d.id === doc.id) + 1;
   const error = query.error && ["no-file", "too-large", "bad-type", "damaged", "bad-doc-type", "not-found", "closed"].includes(query.error) ? query.error : null;
   return (
     <>
@@ -27,11 +32,33 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
           <Notice>{t("documents.uploadedOne", { doc: t(`documents.types.${query.uploaded}`) })}</Notice>
         </div>
       ) : null}
+      {query.deleted && isDocumentType(query.deleted) ? (
+        <div className="mb-4" role="status" data-testid="delete-ok">
+          <Notice>{t("documents.deletedOne", { doc: t(`documents.types.${query.deleted}`) })}</Notice>
+        </div>
+      ) : null}
+      {removing ? (
+        <section id="remove-confirm" role="alert" aria-labelledby="remove-confirm-h" className="mb-4 scroll-mt-[calc(var(--topbar-height)+var(--safe-top)+1rem)] rounded-xl border-2 border-danger bg-cell p-4" data-testid="remove-confirm">
+          <h2 id="remove-confirm-h" className="mb-2 text-lg font-semibold">
+            {t("documents.deleteConfirm", { doc: t(`documents.types.${removing.docType}`), page: pageNumber(removing) })}
+          </h2>
+          <PagePreview id={removing.id} mimeType={removing.mimeType} alt={t("documents.pageAlt", { doc: t(`documents.types.${removing.docType}`), page: pageNumber(removing) })} pdf={t("documents.pdf")} large />
+          <p className="my-3">{t("documents.deleteWarning")}</p>
+          <form action={deleteDocumentAction.bind(null, lng, removing.id)}>
+            <button type="submit" className="tap-target w-full rounded-lg bg-danger text-lg font-semibold text-white" data-testid="confirm-delete">
+              {t("documents.deleteYes")}
+            </button>
+          </form>
+          <Link href={`/${lng}/apply/documents#doc-${removing.docType}`} className="tap-target mt-2 flex w-full items-center justify-center rounded-lg border border-line text-lg" data-testid="cancel-delete">
+            {t("documents.deleteNo")}
+          </Link>
+        </section>
+      ) : null}
       <ul className="mb-5 space-y-3" data-testid="document-list">
         {required.map((doc) => {
           const count = draft.documents.filter((d) => d.docType === doc).length;
           return (
-            <li key={doc} className="rounded-xl bg-cell p-4" data-testid={`doc-${doc}`}>
+            <li key={doc} id={`doc-${doc}`} className="scroll-mt-[calc(var(--topbar-height)+var(--safe-top)+1rem)] rounded-xl bg-cell p-4" data-testid={`doc-${doc}`}>
               <div className="mb-1 flex items-center justify-between gap-2">
                 <h2 className="font-semibold">{t(`documents.types.${doc}`)}</h2>
                 <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${count ? "bg-brand-soft" : "bg-page text-ink-muted"}`}>
@@ -41,6 +68,30 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
               <p id={`hint-${doc}`} className="mb-2 text-sm text-ink-muted">
                 {t(`documents.hints.${doc}`)}
               </p>
+              {count ? (
+                <ul className="mb-3 grid grid-cols-2 gap-3" aria-label={t("documents.pagesOf", { doc: t(`documents.types.${doc}`) })} data-testid={`pages-${doc}`}>
+                  {draft.documents
+                    .filter((d) => d.docType === doc)
+                    .map((d, i) => {
+                      const alt = t("documents.pageAlt", { doc: t(`documents.types.${doc}`), page: i + 1 });
+                      return (
+                        <li key={d.id} className="flex flex-col gap-1" data-testid="page">
+                          <a href={`/api/v1/documents/${d.id}`} target="_blank" rel="noreferrer" className="block rounded-lg border border-line" aria-label={t("documents.openPage", { page: alt })}>
+                            <PagePreview id={d.id} mimeType={d.mimeType} alt={alt} pdf={t("documents.pdf")} />
+                          </a>
+                          <Link
+                            href={`/${lng}/apply/documents?remove=${d.id}#remove-confirm`}
+                            className="tap-target flex items-center justify-center rounded-lg border border-danger text-danger"
+                            data-testid="delete-page"
+                          >
+                            {t("documents.delete")}
+                            <span className="sr-only">{alt}</span>
+                          </Link>
+                        </li>
+                      );
+                    })}
+                </ul>
+              ) : null}
               <UploadForm lng={lng} doc={doc} label={t("documents.choose", { doc: t(`documents.types.${doc}`) })} button={t("documents.upload")} />
             </li>
           );
@@ -94,4 +145,18 @@ export function UploadForm({
       </button>
     </form>
   );
+}
+
+/** A page's thumbnail, served decrypted only to its owner (/api/v1/documents/[id]); a PDF shows as a labelled box. */
+function PagePreview({ id, mimeType, alt, pdf, large = false }: { id: string; mimeType: string; alt: string; pdf: string; large?: boolean }) {
+  const size = large ? "h-48 w-full" : "h-28 w-full";
+  if (mimeType === "application/pdf") {
+    return (
+      <span role="img" aria-label={alt} className={`flex ${size} items-center justify-center rounded-lg bg-page font-semibold`} data-testid="page-preview">
+        <Num>{pdf}</Num>
+      </span>
+    );
+  }
+  // A plain <img>: a private, per-user image that next/image's optimiser must not cache.
+  return <img src={`/api/v1/documents/${id}`} alt={alt} loading="lazy" className={`${size} rounded-lg bg-page object-contain`} data-testid="page-preview" />;
 }

@@ -11,6 +11,9 @@ import { formQuery } from "@/lib/estimate/form";
 import { screenerPrefillQuery } from "@/lib/applications/prefill";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
+import { WhoToCall } from "@/components/contacts/who-to-call";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { requestNow } from "@/lib/config/demo-clock";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "eligibility")("results.title") };
@@ -51,6 +54,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const relief = result.programmes.find((p) => p.id === "temporary-relief")!;
   const headings = { eligible: ["results.eligible", "results.eligibleHint"], maybe: ["results.maybe", "results.maybeHint"], "not-eligible": ["results.no", "results.noHint"] } as const;
   const query = stateQuery(state);
+  const today = calendarDateInChina(await requestNow());
 
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`} query={query}>
@@ -116,6 +120,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           </section>
         ) : null,
       )}
+
+      <WhoToCall t={getT(lng, "common")} packId={answers.policy} on={today} className="mt-5" />
 
       <div className="mt-5 flex flex-col gap-2">
         <Link href={`/${lng}/eligibility/check?${query}`} className="tap-target flex items-center justify-center rounded-xl border border-brand bg-cell px-4 py-3 text-base text-brand">

@@ -10,6 +10,9 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { formQuery, isFormEdit, isSubmitted, readForm, runEstimate, settledReimbursed, type FieldError, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
+import { WhoToCall } from "@/components/contacts/who-to-call";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { requestNow } from "@/lib/config/demo-clock";
 
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   return { title: getT((await params).lng, "estimate")("result.title"), robots: { index: false } };
@@ -63,6 +66,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           ) : undefined
         }
       />
+      {/* Left off the printed A4 page, which stays one page. */}
+      <WhoToCall t={getT(lng, "common")} packId={values.policy} on={calendarDateInChina(await requestNow())} className="mt-4 print:hidden" />
     </PageFrame>
   );
 }

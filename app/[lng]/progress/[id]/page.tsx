@@ -16,6 +16,10 @@ import { requireCitizen } from "@/lib/auth/guards";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
+import { WhoToCall } from "@/components/contacts/who-to-call";
+import { findArea } from "@/lib/applications/areas";
+import { calendarDateInChina } from "@/lib/calendar/working-days";
+import { requestNow } from "@/lib/config/demo-clock";
 import { UploadForm } from "@/app/[lng]/apply/[section]/documents-section";
 import { handInDocumentsAction } from "@/app/[lng]/progress/actions";
 
@@ -143,6 +147,7 @@ export default async function ApplicationPage({
           </>
         ) : null}
       </section>
+      <WhoToCall t={tc} packId={(await findArea(ctx.db, view.areaCode))?.policyPackId} on={calendarDateInChina(await requestNow())} className="mb-4" />
       {publicityAhead ? (
         <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="publicity-h" data-testid="publicity-explained">
           <h2 id="publicity-h" className="mb-2 text-lg font-semibold">{t("publicity.heading")}</h2>

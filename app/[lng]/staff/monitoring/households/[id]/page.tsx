@@ -119,7 +119,8 @@ export default async function HouseholdChainPage({
               <ol className="space-y-1" data-testid="household-links">
                 {view.chain.links.map((l) => (
                   <li key={l.id}>
-                    {t(`monitoring.link.kind.${l.kind}`)} · {t(`monitoring.link.state.${l.state}`)}
+                    {t(`monitoring.link.kind.${l.kind}`)}
+                    {l.provider ? `（${t(`monitoring.link.provider.${l.provider}`)}）` : ""} · {t(`monitoring.link.state.${l.state}`)}
                     {l.amount ? ` · ${formatMoney(l.amount, lng)}` : ""}
                   </li>
                 ))}

@@ -1,0 +1,135 @@
+import { notFound } from "next/navigation";
+import { PageFrame } from "@/components/shell/page-frame";
+import { Notice } from "@/components/ui/cells";
+import { Link } from "@/components/ui/link";
+import { Num } from "@/components/ui/num";
+import { inviteParentAction, updateCaseItemAction } from "@/app/[lng]/school/cases/actions";
+import { requireStaff } from "@/lib/auth/guards";
+import { SCHOOL_ROLES } from "@/lib/auth/roles";
+import { HELP_LINK_STATES } from "@/lib/people/help-chain";
+import { frameTexts } from "@/lib/i18n/frame";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { pageLocale } from "@/lib/i18n/page";
+import { getT } from "@/lib/i18n/server";
+import { schoolContextFor } from "@/lib/schools/school-context";
+import { caseForSchool } from "@/lib/schools/zhuanban/cases";
+
+const ERRORS = ["required", "too-long", "amount", "amount-only-granted", "not-found", "closed", "no-guardian-phone", "invalid"];
+
+/** One 专班 case: the consent, the checklist (state, amount, the body and clause), the estimate and the parent's invitation. Audited. */
+export default async function SchoolCasePage({ params, searchParams }: { params: Promise<{ lng: string; id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const lng = await pageLocale(params);
+  const { id } = await params;
+  const user = await requireStaff(lng, `/${lng}/school/cases/${id}`, SCHOOL_ROLES);
+  const ctx = await schoolContextFor(user.actor);
+  if (!ctx) notFound();
+  const view = await caseForSchool(ctx.db, user.actor, id.slice(0, 40), ctx.now);
+  if (!view) notFound();
+  const query = await searchParams;
+  const t = getT(lng, "zhuanban");
+  const error = query.error && ERRORS.includes(query.error) ? query.error : null;
+  const input = "tap-target w-full rounded-lg border border-line bg-white px-3";
+  return (
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={`/${lng}/school/cases`}>
+      {query.invited ? <Notice>{t("case.invitedNotice")}</Notice> : null}
+      {error ? (
+        <div role="alert" className="mb-3 rounded-xl border-2 border-danger bg-cell px-4 py-3 text-danger" data-testid="case-error">
+          {t(`errors.${error}`)}
+        </div>
+      ) : null}
+      <section className="my-3 rounded-xl bg-cell p-4" data-testid="case-summary">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+          <dt className="text-ink-muted">{t("case.pupil")}</dt>
+          <dd>
+            <Num>{view.pupilNameMasked}</Num>
+          </dd>
+          <dt className="text-ink-muted">{t("case.class")}</dt>
+          <dd>{view.classLabel}</dd>
+          <dt className="text-ink-muted">{t("case.consent")}</dt>
+          <dd data-testid="case-consent">
+            {t("case.consentLine", { relation: t(`open.relations.${view.consent.relation}`), date: formatDate(view.consent.givenAt, lng), method: t(`open.methods.${view.consent.method}`) })}
+          </dd>
+          <dt className="text-ink-muted">{t("case.shares")}</dt>
+          <dd>{view.consent.shares.includes("illness-with-bureau") ? t("case.sharesIllness") : t("case.sharesNone")}</dd>
+          {view.illness ? (
+            <>
+              <dt className="text-ink-muted">{t("case.illness")}</dt>
+              <dd>{view.illness}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <p className="mb-3 px-1 text-sm text-ink-muted">{t("case.chain")}</p>
+
+      <h2 className="mb-2 px-1 text-lg font-semibold">{t("case.checklist")}</h2>
+      <ol className="space-y-3" data-testid="checklist">
+        {view.items.map((item) => (
+          <li key={item.id} id={`item-${item.id}`} className="rounded-xl bg-cell p-4" data-testid={`item-${item.id}`}>
+            <h3 className="font-semibold">{t(`items.${item.id}.label`)}</h3>
+            <p className="mt-1 text-sm">{t(`items.${item.id}.what`)}</p>
+            <p className="mt-1 text-sm text-ink-muted">{t("case.responsible", { bodies: item.bodies.map((b) => t(`bodies.${b}`)).join("、") })}</p>
+            <p className="text-sm text-ink-muted">{t("case.clause", { document: t("document"), clause: item.clause })}</p>
+            <p className="mt-2 font-medium" data-testid={`state-${item.id}`}>
+              {t(`states.${item.state}`)}
+              {item.amount ? (
+                <>
+                  {" · "}
+                  <Num>{formatMoney(item.amount, lng)}</Num>
+                </>
+              ) : null}
+            </p>
+            {query.saved === item.id ? <p role="status" className="text-sm">{t("case.saved")}</p> : null}
+            {item.opens === "estimate" && view.estimateQuery ? (
+              <Link href={`/${lng}/estimate?${view.estimateQuery}`} className="target-link mt-2 font-semibold text-brand" data-testid="case-estimate">
+                {t("case.toEstimate")}
+              </Link>
+            ) : null}
+            {item.opens === "application" ? (
+              <div className="mt-2 space-y-2">
+                {view.applicationReference ? (
+                  <p data-testid="case-applied">
+                    {t("case.applied")}
+                    <Num>{view.applicationReference}</Num>
+                  </p>
+                ) : view.hasGuardianPhone ? (
+                  <>
+                    {view.invitedAt ? <p className="text-sm" data-testid="case-invited-at">{t("case.invitedAt", { date: formatDate(view.invitedAt, lng) })}</p> : null}
+                    <form action={inviteParentAction.bind(null, lng, { caseId: view.id })}>
+                      <button type="submit" className="tap-target w-full rounded-lg border border-brand font-semibold text-brand" data-testid="case-invite">
+                        {view.invitedAt ? t("case.reinvite") : t("case.invite")}
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <p className="text-sm">{t("case.noPhone")}</p>
+                )}
+              </div>
+            ) : null}
+            <form action={updateCaseItemAction.bind(null, lng, { caseId: view.id, itemId: item.id })} className="mt-3 space-y-2 border-t border-line pt-3">
+              <label className="block">
+                <span className="mb-1 block text-sm font-medium">{t("case.state")}</span>
+                <select name="state" defaultValue={item.state} className={input} data-testid={`select-${item.id}`}>
+                  {HELP_LINK_STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`states.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="block">
+                <span className="mb-1 block text-sm font-medium">{t("case.amount")}</span>
+                <input name="amount" inputMode="decimal" maxLength={14} defaultValue={item.amount ?? ""} autoComplete="off" className={input} data-testid={`amount-${item.id}`} />
+              </label>
+              <button type="submit" className="tap-target w-full rounded-lg border border-brand font-semibold text-brand" data-testid={`save-${item.id}`}>
+                {t("case.save")}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ol>
+      <Link href={`/${lng}/school/cases`} className="target-link mt-4 font-semibold text-brand">
+        {t("case.back")}
+      </Link>
+    </PageFrame>
+  );
+}
