@@ -22,6 +22,7 @@ import { toDbStatus } from "@/lib/applications/status";
 import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import { hashPassword } from "@/lib/auth/staff";
 import { seedDemoSchool } from "@/lib/schools/demo-seed";
+import { seedSchoolParents } from "@/prisma/seed-school-parents";
 import { hashTrackingCode } from "@/lib/desk/tracking-code";
 import { seedMonitoring } from "@/prisma/seed-monitoring";
 import { seedZhuanban } from "@/prisma/seed-zhuanban";
@@ -245,6 +246,9 @@ async function main() {
     console.log(`[seed] 政策找人: 富阳区 case03 / approver03, ${monitoring.flags} flags in the queue, ${monitoring.proposed} 兜底 proposed`);
     const zhuanban = await seedZhuanban(db, passwordHash);
     console.log(`[seed] 专班: edu01 (沈阳市 education staff), ${zhuanban.caseId ? "one case" : "no case"} in the demo school`);
+
+    const parents = await seedSchoolParents(db, SCHOOL.code);
+    console.log(`[seed] 学校: ${parents.funded} pupils 资助参保 (case02's list); a parent's link ${parents.parentPath ?? "(none: no season)"}`);
 
     const counts = {
       areas: await db.area.count(),

@@ -34,6 +34,12 @@ export const DESK_PAPER_ROLES = ["desk", "caseworker"] as const satisfies readon
 /** Who works the area's 政策找人 queue: caseworkers follow flags up, approvers approve 兜底 proposals. */
 export const MONITORING_ROLES = ["caseworker", "approver", "admin"] as const satisfies readonly StaffRole[];
 
+/**
+ * Who imports the area's 资助参保 funding list (from 民政 / 医保): the area's caseworkers. Nobody at a
+ * school sees it; the school and the family see only that a pupil needs no payment.
+ */
+export const FUNDING_LIST_ROLES = ["caseworker"] as const satisfies readonly StaffRole[];
+
 export const ALL_AREA_ROLES = ["admin"] as const satisfies readonly StaffRole[];
 
 /** What the session carries for the signed-in person (session.user). */

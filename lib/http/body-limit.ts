@@ -27,10 +27,10 @@ export interface BodyRule {
 
 /** The limit for a request, by path: uploads, the calculation API, small JSON APIs, everything else (pages, actions). */
 export function bodyRuleFor(pathname: string): BodyRule {
-  if (pathname === "/api/v1/applications/documents") {
+  if (pathname === "/api/v1/applications/documents" || pathname === "/api/v1/school/parent-receipt") {
     return { limit: MAX_UPLOAD_BYTES + MULTIPART_ALLOWANCE_BYTES, routeRefusesDeclaredOversize: true };
   }
-  if (pathname === "/api/v1/school/roster") {
+  if (pathname === "/api/v1/school/roster" || pathname === "/api/v1/staff/funding") {
     return { limit: ROSTER_MAX_BYTES + MULTIPART_ALLOWANCE_BYTES, routeRefusesDeclaredOversize: true };
   }
   if (pathname === "/api/v1/monitoring/imports") {

@@ -1,3 +1,4 @@
+import { matchFundingForSchool } from "@/lib/schools/funding";
 import { commitRosterImport, type RosterPreview } from "@/lib/schools/roster-import";
 import { deleteRosterDraft, loadRosterDraft } from "@/lib/schools/roster-drafts";
 import { wizardMapping } from "@/lib/schools/roster-wizard";
@@ -21,6 +22,8 @@ export async function commitRosterDraft(
     { actorId: input.staffId, coverYear, now: ctx.now },
   );
   if (!result.ok) return { ok: false, error: result.error };
+  // Pupils new to the roster may already be on the area's 资助参保 list.
+  await ctx.db.$transaction((tx) => matchFundingForSchool(tx, { schoolId: ctx.schoolId, areaCode: ctx.areaCode }, { actorId: input.staffId, now: ctx.now }), { timeout: 60_000 });
   await deleteRosterDraft(ctx.db, draft.id);
   return { ok: true, counts: result.preview.counts };
 }

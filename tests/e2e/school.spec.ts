@@ -110,7 +110,7 @@ for (const lng of scripts) {
     expect(await statuses.count()).toBeGreaterThan(0);
     await expect(statuses.filter({ hasText: t.status.unpaid }).first()).toBeVisible();
     // The seeded funded pupil of 一年级 1班: "no payment needed", never why.
-    await expect(teacher.getByTestId("class-pupil-status").and(teacher.locator('[data-status="funded"]'))).toHaveText(t.status.funded);
+    await expect(teacher.getByTestId("class-pupil-status").and(teacher.locator('[data-status="funded"]')).first()).toHaveText(t.status.funded);
     await expect(teacher.getByTestId("class-roster")).not.toContainText(/低保|特困|孤儿/);
     // The admin's pages are not the teacher's.
     const response = await teacher.goto(`/${lng}/school/roster`);

@@ -68,6 +68,11 @@ export default async function SchoolDashboardPage({ params }: { params: Promise<
         )}
       </section>
 
+      {school.funded > 0 ? (
+        <div role="status" className="mb-4 rounded-xl border-2 border-brand bg-cell px-4 py-3 font-semibold" data-testid="funded-notice">
+          {t("dashboard.fundedNotice", { count: school.funded })}
+        </div>
+      ) : null}
       <h2 className="mb-2 px-1 text-sm font-medium text-ink-muted">{t("dashboard.heading")}</h2>
       {school.total === 0 ? (
         <Notice>{t("dashboard.empty")}</Notice>
@@ -96,6 +101,9 @@ export default async function SchoolDashboardPage({ params }: { params: Promise<
           {school.waiting > 0 ? <li>{t("dashboard.nextVerify", { count: school.waiting })}</li> : null}
           {school.unpaid > 0 ? <li>{t("dashboard.nextChase", { count: school.unpaid })}</li> : null}
         </ul>
+        <a href={`/${lng}/school/qr-sheet`} className="tap-target mt-3 flex items-center justify-center rounded-lg border border-brand font-semibold text-brand" data-testid="to-qr-sheet">
+          {t("dashboard.toQrSheet")}
+        </a>
         <div className="mt-3 grid grid-cols-3 gap-2">
           <a href={`/${lng}/school/import`} className="tap-target flex items-center justify-center rounded-lg bg-brand font-semibold text-white" data-testid="to-import">
             {t("dashboard.toImport")}

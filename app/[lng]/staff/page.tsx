@@ -10,7 +10,7 @@ import { requireStaff, staffHomePath } from "@/lib/auth/guards";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { loadStaffProfile } from "@/lib/staff/profile";
-import { EDUCATION_ROLES, MONITORING_ROLES } from "@/lib/auth/roles";
+import { EDUCATION_ROLES, FUNDING_LIST_ROLES, MONITORING_ROLES } from "@/lib/auth/roles";
 
 export default async function StaffConsolePage({
   params,
@@ -69,6 +69,11 @@ export default async function StaffConsolePage({
       {(MONITORING_ROLES as readonly string[]).includes(user.role) ? (
         <Link href={`/${lng}/staff/monitoring`} className="tap-target mb-5 flex items-center rounded-xl bg-cell px-4 font-semibold text-brand" data-testid="monitoring-link">
           {t("monitoring.queueLink")}
+        </Link>
+      ) : null}
+      {(FUNDING_LIST_ROLES as readonly string[]).includes(user.role) ? (
+        <Link href={`/${lng}/staff/funding`} className="tap-target mb-5 flex items-center rounded-xl bg-cell px-4 font-semibold text-brand" data-testid="funding-link">
+          {getT(lng, "school")("funding.link")}
         </Link>
       ) : null}
       {queue ? (

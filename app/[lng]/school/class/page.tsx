@@ -23,6 +23,9 @@ export default async function ClassPage({ params }: { params: Promise<{ lng: str
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={`${view.grade} ${view.className}`}>
       <h2 className="mb-2 text-lg font-semibold">{t("class.heading")}</h2>
+      <a href={`/${lng}/school/qr-sheet`} className="tap-target mb-3 flex items-center justify-center rounded-lg border border-brand font-semibold text-brand" data-testid="to-qr-sheet">
+        {t("class.qrSheet")}
+      </a>
       {c.total === 0 ? (
         <Notice>{t("class.empty")}</Notice>
       ) : (

@@ -76,6 +76,11 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
                 {r.note ? `：${r.note}` : ""}
               </span>
               {r.status === "paid-unverified" ? (
+                <a href={`/api/v1/school/receipts/${r.id}`} target="_blank" rel="noopener" className="tap-target flex items-center text-sm font-semibold text-brand" data-testid="view-receipt">
+                  {t("roster.viewReceipt")}
+                </a>
+              ) : null}
+              {r.status === "paid-unverified" ? (
                 <form action={changeStatusAction.bind(null, lng, { pupilId: r.id, back })}>
                   <input type="hidden" name="kind" value="verified" />
                   <button type="submit" className="tap-target rounded-lg border border-brand px-3 text-sm font-semibold text-brand" data-testid="verify">
