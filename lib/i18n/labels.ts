@@ -1,4 +1,6 @@
 import type { TFunction } from "i18next";
+import { formatCalendarDate } from "@/lib/i18n/format";
+import type { Locale } from "@/lib/i18n/settings";
 
 /** Every error message of a namespace's `errors` group, keyed by error code, for client forms. */
 export function errorLabels(t: TFunction, keys: readonly string[]): Record<string, string> {
@@ -38,5 +40,23 @@ export function phoneCodeSignInTexts(t: TFunction, extraErrors: Record<string, s
     },
     demoNotice: t("citizen.demoNotice"),
     openOutbox: t("citizen.openOutbox"),
+  };
+}
+
+/**
+ * The words of an application's timeline (components/applications/timeline.tsx) for its applicant and for a
+ * family member following it; `t` is the "apply" namespace; only the "waiting for" line differs between them.
+ */
+export function timelineTexts(t: TFunction, lng: Locale, waitingForYou: string) {
+  return {
+    step: (s: string) => t(`track.steps.${s}`),
+    state: (s: string) => t(`track.states.${s}`),
+    doneOn: (d: string) => t("track.doneOn", { date: d }),
+    dueBy: (d: string) => t("track.dueBy", { date: d }),
+    waitingForYou,
+    overdue: t("track.overdue"),
+    formatDate: (d: string) => formatCalendarDate(d, lng),
+    provisional: t("provisional.mark"),
+    provisionalWhy: (date: string) => t("provisional.why", { year: date.slice(0, 4) }),
   };
 }

@@ -16,6 +16,7 @@ import { NumText, numSlot } from "@/components/ui/num-text";
 import { describeMessage, type MessageParams } from "@/lib/applications/messages";
 import { requireCitizen } from "@/lib/auth/guards";
 import { formatCalendarDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { timelineTexts } from "@/lib/i18n/labels";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { WhoToCall } from "@/components/contacts/who-to-call";
@@ -170,17 +171,7 @@ export default async function ApplicationPage({
         <Timeline
           steps={steps}
           overdue={view.overdue}
-          labels={{
-            step: (s) => t(`track.steps.${s}`),
-            state: (s) => t(`track.states.${s}`),
-            doneOn: (d) => t("track.doneOn", { date: d }),
-            dueBy: (d) => t("track.dueBy", { date: d }),
-            waitingForYou: t("track.waitingForYou"),
-            overdue: t("track.overdue"),
-            formatDate: fmt,
-            provisional: t("provisional.mark"),
-            provisionalWhy: why,
-          }}
+          labels={timelineTexts(t, lng, t("track.waitingForYou"))}
         />
       </section>
       <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="docs-h">

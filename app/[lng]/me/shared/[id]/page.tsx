@@ -9,6 +9,7 @@ import { getSharedTimeline } from "@/lib/applications/viewers";
 import { requireCitizen } from "@/lib/auth/guards";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatCalendarDate } from "@/lib/i18n/format";
+import { timelineTexts } from "@/lib/i18n/labels";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 
@@ -63,17 +64,7 @@ export default async function SharedApplicationPage({ params }: { params: Promis
         <Timeline
           steps={view.timeline}
           overdue={view.overdue}
-          labels={{
-            step: (s) => t(`track.steps.${s}`),
-            state: (s) => t(`track.states.${s}`),
-            doneOn: (d) => t("track.doneOn", { date: d }),
-            dueBy: (d) => t("track.dueBy", { date: d }),
-            waitingForYou: t("family.waitingForApplicant"),
-            overdue: t("track.overdue"),
-            formatDate: fmt,
-            provisional: t("provisional.mark"),
-            provisionalWhy: why,
-          }}
+          labels={timelineTexts(t, lng, t("family.waitingForApplicant"))}
         />
       </section>
       <p className="text-sm text-ink-muted">{t("family.sharedReadOnly")}</p>
