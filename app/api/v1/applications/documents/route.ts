@@ -1,10 +1,9 @@
+import { formPostLocale, seeOther } from "@/lib/http/form-post";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { storeCitizenDocument } from "@/lib/applications/uploads";
 import { serviceContext } from "@/lib/applications/context";
 import { authorizeCitizen } from "@/lib/auth/guards";
 import { readBodyForm } from "@/lib/http/read-body";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { safeReturnPath } from "@/lib/preferences";
 
 /**
  * POST ?lng=…&applicationId=… multipart { docType, file } from the plain HTML upload forms: store a
@@ -17,12 +16,11 @@ export async function POST(request: Request): Promise<Response> {
   const { user } = auth;
   // Where to go back is in the URL, so even a body refused unread (too large) answers in the page's script.
   const url = new URL(request.url);
-  const lngParam = url.searchParams.get("lng") ?? "";
-  const lng = isLocale(lngParam) ? lngParam : defaultLocale;
+  const lng = formPostLocale(url);
   const idParam = url.searchParams.get("applicationId") ?? "";
   const applicationId = /^[a-z0-9]{10,40}$/.test(idParam) ? idParam : null;
   const back = applicationId ? `/${lng}/progress/${applicationId}` : `/${lng}/apply/documents`;
-  const to = (param: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(`${back}?${param}`, `/${lng}`) } });
+  const to = (param: string) => seeOther(`${back}?${param}`, `/${lng}`);
   // Counted as it arrives: a declared or streamed body over the limit (multipart overhead allowed for) is refused.
   const form = await readBodyForm(request).catch(() => null);
   if (!form) return to("error=too-large");

@@ -1,10 +1,9 @@
+import { formPostLocale, seeOther } from "@/lib/http/form-post";
 import { serviceContext } from "@/lib/applications/context";
 import { authorizeStaff } from "@/lib/auth/guards";
 import { MONITORING_ROLES } from "@/lib/auth/roles";
 import { readBodyForm } from "@/lib/http/read-body";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { importFormSchema, importFormValues, runUpload } from "@/lib/monitoring/imports";
-import { safeReturnPath } from "@/lib/preferences";
 
 /**
  * POST ?lng=… multipart { kind, file, from, to, encoding, skipBadRows, map.<field> } from the import
@@ -15,10 +14,9 @@ import { safeReturnPath } from "@/lib/preferences";
 export async function POST(request: Request): Promise<Response> {
   const auth = await authorizeStaff(MONITORING_ROLES);
   if (!auth.ok) return auth.response;
-  const lngParam = new URL(request.url).searchParams.get("lng") ?? "";
-  const lng = isLocale(lngParam) ? lngParam : defaultLocale;
+  const lng = formPostLocale(request);
   const back = `/${lng}/staff/monitoring/imports`;
-  const to = (query: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(`${back}?${query}`, back) } });
+  const to = (query: string) => seeOther(`${back}?${query}`, back);
   const form = await readBodyForm(request).catch(() => null);
   if (!form) return to("error=too-large");
   const file = form.get("file");

@@ -1,11 +1,10 @@
+import { formPostLocale, seeOther } from "@/lib/http/form-post";
 import { headers } from "next/headers";
 import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { requestNow } from "@/lib/config/demo-clock";
 import { serviceContext } from "@/lib/applications/context";
 import { readBodyForm } from "@/lib/http/read-body";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { safeReturnPath } from "@/lib/preferences";
 import { isParentTokenShape, parentLinkPath, resolveParentToken } from "@/lib/schools/parent-links";
 import { storeParentReceipt } from "@/lib/schools/receipts";
 
@@ -16,17 +15,16 @@ import { storeParentReceipt } from "@/lib/schools/receipts";
  */
 export async function POST(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const lngParam = url.searchParams.get("lng") ?? "";
-  const lng = isLocale(lngParam) ? lngParam : defaultLocale;
+  const lng = formPostLocale(url);
   const token = url.searchParams.get("t") ?? "";
   const back = isParentTokenShape(token) ? parentLinkPath(lng, token) : `/${lng}`;
-  const to = (param: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(`${back}?${param}`, `/${lng}`) } });
+  const to = (param: string) => seeOther(`${back}?${param}`, `/${lng}`);
   const ip = getClientIp(await headers());
   const now = await requestNow();
   const db = (await serviceContext()).db;
   const resolved = await resolveParentToken(db, token, { ip, now });
   // A wrong, expired or blocked token: the page itself says which.
-  if (!resolved.ok) return new Response(null, { status: 303, headers: { Location: safeReturnPath(back, `/${lng}`) } });
+  if (!resolved.ok) return seeOther(back, `/${lng}`);
   const form = await readBodyForm(request).catch(() => null);
   if (!form) return to("error=too-large");
   const file = form.get("file");

@@ -1,8 +1,7 @@
+import { formPostLocale, seeOther } from "@/lib/http/form-post";
 import { authorizeStaff } from "@/lib/auth/guards";
 import { SCHOOL_ROLES } from "@/lib/auth/roles";
 import { readBodyForm } from "@/lib/http/read-body";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { safeReturnPath } from "@/lib/preferences";
 import { uploadRoster } from "@/lib/schools/roster-upload";
 import { schoolContextFor } from "@/lib/schools/school-context";
 
@@ -14,9 +13,8 @@ import { schoolContextFor } from "@/lib/schools/school-context";
 export async function POST(request: Request): Promise<Response> {
   const auth = await authorizeStaff(SCHOOL_ROLES);
   if (!auth.ok) return auth.response;
-  const lngParam = new URL(request.url).searchParams.get("lng") ?? "";
-  const lng = isLocale(lngParam) ? lngParam : defaultLocale;
-  const to = (path: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(path, `/${lng}/school`) } });
+  const lng = formPostLocale(request);
+  const to = (path: string) => seeOther(path, `/${lng}/school`);
   const back = `/${lng}/school/import`;
   const ctx = await schoolContextFor(auth.user.actor);
   if (!ctx) return to(`/${lng}/school`);

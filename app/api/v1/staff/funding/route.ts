@@ -1,3 +1,4 @@
+import { formPostLocale, seeOther } from "@/lib/http/form-post";
 import { reachOf } from "@/lib/auth/access";
 import { authorizeStaff } from "@/lib/auth/guards";
 import { FUNDING_LIST_ROLES } from "@/lib/auth/roles";
@@ -5,8 +6,6 @@ import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { requestNow } from "@/lib/config/demo-clock";
 import { serviceContext } from "@/lib/applications/context";
 import { readBodyForm } from "@/lib/http/read-body";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
-import { safeReturnPath } from "@/lib/preferences";
 import { importFundingList } from "@/lib/schools/funding";
 import { ROSTER_MAX_BYTES } from "@/lib/schools/roster-limits";
 
@@ -21,10 +20,9 @@ const PROBLEMS_SHOWN = 50;
 export async function POST(request: Request): Promise<Response> {
   const auth = await authorizeStaff(FUNDING_LIST_ROLES);
   if (!auth.ok) return auth.response;
-  const lngParam = new URL(request.url).searchParams.get("lng") ?? "";
-  const lng = isLocale(lngParam) ? lngParam : defaultLocale;
+  const lng = formPostLocale(request);
   const back = `/${lng}/staff/funding`;
-  const to = (query: string) => new Response(null, { status: 303, headers: { Location: safeReturnPath(`${back}?${query}`, back) } });
+  const to = (query: string) => seeOther(`${back}?${query}`, back);
   const reach = reachOf(auth.user.actor);
   if (reach.scope !== "area") return to("error=no-area");
   const form = await readBodyForm(request).catch(() => null);

@@ -1,8 +1,8 @@
+import { formPostLocale } from "@/lib/http/form-post";
 import { authorizeStaff } from "@/lib/auth/guards";
 import { SCHOOL_ROLES } from "@/lib/auth/roles";
 import { apiError } from "@/lib/http/api-error";
 import { getT } from "@/lib/i18n/server";
-import { defaultLocale, isLocale } from "@/lib/i18n/settings";
 import { loadRosterDraft } from "@/lib/schools/roster-drafts";
 import { rosterErrorFile } from "@/lib/schools/roster-error-file";
 import { previewRosterImport } from "@/lib/schools/roster-import";
@@ -18,8 +18,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ draf
   const draft = ctx && /^[a-z0-9]{10,40}$/.test(draftId) ? await loadRosterDraft(ctx.db, { id: draftId, schoolId: ctx.schoolId, staffId: auth.user.id, now: ctx.now }) : null;
   if (!ctx || !draft) return apiError(404, "not-found");
   const url = new URL(request.url);
-  const lngParam = url.searchParams.get("lng") ?? "";
-  const lng = isLocale(lngParam) ? lngParam : defaultLocale;
+  const lng = formPostLocale(url);
   const t = getT(lng, "school");
   const { mapping } = await wizardMapping(ctx.db, ctx.schoolId, draft.rows, Object.fromEntries(url.searchParams));
   if (!mapping) return apiError(422, "invalid-request");
