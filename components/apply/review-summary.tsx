@@ -56,7 +56,7 @@ export function ReviewSummary({
       {rows.map(([section, label, key, value], i) => {
         const by = enteredBy && key ? data.enteredBy?.[key] : undefined;
         return (
-          <div key={i} className="grid grid-cols-[7rem_1fr] items-start gap-2 px-4 py-3">
+          <div key={i} className="grid grid-cols-[6rem_1fr] items-start gap-2 px-4 py-3">
             <dt className="text-ink-muted">{label}</dt>
             <dd className="flex items-start justify-between gap-2">
               <span className="min-w-0 break-words">
