@@ -45,7 +45,7 @@ for (const lng of scripts) {
   test.describe(`school parents (${lng})`, () => {
     test.beforeEach(async () => forgetRateLimits());
 
-    test("the caseworker imports the funding list; the teacher sees 无需缴费 without a reason, prints the QR sheet; a parent scans a code and uploads the receipt", async ({ page, browser, baseURL }) => {
+    test("the caseworker imports the funding list; the teacher sees 无需缴费 without a reason, prints the QR sheet; a parent scans a code and uploads the receipt; the school's reconciliation confirms it", async ({ page, browser, baseURL }) => {
       const t = texts[lng];
 
       // The class teacher on their phone: which demo pupils still owe (the seed's statuses vary by row order).
@@ -130,6 +130,21 @@ for (const lng of scripts) {
       // The teacher's list shows it waiting for the school's check.
       await teacher.goto(`/${lng}/school/class`);
       await expect(teacher.getByTestId("class-pupil").filter({ hasText: paying.masked }).first().getByTestId("class-pupil-status")).toHaveText(t.status["paid-unverified"]);
+
+      // The school reconciles the 税务 return file: the pupil the parent paid for is confirmed, and the parent's page says so.
+      const school = await (await browser.newContext({ baseURL })).newPage();
+      await signInStaff(school, lng, "school01");
+      await expect(school).toHaveURL(new RegExp(`/${lng}/staff$`));
+      await school.goto(`/${lng}/school/reconcile`);
+      const returnFile = `缴费人证件号码,缴费状态,缴费日期\n${paying.idNumber},已缴费,2026-11-20\n`;
+      await school.getByTestId("return-file").setInputFiles({ name: "回盘.csv", mimeType: "text/csv", buffer: Buffer.from(returnFile) });
+      await school.getByTestId("return-upload").click();
+      await expect(school.getByTestId("conflict")).toHaveCount(0);
+      await school.getByTestId("reconcile-commit").click();
+      await school.waitForURL(`**/${lng}/school/unpaid?reconciled=1**`);
+      await school.context().close();
+      await parent.reload();
+      await expect(parent.getByTestId("parent-status")).toHaveText(t.status.enrolled);
 
       // A made-up link opens nothing.
       await parent.goto(`/${lng}/school/p/${"x".repeat(24)}`);
