@@ -33,7 +33,8 @@ const idNumber = z
     return r.value;
   });
 
-const phone = z
+/** A mainland mobile number, normalised: the applicant's own, and any other phone an applicant types. */
+export const phone = z
   .string()
   .trim()
   .min(1, "required")

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { refusalFor } from "@/lib/auth/access";
-import { MAINLAND_MOBILE, normalizePhone } from "@/lib/auth/phone";
 import type { CalendarDate } from "@/lib/calendar/working-days";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
 import { hashPhone } from "@/lib/crypto/lookup-hash";
 import { maskName, maskPhone } from "@/lib/crypto/mask";
 import { recordAudit } from "@/lib/db/audit";
+import { phone } from "@/lib/applications/draft-schema";
 import { type ApplicationStatus, type TimelineStep } from "@/lib/applications/state-machine";
 import { documentsOwed, loadView, mayAccessApplication, type ServiceContext } from "@/lib/applications/service";
 import { smsScript, type SmsScript } from "@/lib/sms/templates";
@@ -26,18 +26,7 @@ import { smsScript, type SmsScript } from "@/lib/sms/templates";
 
 /** The applicant's form: the family member's phone and the confirmation of what they will see. */
 export const addViewerSchema = z.object({
-  phone: z
-    .string()
-    .trim()
-    .min(1, "required")
-    .transform((v, ctx) => {
-      const n = normalizePhone(v);
-      if (!MAINLAND_MOBILE.test(n)) {
-        ctx.addIssue({ code: "custom", message: "phone" });
-        return z.NEVER;
-      }
-      return n;
-    }),
+  phone,
   // The applicant's confirmation, a checkbox that says what the family member will and will not see.
   confirm: z
     .unknown()
