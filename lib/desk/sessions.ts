@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/auth/phone";
 import { validateIdNumber } from "@/lib/identity/id-number";
+import { CONSENT_METHODS, confirmConsentCode, consentCodeSchema } from "@/lib/desk/consent-code";
 import { addHelpLink, helpChainFor, householdOf } from "@/lib/people/help-chain";
 import { areasOfPerson, findOrCreatePerson, findPeopleByPhone, findPersonByIdNumber, type PersonCard, personCard } from "@/lib/people/persons";
 
@@ -85,7 +86,13 @@ export const startSessionSchema = z.object({
   name: z.string().trim().max(40).optional().default(""),
   idNumber: optionalIdNumber,
   phone: optionalPhone,
-  consentPaperSigned: z.literal("on", { message: "consent-required" }),
+  /** How the applicant consents: a signed paper 授权书 (ticked by the worker), or a code sent to their phone (lib/desk/consent-code.ts). */
+  consentMethod: z.enum(CONSENT_METHODS).optional().default("paper"),
+  consentPaperSigned: z.string().optional(),
+  consentCode: z.string().max(12).optional().default(""),
+}).superRefine((v, ctx) => {
+  if (v.consentMethod === "paper" && v.consentPaperSigned !== "on") ctx.addIssue({ code: "custom", message: "consent-required", path: ["consentPaperSigned"] });
+  if (v.consentMethod === "sms-code" && !consentCodeSchema.safeParse(v.consentCode).success) ctx.addIssue({ code: "custom", message: "code-format", path: ["consentCode"] });
 });
 export type StartSessionInput = z.output<typeof startSessionSchema>;
 
@@ -109,7 +116,13 @@ export async function findAreaPeople(ctx: DeskContext, user: StaffSessionUser, s
  */
 export async function startSession(ctx: DeskContext, user: StaffSessionUser, input: StartSessionInput): Promise<{ sessionId: string }> {
   if (user.role !== "desk" || !user.areaCode) throw new DeskSessionError("not-desk");
-  if (input.consentPaperSigned !== "on") throw new DeskSessionError("consent-required");
+  const method = input.consentMethod ?? "paper";
+  if (method === "paper" && input.consentPaperSigned !== "on") throw new DeskSessionError("consent-required");
+  // The code read out by the applicant is checked before anything is saved (a wrong one throws ConsentCodeRefusal).
+  const byCode =
+    method === "sms-code"
+      ? await confirmConsentCode(ctx, user, { personId: input.personId, idNumber: input.idNumber, phone: input.phone }, consentCodeSchema.parse(input.consentCode ?? ""))
+      : null;
   const areaCode = user.areaCode;
   const at = now(ctx);
   return ctx.db.$transaction(async (tx) => {
@@ -130,12 +143,12 @@ export async function startSession(ctx: DeskContext, user: StaffSessionUser, inp
       data: { areaCode, helpDeskId: staff?.helpDeskId ?? null, workerId: user.id, personId, personCreated, status: "open", createdAt: at },
     });
     await tx.deskConsent.create({
-      data: { sessionId: session.id, method: "paper", purposes: JSON.stringify(CONSENT_PURPOSES), recordedById: user.id, givenAt: at },
+      data: { sessionId: session.id, method, purposes: JSON.stringify(CONSENT_PURPOSES), recordedById: user.id, givenAt: at, phoneHash: byCode?.phoneHash ?? null },
     });
     const household = await householdOf(tx, { personId, areaCode });
     const chain = await helpChainFor(tx, household.id);
     await addHelpLink(tx, chain.id, { kind: "desk-session", refId: session.id, personId, state: "not-started" });
-    await recordAudit(tx, { actorType: "staff", actorId: user.id, action: "desk.session.start", target: session.id, reason: "consent:paper", at });
+    await recordAudit(tx, { actorType: "staff", actorId: user.id, action: "desk.session.start", target: session.id, reason: `consent:${method}`, at });
     return { sessionId: session.id };
   });
 }

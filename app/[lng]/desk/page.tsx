@@ -59,6 +59,18 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
           start: t("home.start"),
           startWith: t("home.startWith"),
           noPhone: t("home.noPhone"),
+          consentHeading: t("home.consentHeading"),
+          consentByPaper: t("home.consentByPaper"),
+          consentByCode: t("home.consentByCode"),
+          consentByCodeHint: t("home.consentByCodeHint"),
+          phoneForCode: t("home.phoneForCode"),
+          phoneForCodeHint: t("home.phoneForCodeHint"),
+          sendCode: t("home.sendCode"),
+          resendCode: t("home.resendCode"),
+          // Filled in by the form with the masked number the code went to.
+          codeSentTo: t("home.codeSentTo", { phone: "{{phone}}", interpolation: { escapeValue: false } }),
+          code: t("home.code"),
+          codeHint: t("home.codeHint"),
         }}
       />
       <section className="mt-4 rounded-xl bg-cell p-4" aria-labelledby="today-h">
