@@ -155,11 +155,18 @@ export async function deleteDraftDocument(ctx: ServiceContext, owner: string | D
     return gone.count;
   });
   if (!deleted) return { ok: false, code: "not-found" };
-  const dir = uploadDir();
-  const key = path.basename(doc.storageKey);
-  await fs.rm(path.join(dir, key), { force: true });
-  await fs.rm(path.join(dir, tempNameFor(key)), { force: true });
+  await removeStoredFiles([doc.storageKey]);
   return { ok: true, docType: doc.docType };
+}
+
+/** Remove the encrypted files of pages whose rows are gone (committed first; a crash in between leaves what the sweep removes). */
+export async function removeStoredFiles(storageKeys: readonly string[]): Promise<void> {
+  const dir = uploadDir();
+  for (const storageKey of storageKeys) {
+    const key = path.basename(storageKey);
+    await fs.rm(path.join(dir, key), { force: true });
+    await fs.rm(path.join(dir, tempNameFor(key)), { force: true });
+  }
 }
 
 /** The bytes of a document for a reader who may see it; null otherwise (same as not found). Staff reads are audited. */

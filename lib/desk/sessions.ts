@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/auth/phone";
 import { validateIdNumber } from "@/lib/identity/id-number";
 import { CONSENT_METHODS, confirmConsentCode, consentCodeSchema } from "@/lib/desk/consent-code";
+import { removeStoredFiles } from "@/lib/applications/uploads";
 import { addHelpLink, helpChainFor, householdOf } from "@/lib/people/help-chain";
 import { areasOfPerson, findOrCreatePerson, findPeopleByPhone, findPersonByIdNumber, type PersonCard, personCard } from "@/lib/people/persons";
 
@@ -200,7 +201,9 @@ export async function sessionFor(ctx: DeskContext, user: StaffSessionUser, sessi
  */
 export async function withdrawConsent(ctx: DeskContext, user: StaffSessionUser, sessionId: string): Promise<boolean> {
   const at = now(ctx);
-  return ctx.db.$transaction(async (tx) => {
+  // Pages photographed at the desk on the unsubmitted draft: their files go once the rows are deleted.
+  const pages: string[] = [];
+  const withdrawn = await ctx.db.$transaction(async (tx) => {
     const row = await loadSession(tx, sessionId);
     if (!row || !row.personId) return false;
     const refusal = accessRefusal(sessionActor(user, sessionId), {
@@ -212,11 +215,15 @@ export async function withdrawConsent(ctx: DeskContext, user: StaffSessionUser, 
     await tx.deskConsent.updateMany({ where: { sessionId: row.id, withdrawnAt: null }, data: { withdrawnAt: at, withdrawnById: user.id } });
     await tx.helpLink.deleteMany({ where: { kind: "desk-session", refId: row.id } });
     // The application drafted in the session and not submitted goes (its documents cascade); a submitted one stays.
+    const drafted = await tx.applicationDocument.findMany({ where: { application: { deskSessionId: row.id, status: "draft" } }, select: { storageKey: true } });
+    pages.push(...drafted.map((d) => d.storageKey));
     await tx.application.deleteMany({ where: { deskSessionId: row.id, status: "draft" } });
     if (row.personCreated) await deletePersonIfUnused(tx, row.personId, row.id);
     await recordAudit(tx, { actorType: "staff", actorId: user.id, action: "desk.session.consent-withdrawn", target: row.id, at });
     return true;
   });
+  if (withdrawn) await removeStoredFiles(pages);
+  return withdrawn;
 }
 
 async function deletePersonIfUnused(tx: Tx, personId: string, sessionId: string): Promise<void> {

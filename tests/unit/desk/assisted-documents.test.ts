@@ -105,8 +105,11 @@ describe("documents taken in at the desk", () => {
     expect(await readAssistedDocument(ctx, people.desk, other.sessionId, stored.documentId)).toBeNull();
     expect(await deleteAssistedDocument(ctx, people.desk, other.sessionId, stored.documentId)).toEqual({ ok: false, code: "not-found" });
 
-    // Withdrawal: the session ends and its unsubmitted draft goes with its pages.
+    // Withdrawal: the session ends and its unsubmitted draft goes with its pages, files included.
+    const key = (await t.db.applicationDocument.findUniqueOrThrow({ where: { id: stored.documentId } })).storageKey;
+    expect(fs.existsSync(path.join(dir, key))).toBe(true);
     expect(await withdrawConsent(ctx, people.desk, sessionId)).toBe(true);
+    expect(fs.existsSync(path.join(dir, key))).toBe(false);
     expect(await readAssistedDocument(ctx, people.desk, sessionId, stored.documentId)).toBeNull();
     expect(await storeAssistedDocument(ctx, people.desk, sessionId, "bills", PNG)).toEqual({ ok: false, code: "not-found" });
     expect(await t.db.applicationDocument.count({ where: { id: stored.documentId } })).toBe(0);
