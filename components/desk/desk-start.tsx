@@ -46,7 +46,17 @@ function ConsentChoice({ idPrefix, state, texts, phoneField, pending }: { idPref
       <legend className="mb-1 font-semibold">{texts.consentHeading}</legend>
       {(["paper", "sms-code"] as const).map((m) => (
         <label key={m} className="tap-target flex items-center gap-3">
-          <input type="radio" name="consentMethod" value={m} checked={method === m} onChange={() => setMethod(m)} className="h-6 w-6" data-testid={`${idPrefix}-method-${m}`} />
+          {/* Uncontrolled: React resets the form after each action, and a reset returns a radio to its default, so the
+              default follows the method as posted (state.values) and the reset keeps the worker's choice. */}
+          <input
+            type="radio"
+            name="consentMethod"
+            value={m}
+            defaultChecked={(state?.values.consentMethod || "paper") === m}
+            onChange={() => setMethod(m)}
+            className="h-6 w-6"
+            data-testid={`${idPrefix}-method-${m}`}
+          />
           <span>{m === "paper" ? texts.consentByPaper : texts.consentByCode}</span>
         </label>
       ))}
