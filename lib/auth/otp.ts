@@ -81,8 +81,7 @@ export async function requestLoginCode(
   input: { phone: string; ip: string },
   context: Partial<AuthContext> = {},
 ): Promise<RequestLoginCodeResult> {
-  const ipHash = hashIp(input.ip || "unknown");
-  return issueOneTimeCode({ purpose: "sign-in", phone: input.phone, requester: { scope: "otp-ip", key: ipHash, limits: OTP_POLICY.perIp }, ipHash }, context);
+  return issueOneTimeCode({ purpose: "sign-in", phone: input.phone, ip: input.ip, requester: (ipHash) => ({ scope: "otp-ip", key: ipHash ?? "unknown", limits: OTP_POLICY.perIp }) }, context);
 }
 
 /** What sending a code needs beyond the number: its purpose, who asks (their own rate limit), the SMS to send. */
@@ -91,9 +90,10 @@ export type IssueOneTimeCode = {
   phone: string;
   /** Bound into the code's hash (purposes other than sign-in): the same subject must be given to check it. */
   subject?: string;
-  /** Who asks, limited on its own (an IP for sign-in, a desk worker for consent): never a raw IP or number. */
-  requester: RateLimitBucket;
-  ipHash?: string | null;
+  /** The requesting address, kept hashed with the code. */
+  ip?: string;
+  /** Who asks, limited on its own (the IP's hash for sign-in, a desk worker for consent): never a raw IP or number. */
+  requester: (ipHash: string | null) => RateLimitBucket;
   /** The SMS (default: the sign-in text); `{code}` is added to its parameters. */
   sms?: { template: SmsTemplateId; params?: Record<string, string> };
 };
@@ -119,6 +119,7 @@ export async function issueOneTimeCode(input: IssueOneTimeCode, context: Partial
 
   const now = ctx.now();
   const phoneHash = hashPhone(phone);
+  const ipHash = input.ip === undefined ? null : hashIp(input.ip || "unknown");
   const code = generateCode();
   const purpose = input.purpose;
 
@@ -128,7 +129,7 @@ export async function issueOneTimeCode(input: IssueOneTimeCode, context: Partial
       tx,
       [
         { scope: "otp-phone", key: phoneHash, limits: OTP_POLICY.perPhone },
-        input.requester,
+        input.requester(ipHash),
         { scope: GLOBAL_SCOPE, key: "all", limits: [{ windowSeconds: OTP_POLICY.globalWindowSeconds, max: smsHourlyBudget(ctx.env) }] },
       ],
       now,
@@ -146,7 +147,7 @@ export async function issueOneTimeCode(input: IssueOneTimeCode, context: Partial
         purpose,
         codeHash: hashCode(phoneHash, code, purpose, input.subject),
         expiresAt: new Date(now.getTime() + OTP_POLICY.ttlSeconds * 1000),
-        requestIpHash: input.ipHash ?? null,
+        requestIpHash: ipHash,
         createdAt: now,
       },
       select: { id: true },

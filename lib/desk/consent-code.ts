@@ -86,7 +86,7 @@ export async function sendConsentCode(ctx: ConsentCodeContext, user: StaffSessio
       purpose: "desk-consent",
       phone,
       subject: subjectOf(user, who),
-      requester: { scope: "desk-consent-worker", key: user.id, limits: CONSENT_CODE_PER_WORKER },
+      requester: () => ({ scope: "desk-consent-worker", key: user.id, limits: CONSENT_CODE_PER_WORKER }),
       sms: { template: `desk-consent.${smsScript(script)}` },
     },
     { db: ctx.db as PrismaClient, now: () => now(ctx), sms: ctx.sms ?? undefined },
