@@ -134,7 +134,7 @@ for (const lng of scripts) {
       for (const [name, buffer] of pages) {
         const upload = page.getByTestId("upload-diagnosis");
         await upload.locator("input[type=file]").setInputFiles({ name, mimeType: "image/png", buffer });
-        await upload.getByRole("button").click();
+        await upload.locator("button[type=submit]").click();
         await expect(page.getByTestId("upload-ok")).toBeVisible();
       }
       const thumbs = page.getByTestId("pages-diagnosis").getByTestId("page-preview");
