@@ -146,6 +146,13 @@ for (const lng of scripts) {
       await page.getByTestId("save-to-follow").click();
       await expect(page.getByTestId("status-documents")).toHaveText(a.taskList.completed);
 
+      // Meanwhile the desk's queue lists the draft as waiting for documents (name masked), linking to its documents.
+      await page.goto(`/${lng}/desk`);
+      const waiting = page.getByTestId("waiting-draft").filter({ hasText: `${who.name[0]}*${who.name[2]}` });
+      await expect(waiting).toHaveCount(1);
+      await waiting.getByRole("link").click();
+      await expect(page).toHaveURL(new RegExp(`${sessionPath}/apply/documents$`));
+      await page.goto(`${sessionPath}/apply`);
       await page.getByTestId("go-review").click();
       await page.getByTestId("applicant-confirmed").check();
       await page.getByTestId("submit-application").click();
