@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { smsHourlyBudget } from "@/lib/config/env";
 import { hashesEqual, hashIp, hashPhone, keyedHash } from "@/lib/crypto/lookup-hash";
 import { getSmsSender } from "@/lib/sms";
+import type { SmsTemplateId } from "@/lib/sms/templates";
 import { SmsUnavailableError, type SmsSender } from "@/lib/sms/types";
 import { authContext, type AuthContext } from "@/lib/auth/context";
 import type { CitizenSignInError, OtpRequestError } from "@/lib/auth/errors";
@@ -39,8 +40,20 @@ export type VerifyLoginCodeResult =
   | { ok: true; phone: string; phoneHash: string }
   | { ok: false; code: Exclude<CitizenSignInError, "server-error"> };
 
-function hashCode(phoneHash: string, code: string): string {
-  return keyedHash("login-code", `${phoneHash}:${code}`);
+/**
+ * What a one-time code is for. A sign-in code and a 专班 consent code (told by the parent to the school) share the
+ * table, the rate limits and the SMS budget, but each is hashed under its own purpose: a consent code the school
+ * learns can never sign in to the parent's account, and a sign-in code never consents.
+ */
+export const CODE_PURPOSES = {
+  "sign-in": { template: "login-code" },
+  "school-case-consent": { template: "school-case-consent" },
+} as const satisfies Record<string, { template: SmsTemplateId }>;
+export type CodePurpose = keyof typeof CODE_PURPOSES;
+
+function hashCode(phoneHash: string, code: string, purpose: CodePurpose): string {
+  // The sign-in hash keeps its original form so codes issued before purposes existed still check.
+  return purpose === "sign-in" ? keyedHash("login-code", `${phoneHash}:${code}`) : keyedHash("consent-code", `${purpose}:${phoneHash}:${code}`);
 }
 
 function generateCode(): string {
@@ -65,6 +78,14 @@ function alertBudgetReached(env: AuthContext["env"], now: Date): void {
  */
 export async function requestLoginCode(
   input: { phone: string; ip: string },
+  context: Partial<AuthContext> = {},
+): Promise<RequestLoginCodeResult> {
+  return requestOneTimeCode({ ...input, purpose: "sign-in" }, context);
+}
+
+/** Send a one-time code for `purpose` (same limits, lifetime and single use as sign-in codes). */
+export async function requestOneTimeCode(
+  input: { phone: string; ip: string; purpose: CodePurpose },
   context: Partial<AuthContext> = {},
 ): Promise<RequestLoginCodeResult> {
   const phone = parsePhone(input.phone);
@@ -101,12 +122,13 @@ export async function requestLoginCode(
       return limited;
     }
     // Earlier codes stop working once a new one is sent.
-    await tx.loginCode.updateMany({ where: { phoneHash, consumedAt: null }, data: { consumedAt: now } });
+    await tx.loginCode.updateMany({ where: { phoneHash, purpose: input.purpose, consumedAt: null }, data: { consumedAt: now } });
     await tx.loginCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - LONGEST_WINDOW_SECONDS * 1000) } } });
     const row = await tx.loginCode.create({
       data: {
         phoneHash,
-        codeHash: hashCode(phoneHash, code),
+        codeHash: hashCode(phoneHash, code, input.purpose),
+        purpose: input.purpose,
         expiresAt: new Date(now.getTime() + OTP_POLICY.ttlSeconds * 1000),
         requestIpHash: ipHash,
         createdAt: now,
@@ -118,7 +140,7 @@ export async function requestLoginCode(
   if (!issued.ok) return { ok: false, code: "rate-limited", retryAfterSeconds: issued.retryAfterSeconds };
 
   try {
-    await sender.send({ to: phone, template: "login-code", params: { code } });
+    await sender.send({ to: phone, template: CODE_PURPOSES[input.purpose].template, params: { code } });
   } catch (error) {
     console.error(`[auth] sending a sign-in code failed: ${(error as Error).message}`);
     await ctx.db.loginCode.update({ where: { id: issued.id }, data: { consumedAt: ctx.now() } });
@@ -136,6 +158,14 @@ export async function verifyLoginCode(
   input: { phone: string; code: string },
   context: Partial<AuthContext> = {},
 ): Promise<VerifyLoginCodeResult> {
+  return verifyOneTimeCode({ ...input, purpose: "sign-in" }, context);
+}
+
+/** Check a code sent for `purpose` (the newest one for the number and purpose). */
+export async function verifyOneTimeCode(
+  input: { phone: string; code: string; purpose: CodePurpose },
+  context: Partial<AuthContext> = {},
+): Promise<VerifyLoginCodeResult> {
   const phone = parsePhone(input.phone);
   if (!phone) return { ok: false, code: "phone-invalid" };
   const ctx = authContext(context);
@@ -143,7 +173,7 @@ export async function verifyLoginCode(
   const phoneHash = hashPhone(phone);
 
   const latest = await ctx.db.loginCode.findFirst({
-    where: { phoneHash },
+    where: { phoneHash, purpose: input.purpose },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   if (!latest) return { ok: false, code: "code-invalid" };
@@ -161,7 +191,7 @@ export async function verifyLoginCode(
   }
 
   const code = String(input.code ?? "").replace(/\s/g, "");
-  const matches = /^\d+$/.test(code) && hashesEqual(hashCode(phoneHash, code), latest.codeHash);
+  const matches = /^\d+$/.test(code) && hashesEqual(hashCode(phoneHash, code, input.purpose), latest.codeHash);
   if (!matches) {
     const current = await ctx.db.loginCode.findUnique({ where: { id: latest.id }, select: { attempts: true } });
     return { ok: false, code: (current?.attempts ?? 0) >= OTP_POLICY.maxAttempts ? "code-attempts-exceeded" : "code-invalid" };

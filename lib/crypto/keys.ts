@@ -14,6 +14,7 @@ export type KeyPurpose =
   | "lookup-hash/id-number"
   | "lookup-hash/ip"
   | "login-code"
+  | "consent-code"
   | "tracking-code"
   | "parent-link";
 
