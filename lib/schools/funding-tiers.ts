@@ -53,7 +53,9 @@ export function tierFunding(packId: string, tierText: string, coverYear: number)
   const id = tierIdFor(packId, tierText);
   if (!id) return { kind: "unknown" };
   const tier = funding.tiers.find((t) => t.id === id)!;
-  const cp = compiledOn(packId, `${coverYear}-01-01`);
+  // Read on 1 January of the cover year, or on the pack's first day when it starts later in that year.
+  const first = getPackDef(packId).versions[0].from;
+  const cp = compiledOn(packId, first > `${coverYear}-01-01` && first <= `${coverYear}-12-31` ? first : `${coverYear}-01-01`);
   // A cover year before the pack's first version: the tier is known, its amounts are not; the list decides (full).
   if (!cp) return { kind: "full" };
   const contribution = scalar(cp, funding.personalContribution);
