@@ -111,7 +111,8 @@ export async function requestOneTimeCode(
     const limited = await consumeRateLimits(
       tx,
       [
-        { scope: "otp-phone", key: phoneHash, limits: OTP_POLICY.perPhone },
+        // Per phone and purpose: a parent who just told the school a consent code can still sign in at once.
+        { scope: input.purpose === "sign-in" ? "otp-phone" : `otp-phone-${input.purpose}`, key: phoneHash, limits: OTP_POLICY.perPhone },
         { scope: "otp-ip", key: ipHash, limits: OTP_POLICY.perIp },
         { scope: GLOBAL_SCOPE, key: "all", limits: [{ windowSeconds: OTP_POLICY.globalWindowSeconds, max: smsHourlyBudget(ctx.env) }] },
       ],

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 // Each test builds a SQLite file with every migration and encrypts real rows: slow on a shared 2-core machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 import { actorFor } from "@/lib/auth/access";
-import { OTP_POLICY, verifyLoginCode } from "@/lib/auth/otp";
+import { OTP_POLICY, requestLoginCode, verifyLoginCode } from "@/lib/auth/otp";
 import { getSmsSender } from "@/lib/sms";
 import { readEnv } from "@/lib/config/env";
 import type { ColumnMapping } from "@/lib/schools/roster-columns";
@@ -147,6 +147,8 @@ describe("专班 consent by the parent's one-time code, and closing a case (SQLi
     expect(again).toMatchObject({ ok: false, code: "rate-limited" });
     expect(sms.sent).toHaveLength(1);
     expect(await t.db.schoolCaseConsentRequest.count()).toBe(1);
+    // The parent may still sign in at once (the per-phone limit counts each purpose on its own).
+    expect(await requestLoginCode({ phone: pupil.guardianPhone, ip: "198.51.100.2" }, { db: t.db, now: clock.now, sms })).toMatchObject({ ok: true });
   });
 
   it("a pupil without a guardian phone cannot be asked by code (paper consent instead)", async () => {
