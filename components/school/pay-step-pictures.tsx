@@ -18,8 +18,10 @@ const SOFT = "var(--color-brand-soft)";
 function Tap({ x, y }: { x: number; y: number }) {
   return (
     <g>
+      {/* A white halo keeps the ring visible on a green button too. */}
+      <circle cx={x} cy={y} r={9} fill="none" stroke="#fff" strokeWidth={6} />
       <circle cx={x} cy={y} r={9} fill="none" stroke={BRAND} strokeWidth={2.5} />
-      <circle cx={x} cy={y} r={3.5} fill={BRAND} />
+      <circle cx={x} cy={y} r={3.5} fill={BRAND} stroke="#fff" strokeWidth={1.5} />
     </g>
   );
 }
@@ -63,7 +65,7 @@ const DRAWINGS: Record<PayStepPicture, ReactNode> = {
       )}
       {/* A shield on the chosen tile: the 社保费缴纳 service. */}
       <path d="M31 66 l7 3 v5 c0 4 -3 7 -7 8 c-4 -1 -7 -4 -7 -8 v-5 z" fill="#fff" />
-      <Tap x={31} y={73} />
+      <Tap x={40} y={82} />
       <Bar x={20} y={140} w={80} />
       <Bar x={20} y={152} w={64} />
       <Bar x={20} y={164} w={72} />
@@ -116,7 +118,7 @@ const DRAWINGS: Record<PayStepPicture, ReactNode> = {
       <Bar x={24} y={133.5} w={24} fill="#fff" />
       <rect x={62} y={126} width={40} height={20} rx={10} fill="#fff" stroke={LINE} strokeWidth={2} />
       <Bar x={70} y={133.5} w={24} />
-      <Tap x={36} y={136} />
+      <Tap x={46} y={142} />
       <rect x={16} y={160} width={88} height={20} rx={6} fill={LINE} />
     </Phone>
   ),
@@ -130,7 +132,7 @@ const DRAWINGS: Record<PayStepPicture, ReactNode> = {
       <Bar x={36} y={124} w={48} />
       <rect x={16} y={154} width={88} height={24} rx={8} fill={BRAND} />
       <Bar x={44} y={163.5} w={32} fill="#fff" />
-      <Tap x={60} y={166} />
+      <Tap x={80} y={170} />
     </Phone>
   ),
   // Step 5: the success page (a big tick), framed by screenshot corners: keep it as the receipt.
