@@ -45,7 +45,7 @@ export type VerifyLoginCodeResult =
  * it was sent for (a consent code read out at a help desk never signs anyone in), and a new code
  * replaces only earlier codes of the same purpose.
  */
-export type OneTimeCodePurpose = "sign-in" | "desk-consent";
+export type OneTimeCodePurpose = "sign-in" | "desk-consent" | "school-case-consent";
 
 /**
  * The stored HMAC of a code. Sign-in keeps its original form (codes in flight stay valid across a
@@ -99,9 +99,9 @@ export type IssueOneTimeCode = {
 };
 
 /**
- * Send a one-time code for a purpose. The per-number limits (OTP_POLICY.perPhone) count every code a
- * number receives, whatever it is for, and the hourly budget covers them all; the requester has its
- * own bucket. Only the code's HMAC is stored; a new code replaces earlier ones of the same purpose.
+ * Send a one-time code for a purpose. The per-number limits (OTP_POLICY.perPhone) count the codes a
+ * number receives for that purpose, the hourly budget covers them all, and the requester has its own
+ * bucket (a consent code needs a desk worker or a school admin to ask for it). Only the code's HMAC is stored; a new code replaces earlier ones of the same purpose.
  */
 export async function issueOneTimeCode(input: IssueOneTimeCode, context: Partial<AuthContext> = {}): Promise<RequestLoginCodeResult> {
   const phone = parsePhone(input.phone);
@@ -128,7 +128,8 @@ export async function issueOneTimeCode(input: IssueOneTimeCode, context: Partial
     const limited = await consumeRateLimits(
       tx,
       [
-        { scope: "otp-phone", key: phoneHash, limits: OTP_POLICY.perPhone },
+        // Per number and purpose: a parent who just read a consent code out to the school can sign in at once.
+        { scope: purpose === "sign-in" ? "otp-phone" : `otp-phone/${purpose}`, key: phoneHash, limits: OTP_POLICY.perPhone },
         input.requester(ipHash),
         { scope: GLOBAL_SCOPE, key: "all", limits: [{ windowSeconds: OTP_POLICY.globalWindowSeconds, max: smsHourlyBudget(ctx.env) }] },
       ],

@@ -15,6 +15,7 @@ export type KeyPurpose =
   | "lookup-hash/ip"
   | "login-code"
   | "one-time-code/desk-consent"
+  | "one-time-code/school-case-consent"
   | "tracking-code"
   | "parent-link";
 

@@ -343,6 +343,27 @@ export const packSchema = z.strictObject({
       schoolListDueWorkingDays: id.optional(),
     })
     .optional(),
+  /**
+   * 资助参保 by tier (lib/schools/funding-tiers.ts): the yearly personal contribution of 城乡居民医保, and for each
+   * tier of the area's funding list the words lists use for it and what it funds: a share of the contribution
+   * (1 = all of it) or a fixed amount. A list row naming no tier here is refused at import.
+   */
+  enrolmentFunding: z
+    .strictObject({
+      personalContribution: id,
+      tiers: z
+        .array(
+          z.strictObject({
+            id,
+            /** Tier words as 民政 / 医保 lists write them (matched after NFKC and trimming); never shown to anyone. */
+            names: z.array(z.string().min(1)).min(1),
+            share: id.optional(),
+            amount: id.optional(),
+          }),
+        )
+        .min(1),
+    })
+    .optional(),
 });
 
 export type PackDef = z.infer<typeof packSchema>;

@@ -290,6 +290,13 @@ function referencedParams(def: PackDef): string[] {
   for (const v of Object.values(def.temporaryRelief)) if (v) out.push(v);
   for (const v of Object.values(def.procedure)) if (v) out.push(v);
   for (const v of Object.values(def.enrolmentSeason ?? {})) if (v) out.push(v);
+  if (def.enrolmentFunding) {
+    out.push(def.enrolmentFunding.personalContribution);
+    for (const t of def.enrolmentFunding.tiers) {
+      if (t.share) out.push(t.share);
+      if (t.amount) out.push(t.amount);
+    }
+  }
   return out;
 }
 
@@ -333,6 +340,7 @@ function checkReferences(def: PackDef): void {
     if (first && first > def.versions[0].from) fail(`parameter ${pid} starts after the first version`);
     for (const loc of LOCALES) if (!has(loc, p.labelKey ?? `param.${pid}`)) fail(`no ${loc} label for parameter ${pid}`);
   }
+  for (const t of def.enrolmentFunding?.tiers ?? []) if (!t.share === !t.amount) fail(`funding tier ${t.id} needs exactly one of share / amount`);
   for (const sid of layerSourceIds(def)) if (!def.sources[sid]) fail(`unknown source ${sid}`);
   for (const [sid, s] of Object.entries(def.sources)) {
     if (!def.documents[s.document]) fail(`source ${sid} cites unknown document ${s.document}`);

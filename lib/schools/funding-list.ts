@@ -19,7 +19,7 @@ const HEADINGS: Record<FundingField, string[]> = {
   validTo: ["有效期止", "有效期至", "有效期结束", "结束日期", "终止日期", "截止日期", "资助结束日期", "止"],
 };
 
-export type FundingProblemCode = "id-number" | "tier" | "date" | "date-order" | "duplicate";
+export type FundingProblemCode = "id-number" | "tier" | "tier-unknown" | "date" | "date-order" | "duplicate";
 /** A row's problem, by its line in the file (1 = the first line) and field: no personal value in it. */
 export type FundingProblem = { line: number; code: FundingProblemCode };
 
@@ -64,8 +64,11 @@ export function parseListDate(text: string): string | null {
   return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? iso : null;
 }
 
-/** Every data row checked: the ID number (lib/identity), a tier, real dates in order, no duplicate of (ID number, valid from). */
-export function readFundingSheet(rows: string[][], today: string): FundingSheetResult {
+/**
+ * Every data row checked: the ID number (lib/identity), a tier (one the area's pack knows, when `knownTier` is
+ * given), real dates in order, no duplicate of (ID number, valid from).
+ */
+export function readFundingSheet(rows: string[][], today: string, knownTier?: (tier: string) => boolean): FundingSheetResult {
   const found = findFundingColumns(rows);
   if (!found) return { ok: false, error: "columns" };
   const { headerRow, columns } = found;
@@ -81,6 +84,7 @@ export function readFundingSheet(rows: string[][], today: string): FundingSheetR
     if (!id.ok) problems.push({ line, code: "id-number" });
     const tier = (row[columns.tier] ?? "").normalize("NFKC").trim();
     if (!tier || tier.length > FUNDING_TIER_MAX) problems.push({ line, code: "tier" });
+    else if (knownTier && !knownTier(tier)) problems.push({ line, code: "tier-unknown" });
     const from = parseListDate(row[columns.validFrom] ?? "");
     const to = parseListDate(row[columns.validTo] ?? "");
     if (!from || !to) problems.push({ line, code: "date" });

@@ -5,6 +5,7 @@ import { getDataKey } from "@/lib/crypto/keys";
 import { hashIdNumber } from "@/lib/crypto/lookup-hash";
 import { recordAudit } from "@/lib/db/audit";
 import { fundsCoverYear, readFundingSheet, type FundingProblem } from "@/lib/schools/funding-list";
+import { packHasFundingTiers, tierFunding, tierIdFor, type TierFunding } from "@/lib/schools/funding-tiers";
 import { readRosterFile, type RosterFileError } from "@/lib/schools/roster-file";
 import { applyStatusEvent, isPupilStatus } from "@/lib/schools/statuses";
 
@@ -35,7 +36,10 @@ export async function importFundingList(
 ): Promise<FundingImportResult> {
   const file = await readRosterFile(input.bytes, input.fileName);
   if (!file.ok) return { ok: false, error: file.error, problems: [] };
-  const sheet = readFundingSheet(file.sheet.rows, by.today);
+  const area = await db.area.findUnique({ where: { code: input.areaCode }, select: { policyPackId: true } });
+  const packId = area?.policyPackId ?? null;
+  const knownTier = packId && packHasFundingTiers(packId) ? (tier: string) => tierIdFor(packId, tier) !== null : undefined;
+  const sheet = readFundingSheet(file.sheet.rows, by.today, knownTier);
   if (!sheet.ok) return { ok: false, error: sheet.error === "columns" ? "columns" : "empty", problems: [] };
   if (sheet.problems.length > 0) return { ok: false, error: "rows", problems: sheet.problems };
   const fileHash = createHash("sha256").update(input.bytes).digest("hex");
@@ -99,8 +103,10 @@ export async function importFundingList(
 
 /**
  * Current pupils of the area's schools (or of one school) whose ID number hash is among `hashes` and
- * whose cover year a list entry funds: moved to 资助参保, one audit row each. A pupil whose family
- * payment is already confirmed is counted as a conflict and left as it is (the school refunds).
+ * whose cover year a list entry funds. What the entry's tier funds (lib/schools/funding-tiers.ts) decides:
+ * all of it → 资助参保 (nothing to pay); part of it → the pupil keeps waiting for the family's payment, of
+ * the amount still due, which the teacher and the parent see (never the tier). One audit row each. A pupil
+ * whose family payment is already confirmed is counted as a conflict and left as it is (the school refunds).
  */
 export async function matchFundedPupils(
   tx: Tx,
@@ -109,27 +115,39 @@ export async function matchFundedPupils(
 ): Promise<{ matched: number; conflicts: number }> {
   let matched = 0;
   let conflicts = 0;
+  const area = await tx.area.findUnique({ where: { code: input.areaCode }, select: { policyPackId: true } });
+  const dataKey = getDataKey();
   for (let i = 0; i < input.hashes.length; i += CHUNK) {
     const chunk = input.hashes.slice(i, i + CHUNK);
     const pupils = await tx.schoolPupil.findMany({
       where: { current: true, school: { areaCode: input.areaCode }, ...(input.schoolId ? { schoolId: input.schoolId } : {}), person: { idNumberHash: { in: chunk } } },
-      select: { id: true, status: true, coverYear: true, person: { select: { idNumberHash: true } } },
+      select: { id: true, status: true, coverYear: true, amountDue: true, person: { select: { idNumberHash: true } } },
     });
     if (pupils.length === 0) continue;
     const entries = await tx.schoolFundingEntry.findMany({
       where: { areaCode: input.areaCode, idNumberHash: { in: pupils.map((p) => p.person.idNumberHash!) } },
-      select: { idNumberHash: true, validFrom: true, validTo: true },
+      select: { idNumberHash: true, validFrom: true, validTo: true, tierEncrypted: true },
     });
     for (const pupil of pupils) {
-      if (!entries.some((e) => e.idNumberHash === pupil.person.idNumberHash && fundsCoverYear(e, pupil.coverYear))) continue;
-      if (pupil.status === "funded") continue;
-      const move = applyStatusEvent(isPupilStatus(pupil.status) ? pupil.status : "unpaid", { kind: "funding-listed" });
+      const entry = entries.find((e) => e.idNumberHash === pupil.person.idNumberHash && fundsCoverYear(e, pupil.coverYear));
+      if (!entry) continue;
+      const funding: TierFunding = area ? tierFunding(area.policyPackId, decryptField(entry.tierEncrypted, { dataKey }), pupil.coverYear) : { kind: "full" };
+      if (funding.kind === "none" || funding.kind === "unknown") continue;
+      const current = isPupilStatus(pupil.status) ? pupil.status : "unpaid";
+      const event = funding.kind === "full" ? ({ kind: "funding-listed" } as const) : ({ kind: "funding-part-listed" } as const);
+      const amountDue = funding.kind === "partial" ? funding.due : null;
+      if (current === pupil.status && pupil.status === "funded" && funding.kind === "full") continue;
+      if (funding.kind === "partial" && pupil.amountDue === amountDue && (current === "unpaid" || current === "paid-unverified")) continue;
+      const move = applyStatusEvent(current, event);
       if (!move.ok) {
         conflicts++;
         continue;
       }
-      await tx.schoolPupil.update({ where: { id: pupil.id }, data: { status: move.status, statusNoteEncrypted: null, statusChangedAt: by.now } });
-      await recordAudit(tx, { actorType: "staff", actorId: by.actorId, action: "school.pupil.status", target: pupil.id, reason: `${pupil.status}→funded (funding-listed)`, at: by.now });
+      await tx.schoolPupil.update({
+        where: { id: pupil.id },
+        data: { status: move.status, amountDue, ...(move.status !== current ? { statusNoteEncrypted: null, statusChangedAt: by.now } : {}) },
+      });
+      await recordAudit(tx, { actorType: "staff", actorId: by.actorId, action: "school.pupil.status", target: pupil.id, reason: `${pupil.status}→${move.status} (${event.kind})`, at: by.now });
       matched++;
     }
   }

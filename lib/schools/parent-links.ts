@@ -116,6 +116,8 @@ export type ParentPupilView = {
   policyPackId: string;
   coverYear: number;
   status: PupilStatus;
+  /** Partial 资助参保: yuan still to pay (decimal string to the fen), else null. Never the tier. */
+  amountDue: string | null;
   receipts: number;
 };
 
@@ -127,6 +129,7 @@ export async function parentPupilView(db: Db, reach: Reach, pupilId: string): Pr
     select: {
       id: true,
       status: true,
+      amountDue: true,
       coverYear: true,
       person: { select: { nameEncrypted: true } },
       school: { select: { nameZhHans: true, nameZhHant: true, areaCode: true, area: { select: { policyPackId: true } } } },
@@ -142,6 +145,7 @@ export async function parentPupilView(db: Db, reach: Reach, pupilId: string): Pr
     policyPackId: pupil.school.area.policyPackId,
     coverYear: pupil.coverYear,
     status: isPupilStatus(pupil.status) ? pupil.status : "unpaid",
+    amountDue: pupil.amountDue,
     receipts,
   };
 }

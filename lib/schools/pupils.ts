@@ -18,6 +18,8 @@ export type RosterRow = {
   gradeLevel: number | null;
   className: string;
   status: PupilStatus;
+  /** Partial 资助参保: yuan the family still pays (decimal string to the fen), else null. Never the tier. */
+  amountDue: string | null;
   /** The 不参保 reason / 外地 note: only for the school admin. */
   note: string | null;
 };
@@ -49,6 +51,7 @@ export async function listRoster(db: Db, schoolId: string, options: { className?
         gradeLevel: r.gradeLevel,
         className: r.className,
         status: statusOf(r.status),
+        amountDue: r.amountDue,
         note: options.withNotes && r.statusNoteEncrypted ? decryptField(r.statusNoteEncrypted) : null,
         sortName: name,
       };

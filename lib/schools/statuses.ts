@@ -23,7 +23,8 @@ export type StatusEvent =
   | { kind: "enrolled-elsewhere"; note: string } // school admin / teacher
   | { kind: "not-enrolling"; reason: string } // school admin / teacher
   | { kind: "reset" } // school admin: back to 待缴费 (a mistake)
-  | { kind: "funding-listed" } // the area's funding list matched the pupil
+  | { kind: "funding-listed" } // the area's funding list matched the pupil, for all of the contribution
+  | { kind: "funding-part-listed" } // the list funds part of it: the family still pays the rest
   | { kind: "return-file-paid" } // the 税务 / 医保 return file says paid (reconciliation decides conflicts first)
   | { kind: "return-file-decided"; fileStatus: "paid" | "unpaid" }; // school admin: a conflict with the return file, decided for the file
 
@@ -56,6 +57,11 @@ export function applyStatusEvent(current: PupilStatus, event: StatusEvent): Stat
     case "funding-listed":
       // 资助参保 wins over any family payment not yet confirmed; a confirmed one is a conflict for the school (refund), shown, not overwritten.
       return current === "unpaid" || current === "paid-unverified" || current === "funded" ? { ok: true, status: "funded", note: null } : { ok: false, reason: "not-allowed" };
+    case "funding-part-listed":
+      // The family still pays the rest: a pupil waiting on them keeps waiting (of the smaller amount); one marked
+      // 资助参保 by an earlier list goes back to waiting; a confirmed payment is a conflict (refund the funded part).
+      if (current === "unpaid" || current === "paid-unverified") return { ok: true, status: current, note: null };
+      return current === "funded" ? { ok: true, status: "unpaid", note: null } : { ok: false, reason: "not-allowed" };
     case "return-file-paid":
       return current === "unpaid" || current === "paid-unverified" || current === "enrolled" ? { ok: true, status: "enrolled", note: null } : { ok: false, reason: "not-allowed" };
     case "return-file-decided":

@@ -33,6 +33,9 @@ export const SMS_TEMPLATES = {
   // only that the school asks them to fill in an application, and the link (lib/schools/zhuanban/cases.ts).
   "school-case-invite.zh-Hans": "【{sign}】孩子所在的学校请您在一站助医填写一份申请，请用本手机号登录后继续：{link}",
   "school-case-invite.zh-Hant": "【{sign}】孩子所在的學校請您在一站助醫填寫一份申請，請用本手機號登錄後繼續：{link}",
+  // 专班 consent by one-time code: the parent tells the code to the school only if they agree. No child's name,
+  // no illness, no programme on a lock screen; it says plainly that the code is consent, not a sign-in.
+  "school-case-consent": "【{sign}】孩子所在的学校想为孩子开设帮扶专班，需要您同意。同意请把验证码 {code} 告诉学校老师，5分钟内有效；不同意请忽略。",
 } as const satisfies Record<string, string>;
 
 export type SmsTemplateId = keyof typeof SMS_TEMPLATES;

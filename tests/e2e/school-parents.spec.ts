@@ -69,7 +69,8 @@ for (const lng of scripts) {
       await page.getByTestId("funding-link").click();
       await expect(page).toHaveURL(new RegExp(`/${lng}/staff/funding$`));
       const header = "身份证号,资助类别,有效期起,有效期止";
-      const good = `${funded.idNumber},低保,2027-01-01,2027-12-31`;
+      // 特困 funds all of the contribution; 低保 a fixed part (沈阳 pack: 400 − 280 = ¥120.00 still to pay).
+      const good = `${funded.idNumber},特困,2027-01-01,2027-12-31\r\n${paying.idNumber},低保,2027-01-01,2027-12-31`;
       await page.getByTestId("funding-file").setInputFiles({ name: "名单.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\r\n${good}\r\n123,特困,2027-01-01,2027-12-31\r\n`) });
       await page.getByTestId("funding-upload").click();
       await expect(page.getByTestId("funding-problem")).toHaveCount(1);
@@ -77,7 +78,7 @@ for (const lng of scripts) {
       await page.getByTestId("funding-file").setInputFiles({ name: "名单.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\r\n${good}\r\n`) });
       await page.getByTestId("funding-upload").click();
       await expect(page.getByTestId("funding-imported")).toBeVisible();
-      await expect(page.getByTestId("funding-matched")).toHaveText(t.funding.matched.replace("{{count}}", "1"));
+      await expect(page.getByTestId("funding-matched")).toHaveText(t.funding.matched.replace("{{count}}", "2"));
       // Imported again: nothing new, nothing moved.
       await page.getByTestId("funding-file").setInputFiles({ name: "名单.csv", mimeType: "text/csv", buffer: Buffer.from(`${header}\r\n${good}\r\n`) });
       await page.getByTestId("funding-upload").click();
@@ -94,6 +95,9 @@ for (const lng of scripts) {
       await teacher.reload();
       const fundedRow = teacher.getByTestId("class-pupil").filter({ hasText: funded.masked }).first();
       await expect(fundedRow.getByTestId("class-pupil-status")).toHaveText(t.status.funded);
+      // The partly funded pupil: the amount still to pay, never why.
+      const partDue = t.partFunded.due.replace("{{amount}}", "¥120.00");
+      await expect(teacher.getByTestId("class-pupil").filter({ hasText: paying.masked }).first().getByTestId("class-pupil-status")).toHaveText(partDue);
       await expect(teacher.getByTestId("class-roster")).not.toContainText(/低保|特困|孤儿/);
       const pupils = await teacher.getByTestId("class-pupil").count();
 
@@ -118,18 +122,37 @@ for (const lng of scripts) {
       const parent = await parentContext.newPage();
       await parent.goto(url);
       await expect(parent.getByTestId("parent-pupil")).toContainText(paying.masked);
-      await expect(parent.getByTestId("parent-status")).toHaveText(t.status.unpaid);
+      await expect(parent.getByTestId("parent-status")).toHaveText(partDue);
+      await expect(parent.getByTestId("parent-pay-amount")).toContainText("¥120.00");
+      await expect(parent.locator("main")).not.toContainText(/低保|特困|孤儿/);
       await expect(parent.getByTestId("parent-days-left")).toBeVisible();
       await expect(parent.getByTestId("parent-pay")).toBeVisible();
+      // The payment steps: text and our own drawing for each, its alt text in the page's script, inside the 390 px screen.
+      const steps = t.parent.paySteps;
+      await expect(parent.getByTestId("pay-step")).toHaveCount(steps.length);
+      await expect(parent.getByTestId("pay-step-picture")).toHaveCount(steps.length);
+      for (const [i, step] of steps.entries()) {
+        const item = parent.getByTestId("pay-step").nth(i);
+        await expect(item).toContainText(step.text.replace("{{year}}", "2027"));
+        const picture = item.getByRole("img", { name: step.alt });
+        await picture.scrollIntoViewIfNeeded();
+        await expect(picture).toBeVisible();
+        const b = (await picture.boundingBox())!;
+        expect(b.x).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width).toBeLessThanOrEqual(390);
+        // 长辈版 draws it larger with the text (8.5rem at 20 px).
+        expect(b.width).toBeGreaterThanOrEqual(160);
+      }
+      expect(await parent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await expect(parent.getByTestId("parent-estimate-link")).toHaveAttribute("href", `/${lng}/estimate`);
       await parent.getByTestId("receipt-file").setInputFiles({ name: "缴费截图.png", mimeType: "image/png", buffer: RECEIPT_PNG });
       await parent.getByTestId("receipt-upload").click();
       await expect(parent.getByTestId("parent-uploaded")).toBeVisible();
-      await expect(parent.getByTestId("parent-status")).toHaveText(t.status["paid-unverified"]);
+      await expect(parent.getByTestId("parent-status")).toContainText(t.status["paid-unverified"]);
 
       // The teacher's list shows it waiting for the school's check.
       await teacher.goto(`/${lng}/school/class`);
-      await expect(teacher.getByTestId("class-pupil").filter({ hasText: paying.masked }).first().getByTestId("class-pupil-status")).toHaveText(t.status["paid-unverified"]);
+      await expect(teacher.getByTestId("class-pupil").filter({ hasText: paying.masked }).first().getByTestId("class-pupil-status")).toContainText(t.status["paid-unverified"]);
 
       // The school reconciles the 税务 return file: the pupil the parent paid for is confirmed, and the parent's page says so.
       const school = await (await browser.newContext({ baseURL })).newPage();

@@ -32,7 +32,7 @@ async function saveSection(page: Page, lng: Script, section: string) {
 }
 
 for (const lng of scripts) {
-  test(`${lng}: a 专班 case goes from opened (consent recorded) to 临时救助 applied through the parent's SMS link; education staff see it masked`, async ({ page, browser, baseURL }) => {
+  test(`${lng}: a 专班 case opened with the parent's one-time code goes to 临时救助 applied through the parent's SMS link and is closed; education staff see it masked, then closed`, async ({ page, browser, baseURL }) => {
     test.setTimeout(300_000);
     const z = texts[lng];
     const a = text[lng].apply;
@@ -53,13 +53,32 @@ for (const lng of scripts) {
       await page.getByTestId("case-consentConfirmed").check();
       await page.getByTestId("case-open").click();
     };
-    // A pupil not on this school's roster: refused in words.
+    // A pupil not on this school's roster: refused in words (the paper consent form).
     await fill(PARENT_ID);
     await expect(page.getByTestId("case-error")).toHaveText(z.errors["not-on-roster"]);
-    await fill(pupil.idNumber);
-    await expect(page).toHaveURL(new RegExp(`/${lng}/school/cases/[a-z0-9]+$`));
+
+    // The parent cannot come in to sign: consent by a one-time code to the guardian phone on the roster.
+    await page.getByTestId("code-idNumber").fill(pupil.idNumber);
+    await page.getByTestId("code-giverName").fill("陈某某");
+    await page.getByTestId("code-relation-mother").check();
+    await page.getByTestId("code-illness").fill("急性淋巴细胞白血病");
+    await page.getByTestId("code-send").click();
+    await expect(page).toHaveURL(new RegExp(`/${lng}/school/cases/consent/[a-z0-9]+$`));
+    const maskedGuardian = `${pupil.guardianPhone.slice(0, 3)}****${pupil.guardianPhone.slice(7)}`;
+    await expect(page.getByTestId("code-sent-to")).toContainText(maskedGuardian);
+    // The SMS the parent gets: the code and that it means consent; no name, no illness.
+    const consentCode = await readCodeFromOutbox(page, lng, pupil.guardianPhone);
+    // A wrong code opens nothing.
+    await page.getByTestId("consent-code").fill(consentCode === "000000" ? "111111" : "000000");
+    await page.getByTestId("consent-confirm").click();
+    await expect(page.getByTestId("code-error")).toHaveText(z.errors["code-invalid"]);
+    await page.getByTestId("consent-code").fill(consentCode);
+    await page.getByTestId("consent-confirm").click();
+    await expect(page).toHaveURL(new RegExp(`/${lng}/school/cases/[a-z0-9]+\\?consented=code$`));
     const casePath = new URL(page.url()).pathname;
+    await expect(page.getByText(z.byCode.consentedNotice)).toBeVisible();
     await expect(page.getByTestId("case-consent")).toContainText(z.open.relations.mother);
+    await expect(page.getByTestId("case-consent")).toContainText(z.open.methods["sms-code"]);
     await expect(page.getByTestId("checklist").locator("> li")).toHaveCount(8);
     await expect(page.getByTestId("state-temporary-assistance")).toHaveText(z.states["not-started"]);
     await expect(page.getByTestId("item-education-aid")).toContainText(z.bodies.education);
@@ -168,6 +187,20 @@ for (const lng of scripts) {
     await expect(page.getByTestId("case-applied")).toContainText(reference);
     await expect(page.getByTestId("case-invite")).toHaveCount(0);
 
+    // The school closes the case: the outcome summary (the granted total), then read-only.
+    await page.getByTestId("case-close").click();
+    await expect(page.getByTestId("close-confirm")).toBeVisible(); // the confirmation box is required
+    await page.getByTestId("close-confirm").check();
+    await page.getByTestId("case-close").click();
+    await expect(page.getByText(z.close.closedNotice)).toBeVisible();
+    await expect(page.getByTestId("case-outcome-total")).toHaveAttribute("data-amount", "1200.00");
+    await expect(page.getByTestId("case-outcome-total")).toContainText("1,200.00");
+    await expect(page.getByTestId("save-education-aid")).toHaveCount(0);
+    await expect(page.getByTestId("case-close")).toHaveCount(0);
+    await expect(page.getByTestId("case-reopen")).toBeVisible();
+    await page.goto(`/${lng}/school/cases`);
+    await expect(page.getByTestId("case-link").filter({ hasText: `${pupil.name[0]}*${pupil.name.slice(-1)}` }).getByTestId("case-closed-label")).toHaveText(/.+/);
+
     // Area education staff see the case masked, with the school and the checklist's states, and no pupil rows.
     const eduContext = await browser.newContext({ baseURL });
     const edu = await eduContext.newPage();
@@ -179,6 +212,8 @@ for (const lng of scripts) {
     await expect(card).toContainText(lng === "zh-Hans" ? "沈阳市示例第一小学" : "瀋陽市示例第一小學");
     await expect(card.getByTestId("education-item-temporary-assistance")).toContainText(z.states.applied);
     await expect(card.getByTestId("education-item-education-aid")).toContainText(z.states.granted);
+    await expect(card.getByTestId("education-case-status")).toHaveAttribute("data-status", "closed");
+    await expect(card.getByTestId("education-case-status")).toContainText("1,200.00");
     await expect(edu.locator("main")).not.toContainText(pupil.name);
     await expect(edu.locator("main")).not.toContainText("白血病");
     // Nor may they open the school's roster or the case page.

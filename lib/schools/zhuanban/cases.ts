@@ -13,6 +13,7 @@ import { validateIdNumber } from "@/lib/identity/id-number";
 import { addHelpLink, helpChainFor, householdOf, HELP_LINK_STATES, type HelpLinkState } from "@/lib/people/help-chain";
 import { addPersonToArea, findOrCreatePerson } from "@/lib/people/persons";
 import { APPLICATION_ITEM, CHECKLIST, checklistItem, itemRefId, SCHOOL_ITEM } from "@/lib/schools/zhuanban/checklist";
+import { caseOutcome, parseOutcome, type CaseOutcome } from "@/lib/schools/zhuanban/outcome";
 import { smsScript, type SmsScript } from "@/lib/sms/templates";
 import type { SmsSender } from "@/lib/sms/types";
 
@@ -42,10 +43,9 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-/** The open-case form: the pupil (by ID number, as on the consent form), and the consent. Messages are codes under school.cases.errors. */
-export const openCaseSchema = z
-  .object({
-    idNumber: z
+/** The pupil (by ID number, as on the consent form), who consents and what they agree to share: both ways of consenting ask this. */
+const consentFields = {
+  idNumber: z
       .string()
       .trim()
       .min(1, "required")
@@ -57,18 +57,33 @@ export const openCaseSchema = z
         }
         return r.value;
       }),
-    giverName: z.string().trim().min(1, "required").max(40, "too-long"),
-    relation: z.enum(CONSENT_RELATIONS, { message: "required" }),
+  giverName: z.string().trim().min(1, "required").max(40, "too-long"),
+  relation: z.enum(CONSENT_RELATIONS, { message: "required" }),
+  shareIllness: checkbox,
+  illness: z.string().trim().max(100, "too-long").optional().default(""),
+};
+
+function illnessWhenShared(v: { shareIllness: boolean; illness: string }, ctx: z.RefinementCtx): void {
+  if (v.shareIllness && !v.illness) ctx.addIssue({ code: "custom", path: ["illness"], message: "required" });
+}
+
+/** The open-case form with a consent the school recorded (a signed paper form). Messages are codes under zhuanban.errors. */
+export const openCaseSchema = z
+  .object({
+    ...consentFields,
     method: z.enum(CONSENT_METHODS, { message: "required" }),
     givenOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "date"),
     consentConfirmed: checkbox.refine(Boolean, "consent-required"),
-    shareIllness: checkbox,
-    illness: z.string().trim().max(100, "too-long").optional().default(""),
   })
-  .superRefine((v, ctx) => {
-    if (v.shareIllness && !v.illness) ctx.addIssue({ code: "custom", path: ["illness"], message: "required" });
-  });
+  .superRefine(illnessWhenShared);
 export type OpenCaseInput = z.output<typeof openCaseSchema>;
+
+/** The same form when the parent consents by a one-time code to the guardian phone (lib/schools/zhuanban/consent-code.ts). */
+export const consentByCodeSchema = z.object(consentFields).superRefine(illnessWhenShared);
+export type ConsentByCodeInput = z.output<typeof consentByCodeSchema>;
+
+/** How the consent was given, as the case stores it. */
+export type ConsentRecord = { method: "paper" | "sms-code"; giverName: string; relation: (typeof CONSENT_RELATIONS)[number]; givenAt: Date; shareIllness: boolean; illness: string };
 
 const amount = z
   .string()
@@ -106,42 +121,80 @@ function sharesOf(json: string): ConsentShare[] {
   }
 }
 
-/**
- * Open a case for a pupil of the actor's school: the pupil's household chain gets the case link and
- * one link per checklist item (not started). A pupil with an open case gets that case back.
- */
+/** Open a case for a pupil of the actor's school with the consent the school recorded on paper. */
 export async function openCase(
   db: PrismaClient,
   actor: Actor,
   input: OpenCaseInput,
   now: Date,
 ): Promise<{ ok: true; caseId: string; existing: boolean } | { ok: false; code: CaseRefusal }> {
+  const pupil = await pupilForCase(db, actor, input.idNumber);
+  if (!pupil.ok) return pupil;
+  const consent: ConsentRecord = {
+    method: input.method,
+    giverName: input.giverName,
+    relation: input.relation,
+    givenAt: new Date(`${input.givenOn}T00:00:00+08:00`),
+    shareIllness: input.shareIllness,
+    illness: input.illness,
+  };
+  return openCaseWithConsent(db, actor, { pupil: pupil.pupil, areaCode: pupil.areaCode }, consent, now);
+}
+
+type CasePupil = { id: string; personId: string; schoolId: string; guardianPhoneEncrypted: string | null };
+
+/** The current pupil of the actor's school with this ID number (by keyed hash), for a school admin only. */
+export async function pupilForCase(
+  db: Db,
+  actor: Actor,
+  idNumber: string,
+): Promise<{ ok: true; pupil: CasePupil; areaCode: string } | { ok: false; code: CaseRefusal }> {
   if (actor.role !== "school_admin" || !actor.schoolId) return { ok: false, code: "not-found" };
-  const schoolId = actor.schoolId;
-  const school = await db.school.findUnique({ where: { id: schoolId }, select: { areaCode: true } });
+  const school = await db.school.findUnique({ where: { id: actor.schoolId }, select: { areaCode: true } });
   if (!school) return { ok: false, code: "not-found" };
-  const pupil = await db.schoolPupil.findFirst({ where: { schoolId, current: true, person: { idNumberHash: hashIdNumber(input.idNumber) } } });
+  const pupil = await db.schoolPupil.findFirst({
+    where: { schoolId: actor.schoolId, current: true, person: { idNumberHash: hashIdNumber(idNumber) } },
+    select: { id: true, personId: true, schoolId: true, guardianPhoneEncrypted: true },
+  });
   if (!pupil) return { ok: false, code: "not-on-roster" };
+  return { ok: true, pupil, areaCode: school.areaCode };
+}
+
+/**
+ * Open the case once consent is in hand (recorded on paper, or confirmed by the parent's code): the pupil's
+ * household chain gets the case link and one link per checklist item (not started). A pupil with an open
+ * case gets that case back.
+ */
+export async function openCaseWithConsent(
+  db: PrismaClient,
+  actor: Actor,
+  target: { pupil: CasePupil; areaCode: string },
+  consent: ConsentRecord,
+  now: Date,
+): Promise<{ ok: true; caseId: string; existing: boolean } | { ok: false; code: CaseRefusal }> {
+  if (actor.role !== "school_admin" || actor.schoolId !== target.pupil.schoolId) return { ok: false, code: "not-found" };
+  const { pupil, areaCode } = target;
+  const schoolId = pupil.schoolId;
   const open = await db.schoolCase.findFirst({ where: { pupilId: pupil.id, status: "open" }, select: { id: true } });
   if (open) return { ok: true, caseId: open.id, existing: true };
   const caseId = await db.$transaction(async (tx) => {
-    await addPersonToArea(tx, pupil.personId, school.areaCode, "school");
-    const household = await householdOf(tx, { personId: pupil.personId, areaCode: school.areaCode });
+    await addPersonToArea(tx, pupil.personId, areaCode, "school");
+    const household = await householdOf(tx, { personId: pupil.personId, areaCode });
     const chain = await helpChainFor(tx, household.id);
-    const shares: ConsentShare[] = input.shareIllness ? ["illness-with-bureau"] : [];
+    const shares: ConsentShare[] = consent.shareIllness ? ["illness-with-bureau"] : [];
     const created = await tx.schoolCase.create({
       data: {
         schoolId,
-        areaCode: school.areaCode,
+        areaCode,
         pupilId: pupil.id,
         personId: pupil.personId,
         chainId: chain.id,
-        consentMethod: input.method,
-        consentGiverEncrypted: encryptField(JSON.stringify({ name: input.giverName, relation: input.relation })),
-        consentGivenAt: new Date(`${input.givenOn}T00:00:00+08:00`),
+        consentMethod: consent.method,
+        consentGiverEncrypted: encryptField(JSON.stringify({ name: consent.giverName, relation: consent.relation })),
+        consentGivenAt: consent.givenAt,
         consentRecordedById: actor.id,
         consentSharesJson: JSON.stringify(shares),
-        illnessEncrypted: input.illness ? encryptField(input.illness) : null,
+        illnessEncrypted: consent.illness ? encryptField(consent.illness) : null,
         openedById: actor.id,
         createdAt: now,
       },
@@ -151,7 +204,7 @@ export async function openCase(
     for (const item of CHECKLIST.items) {
       await addHelpLink(tx, chain.id, { kind: item.kind, provider: item.provider, refId: itemRefId(created.id, item.id), personId: pupil.personId, state: "not-started" });
     }
-    await recordAudit(tx, { actorType: "staff", actorId: actor.id, action: "school.case.open", target: created.id, reason: `consent:${input.method}`, at: now });
+    await recordAudit(tx, { actorType: "staff", actorId: actor.id, action: "school.case.open", target: created.id, reason: `consent:${consent.method}`, at: now });
     return created.id;
   });
   return { ok: true, caseId, existing: false };
@@ -191,6 +244,10 @@ export interface CaseView {
   items: CaseItemView[];
   householdId: string;
   createdAt: Date;
+  /** Set once closed: when, and the outcome summary recorded then (lib/schools/zhuanban/closing.ts). */
+  closedAt: Date | null;
+  outcome: CaseOutcome | null;
+  reopenedAt: Date | null;
 }
 
 type CaseRow = Prisma.SchoolCaseGetPayload<object>;
@@ -251,6 +308,9 @@ async function buildView(db: Db, c: CaseRow, viewer: "school" | "education", now
     }),
     householdId: chain.householdId,
     createdAt: c.createdAt,
+    closedAt: c.closedAt,
+    outcome: c.outcomeJson ? parseOutcome(c.outcomeJson) : null,
+    reopenedAt: c.reopenedAt,
   };
 }
 
@@ -309,6 +369,68 @@ export async function updateCaseItem(
       note: note || null,
     });
     await recordAudit(tx, { actorType: "staff", actorId: actor.id, action: "school.case.item", target: c.id, reason: `${item.id}:${state}${amount && state === "granted" ? `:${amount}` : ""}`, at: now });
+  });
+  return { ok: true };
+}
+
+/** The reason the school admin gives for reopening a closed case. */
+export const reopenSchema = z.object({ reason: z.string().trim().min(2, "required").max(200, "too-long") });
+
+/**
+ * Close a case: the outcome summary (the checklist's granted amounts and total, the count per state) is
+ * recorded with who closed it and when; from then on the case is read-only (items, invitation and the
+ * application hook all refuse a closed case) and the area's education staff see it as closed. The parent's
+ * invitation link stops working. Audited with the total.
+ */
+export async function closeCase(db: PrismaClient, actor: Actor, caseId: string, now: Date): Promise<{ ok: true; outcome: CaseOutcome } | { ok: false; code: CaseRefusal }> {
+  const c = await reachableOpenCase(db, actor, caseId);
+  if (typeof c === "string") return { ok: false, code: c };
+  const links = await db.helpLink.findMany({ where: { chainId: c.chainId, refId: { startsWith: `${c.id}:` } }, select: { refId: true, state: true, amount: true } });
+  const byRef = new Map(links.map((l) => [l.refId, l]));
+  const outcome = caseOutcome(
+    CHECKLIST.items.map((item) => {
+      const link = byRef.get(itemRefId(c.id, item.id));
+      return { id: item.id, state: (link?.state as HelpLinkState | undefined) ?? "not-started", amount: link?.amount ?? null };
+    }),
+  );
+  const closed = await db.$transaction(async (tx) => {
+    const done = await tx.schoolCase.updateMany({
+      where: { id: c.id, status: "open" },
+      data: { status: "closed", closedAt: now, closedById: actor.id, outcomeJson: JSON.stringify(outcome), inviteTokenHash: null },
+    });
+    if (done.count === 0) return false;
+    await recordAudit(tx, { actorType: "staff", actorId: actor.id, action: "school.case.close", target: c.id, reason: `granted ${outcome.grantedTotal}`, at: now });
+    return true;
+  });
+  return closed ? { ok: true, outcome } : { ok: false, code: "closed" };
+}
+
+/**
+ * Reopen a closed case: the school admin only (education staff read cases, never reopen them), with a reason,
+ * kept encrypted on the case (it may name the family's situation) and counted in the audit. The earlier
+ * outcome summary is cleared: closing again records the new one.
+ */
+export async function reopenCase(
+  db: PrismaClient,
+  actor: Actor,
+  input: { caseId: string; reason: string },
+  now: Date,
+): Promise<{ ok: true } | { ok: false; code: CaseRefusal | "open" | "reason-required" }> {
+  const reason = reopenSchema.safeParse({ reason: input.reason });
+  if (!reason.success) return { ok: false, code: "reason-required" };
+  if (actor.role !== "school_admin") return { ok: false, code: "not-found" };
+  const c = await db.schoolCase.findUnique({ where: { id: input.caseId } });
+  if (!c || accessRefusal(actor, caseRecord(c)) !== null) return { ok: false, code: "not-found" };
+  if (c.status !== "closed") return { ok: false, code: "open" };
+  // One open case per pupil: a newer case opened meanwhile is the one to work on.
+  const other = await db.schoolCase.findFirst({ where: { pupilId: c.pupilId, status: "open" }, select: { id: true } });
+  if (other) return { ok: false, code: "open" };
+  await db.$transaction(async (tx) => {
+    await tx.schoolCase.update({
+      where: { id: c.id },
+      data: { status: "open", closedAt: null, closedById: null, outcomeJson: null, reopenedAt: now, reopenReasonEncrypted: encryptField(reason.data.reason) },
+    });
+    await recordAudit(tx, { actorType: "staff", actorId: actor.id, action: "school.case.reopen", target: c.id, reason: `reason ${reason.data.reason.length} chars`, at: now });
   });
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { ExportLinks } from "@/components/school/season-file-links";
+import { PupilStatusText } from "@/components/school/pupil-status";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { serviceContext } from "@/lib/applications/context";
@@ -39,8 +40,8 @@ export default async function ClassPage({ params }: { params: Promise<{ lng: str
             {view.rows.map((r) => (
               <li key={r.id} className="flex items-baseline justify-between gap-2 px-4 py-3" data-testid="class-pupil">
                 <span className="font-medium">{r.nameMasked}</span>
-                <span data-testid="class-pupil-status" data-status={r.status} className={r.status === "unpaid" ? "font-semibold text-danger" : ""}>
-                  {t(`status.${r.status}`)}
+                <span data-testid="class-pupil-status" data-status={r.status} className={r.status === "unpaid" ? "text-right font-semibold text-danger" : "text-right"}>
+                  <PupilStatusText t={t} lng={lng} status={r.status} amountDue={r.amountDue} />
                 </span>
               </li>
             ))}

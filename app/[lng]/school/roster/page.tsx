@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { PupilStatusText } from "@/components/school/pupil-status";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { requireStaff } from "@/lib/auth/guards";
@@ -72,7 +73,7 @@ export default async function RosterPage({ params, searchParams }: { params: Pro
             <div className="text-sm text-ink-muted">{r.idNumberMasked}</div>
             <div className="mt-1 flex items-center justify-between gap-2">
               <span data-testid="pupil-status" data-status={r.status}>
-                {t(`status.${r.status}`)}
+                <PupilStatusText t={t} lng={lng} status={r.status} amountDue={r.amountDue} />
                 {r.note ? `：${r.note}` : ""}
               </span>
               {r.status === "paid-unverified" ? (

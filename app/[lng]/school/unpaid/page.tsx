@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { PupilStatusText } from "@/components/school/pupil-status";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { requireStaff } from "@/lib/auth/guards";
@@ -43,7 +44,9 @@ export default async function UnpaidPage({ params, searchParams }: { params: Pro
               {c.pupils.map((p) => (
                 <li key={p.id} className="flex items-baseline justify-between gap-2 px-4 py-2" data-testid="unpaid-pupil">
                   <span>{p.nameMasked}</span>
-                  <span className={p.status === "unpaid" ? "font-semibold text-danger" : "text-ink-muted"}>{t(`status.${p.status}`)}</span>
+                  <span className={p.status === "unpaid" ? "text-right font-semibold text-danger" : "text-right text-ink-muted"}>
+                    <PupilStatusText t={t} lng={lng} status={p.status} amountDue={p.amountDue} />
+                  </span>
                 </li>
               ))}
             </ul>

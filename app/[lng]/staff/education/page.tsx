@@ -3,12 +3,13 @@ import { ClassTable } from "@/components/school/class-table";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Notice } from "@/components/ui/cells";
 import { Num } from "@/components/ui/num";
+import { NumText, numSlot } from "@/components/ui/num-text";
 import { requireStaff } from "@/lib/auth/guards";
 import { EDUCATION_ROLES } from "@/lib/auth/roles";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { serviceContext } from "@/lib/applications/context";
 import { frameTexts } from "@/lib/i18n/frame";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { areaOverview } from "@/lib/schools/education-overview";
@@ -58,6 +59,16 @@ export default async function EducationPage({ params }: { params: Promise<{ lng:
                   <Num>{c.pupilNameMasked}</Num> · {c.schoolName[lng]}
                 </p>
                 <p className="text-sm text-ink-muted">{t("education.opened", { date: formatDate(c.createdAt, lng) })}</p>
+                <p className={`text-sm font-semibold ${c.status === "closed" ? "text-ink" : "text-brand"}`} data-testid="education-case-status" data-status={c.status}>
+                  {c.status === "closed" ? (
+                    <NumText
+                      text={t("education.closed", { date: numSlot("date"), amount: numSlot("amount") })}
+                      values={{ date: c.closedAt ? formatDate(c.closedAt, lng) : "", amount: formatMoney(c.outcome?.grantedTotal ?? "0", lng) }}
+                    />
+                  ) : (
+                    t("education.open")
+                  )}
+                </p>
                 {c.illness ? <p className="text-sm">{t("education.illnessShared", { illness: c.illness })}</p> : null}
                 <ul className="mt-2 space-y-1 text-sm">
                   {c.items.map((item) => (

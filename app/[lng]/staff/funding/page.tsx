@@ -32,7 +32,10 @@ export default async function FundingListPage({ params, searchParams }: { params
   const history = reach.scope === "area" ? await listFundingImports((await serviceContext()).db, reach.areaCode) : null;
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("funding.title")} backHref={`/${lng}/staff`}>
-      <p className="mb-4 px-1">{t("funding.intro")}</p>
+      <p className="mb-2 px-1">{t("funding.intro")}</p>
+      <p className="mb-4 px-1 text-sm text-ink-muted" data-testid="funding-part-note">
+        {t("funding.partMatched")}
+      </p>
       {query.imported ? (
         <div role="status" className="mb-4 rounded-xl border-2 border-brand bg-cell px-4 py-3" data-testid="funding-imported">
           <p className="font-semibold">{t("funding.imported", { rows: count("rows"), added: count("added"), updated: count("updated"), unchanged: count("unchanged") })}</p>

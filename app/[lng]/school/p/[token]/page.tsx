@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { PAY_STEP_PICTURES, PayStepPicture } from "@/components/school/pay-step-pictures";
+import { PupilStatusText } from "@/components/school/pupil-status";
 import { PageFrame } from "@/components/shell/page-frame";
+import { NumText, numSlot } from "@/components/ui/num-text";
 import { Notice } from "@/components/ui/cells";
 import { Link } from "@/components/ui/link";
 import { getClientIp } from "@/lib/auth/client-ip";
@@ -8,7 +11,7 @@ import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { requestNow } from "@/lib/config/demo-clock";
 import { serviceContext } from "@/lib/applications/context";
 import { frameTexts } from "@/lib/i18n/frame";
-import { formatCalendarDate } from "@/lib/i18n/format";
+import { formatCalendarDate, formatMoney } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { parentPupilView, resolveParentToken } from "@/lib/schools/parent-links";
@@ -51,6 +54,9 @@ export default async function ParentPupilPage({ params, searchParams }: { params
   const error = query.error && ERRORS.includes(query.error) ? query.error : null;
   const mayUpload = view.status === "unpaid" || view.status === "paid-unverified";
   const school = lng === "zh-Hant" ? view.schoolName.zhHant : view.schoolName.zhHans;
+  // Partial 资助参保: the amount still the family's to pay (never why part of it is funded).
+  const partDue = view.amountDue && mayUpload ? view.amountDue : null;
+  const paySteps = t("parent.paySteps", { returnObjects: true, year: view.coverYear }) as unknown as { text: string; alt: string }[];
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("parent.title")}>
       <p className="mb-3 px-1 text-lg font-semibold" data-testid="parent-pupil">
@@ -72,9 +78,9 @@ export default async function ParentPupilPage({ params, searchParams }: { params
           {t("parent.statusHeading")}
         </h2>
         <p className={`text-2xl font-semibold ${view.status === "unpaid" ? "text-danger" : "text-brand"}`} data-testid="parent-status" data-status={view.status}>
-          {t(`status.${view.status}`)}
+          <PupilStatusText t={t} lng={lng} status={view.status} amountDue={view.amountDue} />
         </p>
-        <p className="mt-1">{t(`parent.statusHint.${view.status}`, { year: view.coverYear })}</p>
+        <p className="mt-1">{t(partDue && view.status === "unpaid" ? "partFunded.hint" : `parent.statusHint.${view.status}`, { year: view.coverYear })}</p>
         {view.receipts > 0 ? <p className="mt-1 text-sm text-ink-muted">{t("parent.receipts", { count: view.receipts })}</p> : null}
       </section>
 
@@ -102,11 +108,25 @@ export default async function ParentPupilPage({ params, searchParams }: { params
         <>
           <section className="mb-4 rounded-xl bg-cell p-4" data-testid="parent-pay">
             <h2 className="mb-2 font-semibold">{t("parent.payHeading")}</h2>
-            <ol className="list-decimal space-y-1 pl-5">
-              {(t("parent.paySteps", { returnObjects: true, year: view.coverYear }) as unknown as string[]).map((step) => (
-                <li key={step}>{step}</li>
+            {partDue ? (
+              <p className="mb-3 rounded-lg bg-brand-soft px-3 py-2 font-semibold" data-testid="parent-pay-amount">
+                <NumText text={t("parent.payAmount", { amount: numSlot("amount") })} values={{ amount: formatMoney(partDue, lng) }} />
+              </p>
+            ) : null}
+            <ol className="space-y-4" data-testid="pay-steps">
+              {paySteps.map((step, i) => (
+                <li key={PAY_STEP_PICTURES[i]} className="rounded-lg border border-line p-3" data-testid="pay-step">
+                  <p className="flex gap-2">
+                    <span className="font-semibold text-brand" aria-hidden="true">
+                      {i + 1}.
+                    </span>
+                    <span>{step.text}</span>
+                  </p>
+                  {PAY_STEP_PICTURES[i] ? <PayStepPicture picture={PAY_STEP_PICTURES[i]} alt={step.alt} /> : null}
+                </li>
               ))}
             </ol>
+            <p className="mt-3">{t("parent.payOther")}</p>
             <p className="mt-2 text-sm text-ink-muted">{t("parent.payNote")}</p>
           </section>
           <section className="mb-4 rounded-xl bg-cell p-4">
