@@ -71,12 +71,7 @@ export type DeskHandoverState =
  */
 export async function handoverStateFor(ctx: HandoverContext, user: StaffSessionUser, sessionId: string): Promise<DeskHandoverState | null> {
   const reached = await reachableSession(ctx.db, user, sessionId);
-  if (!reached) {
-    // A session whose person was deleted on withdrawal: the desk of its area may still see that it ended.
-    const row = user.role === "desk" ? await ctx.db.deskSession.findUnique({ where: { id: sessionId } }) : null;
-    if (!row || row.personId || row.areaCode !== user.areaCode || row.status === "open") return null;
-    return { status: row.status as "withdrawn", endedAt: row.endedAt };
-  }
+  if (!reached) return null;
   const { row, refusal } = reached;
   if (refusal === "session-ended") return { status: row.status as "handed-over", endedAt: row.endedAt };
   if (refusal) return null;

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ChoiceField, ErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
 import { frameTexts } from "@/lib/i18n/frame";
 import {
   activeSteps,
@@ -142,6 +143,7 @@ export default async function Page({
 
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
+      <AssistedFrameBanner lng={lng} />
       <p className="mb-2 text-sm text-ink-muted" data-testid="step-counter">
         {t("stepCounter", { n: steps.indexOf(step) + 1, total: steps.length })}
       </p>
