@@ -1,25 +1,21 @@
 import { Link } from "@/components/ui/link";
-import { currentAssistedFrame } from "@/lib/desk/assisted-frame";
-import { getT } from "@/lib/i18n/server";
-import type { Locale } from "@/lib/i18n/settings";
+import type { AssistedFrameView } from "@/lib/desk/assisted-frame";
 
 /**
  * Above 查资格 / 算报销 when a desk worker runs them with an applicant (lib/desk/assisted-frame.ts): whose session
  * it is, readable across the desk (the frame's 长辈版 switch enlarges it with everything else), and the way back.
- * Renders nothing for anyone else.
+ * Renders nothing outside a desk frame.
  */
-export async function AssistedFrameBanner({ lng }: { lng: Locale }) {
-  const frame = await currentAssistedFrame();
-  if (!frame) return null;
-  const t = getT(lng, "handover");
+export function AssistedFrameBanner({ view }: { view: AssistedFrameView | null }) {
+  if (!view) return null;
   return (
-    <section className="mb-4 rounded-xl border-2 border-brand bg-cell p-4 print:hidden" data-testid="assisted-frame" aria-label={t("frame.banner", { name: frame.nameMasked })}>
+    <section className="mb-4 rounded-xl border-2 border-brand bg-cell p-4 print:hidden" data-testid="assisted-frame" aria-label={view.banner}>
       <p className="text-xl font-bold" data-testid="frame-person">
-        {t("frame.banner", { name: frame.nameMasked })}
+        {view.banner}
       </p>
-      <p className="mt-1 text-sm text-ink-muted">{t("frame.hint")}</p>
-      <Link href={`/${lng}/desk/sessions/${frame.sessionId}`} className="target-link mt-2 inline-flex text-brand underline" data-testid="frame-back">
-        {t("frame.back")}
+      <p className="mt-1 text-sm text-ink-muted">{view.hint}</p>
+      <Link href={view.sessionHref} className="target-link mt-2 inline-flex text-brand underline" data-testid="frame-back">
+        {view.back}
       </Link>
     </section>
   );

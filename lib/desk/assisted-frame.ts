@@ -3,6 +3,8 @@ import { cookies } from "next/headers";
 import { serviceContext } from "@/lib/applications/context";
 import { currentUser } from "@/lib/auth/guards";
 import { sessionFor } from "@/lib/desk/sessions";
+import { getT } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/settings";
 
 /**
  * The assisted frame around 查资格 and 算报销 (the public pages, the same forms and engine): a desk worker who
@@ -37,4 +39,14 @@ export const currentAssistedFrame = cache(async (): Promise<AssistedFrame | null
 export async function applyHrefInFrame(lng: string, citizenHref: string): Promise<string> {
   const frame = await currentAssistedFrame();
   return frame ? `/${lng}/desk/sessions/${frame.sessionId}/apply` : citizenHref;
+}
+
+/** What the frame's banner shows (components get their texts as props): null outside a desk frame. */
+export type AssistedFrameView = { banner: string; hint: string; back: string; sessionHref: string };
+
+export async function assistedFrameView(lng: Locale): Promise<AssistedFrameView | null> {
+  const frame = await currentAssistedFrame();
+  if (!frame) return null;
+  const t = getT(lng, "handover");
+  return { banner: t("frame.banner", { name: frame.nameMasked }), hint: t("frame.hint"), back: t("frame.back"), sessionHref: `/${lng}/desk/sessions/${frame.sessionId}` };
 }

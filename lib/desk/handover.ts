@@ -10,6 +10,9 @@ import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sessionActor } from "@/lib/desk/sessions";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getT } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/settings";
 import { areasOfPerson, linkPersonToCitizen } from "@/lib/people/persons";
 
 /**
@@ -252,4 +255,15 @@ export async function claimHandover(
     if (e instanceof ClaimConflict) return { ok: false, code: "conflict" };
     throw e;
   }
+}
+
+/** The words of a handed-over session's page (components/desk/handed-over.tsx). */
+export function handedOverTexts(lng: Locale, endedAt: Date | null) {
+  const t = getT(lng, "handover");
+  return {
+    done: t("desk.done"),
+    doneAt: endedAt ? t("desk.doneAt", { at: formatDateTime(endedAt, lng) }) : null,
+    backToDesk: t("desk.backToDesk"),
+    deskHref: `/${lng}/desk`,
+  };
 }

@@ -4,7 +4,7 @@ import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProgrammeCard, type ProgrammeCardLabels } from "@/components/eligibility/programme-card";
 import { PageFrame } from "@/components/shell/page-frame";
 import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
-import { applyHrefInFrame } from "@/lib/desk/assisted-frame";
+import { applyHrefInFrame, assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { GlossaryTerms } from "@/components/ui/glossary";
 import { evaluateEligibility } from "@/lib/eligibility";
@@ -62,7 +62,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
 
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`} query={query}>
-      <AssistedFrameBanner lng={lng} />
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <div className="rounded-xl bg-cell px-4 py-3">
         <p className="text-base" data-testid="results-summary">
           {t("results.summary", { pack: result.policy.title, eligible: count("eligible"), maybe: count("maybe"), no: count("not-eligible") })}

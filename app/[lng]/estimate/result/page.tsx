@@ -7,7 +7,7 @@ import { FamilyResult } from "@/components/estimate/family-result";
 import { ResultView } from "@/components/estimate/result-view";
 import { PageFrame } from "@/components/shell/page-frame";
 import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
-import { applyHrefInFrame } from "@/lib/desk/assisted-frame";
+import { applyHrefInFrame, assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formQuery, isFormEdit, isSubmitted, readForm, runEstimate, settledReimbursed, type FieldError, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
@@ -33,7 +33,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (!outcome.ok) {
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={query}>
-        <AssistedFrameBanner lng={lng} />
+        <AssistedFrameBanner view={await assistedFrameView(lng)} />
         <EstimateForm lng={lng} t={t} values={values} errors={outcome.errors} />
       </PageFrame>
     );
@@ -46,7 +46,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const applyQuery = prefillQuery({ policy: values.policy, total: outcome.result.total, reimbursed: settledReimbursed(outcome.request) });
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
-      <AssistedFrameBanner lng={lng} />
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <ResultView
         lng={lng}
         t={t}

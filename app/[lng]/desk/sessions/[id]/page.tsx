@@ -5,7 +5,7 @@ import { Link } from "@/components/ui/link";
 import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
 import { submittedApplicationOf } from "@/lib/desk/assisted";
-import { handoverStateFor } from "@/lib/desk/handover";
+import { handedOverTexts, handoverStateFor } from "@/lib/desk/handover";
 import { sessionFor } from "@/lib/desk/sessions";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -29,7 +29,7 @@ export default async function SessionPage({ params }: { params: Promise<{ lng: s
   if (!session && handover?.status === "handed-over") {
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={getT(lng, "desk")("session.title")} backHref={`/${lng}/desk`}>
-        <HandedOver lng={lng} state={handover} />
+        <HandedOver texts={handedOverTexts(lng, handover.endedAt)} />
       </PageFrame>
     );
   }

@@ -4,6 +4,7 @@ import { redirectWithinSite } from "@/lib/http/redirect";
 import { ChoiceField, ErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
 import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import {
   activeSteps,
@@ -143,7 +144,7 @@ export default async function Page({
 
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
-      <AssistedFrameBanner lng={lng} />
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <p className="mb-2 text-sm text-ink-muted" data-testid="step-counter">
         {t("stepCounter", { n: steps.indexOf(step) + 1, total: steps.length })}
       </p>

@@ -7,7 +7,7 @@ import { PageFrame } from "@/components/shell/page-frame";
 import { Link } from "@/components/ui/link";
 import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
-import { handoverPath, handoverStateFor } from "@/lib/desk/handover";
+import { handedOverTexts, handoverPath, handoverStateFor } from "@/lib/desk/handover";
 import { qrPath } from "@/lib/desk/qr";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatDateTime } from "@/lib/i18n/format";
@@ -33,7 +33,7 @@ export default async function HandoverPage({ params }: { params: Promise<{ lng: 
     if (state.status !== "handed-over") notFound();
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t("desk.title")} backHref={`/${lng}/desk`}>
-        <HandedOver lng={lng} state={state} />
+        <HandedOver texts={handedOverTexts(lng, state.endedAt)} />
       </PageFrame>
     );
   }
