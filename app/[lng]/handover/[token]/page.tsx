@@ -11,9 +11,8 @@ import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { claimHandoverAction } from "@/app/[lng]/desk/handover-actions";
 
-export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "handover")("phone.title"), robots: { index: false } };
-}
+// The page's title comes from its PageFrame heading; a link with a token is never indexed.
+export const metadata: Metadata = { robots: { index: false } };
 
 const ERRORS = ["expired", "used", "not-found", "choose", "not-confirmed", "conflict"] as const;
 
