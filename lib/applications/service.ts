@@ -218,9 +218,12 @@ export async function storeDraftSection<K extends FormSectionId>(
     const value = parsed.data as Record<string, unknown>;
     // Keep which estimate the costs came from, for the caseworker.
     if (section === "illness" && !value.estimatePolicy && d.prefill) value.estimatePolicy = d.prefill.policy;
-    if (!enteredBy) return { ...d, [section]: value };
+    // A draft handed over from a desk (lib/desk/handover.ts) keeps who entered what: what the applicant then
+    // saves on their own phone is theirs.
+    const by = enteredBy ?? (d.enteredBy ? Object.fromEntries(Object.keys(value).map((f) => [f, "applicant" as const])) : null);
+    if (!by) return { ...d, [section]: value };
     const marks = Object.fromEntries(Object.entries(d.enteredBy ?? {}).filter(([k]) => !k.startsWith(`${section}.`)));
-    for (const [field, by] of Object.entries(enteredBy)) marks[`${section}.${field}`] = by;
+    for (const [field, who] of Object.entries(by)) marks[`${section}.${field}`] = who;
     return { ...d, [section]: value, enteredBy: marks };
   });
   return { ok: true, data };

@@ -17,7 +17,8 @@ export type KeyPurpose =
   | "one-time-code/desk-consent"
   | "one-time-code/school-case-consent"
   | "tracking-code"
-  | "parent-link";
+  | "parent-link"
+  | "desk-handover";
 
 // Public on purpose: demo and development data is fake and disposable.
 const DEMO_DATA_KEY = createHash("sha256").update("yizhan demo data key: public, never for real data").digest();

@@ -7,6 +7,7 @@ import deskHans from "@/locales/zh-Hans/desk.json";
 import eligibilityHans from "@/locales/zh-Hans/eligibility.json";
 import errorsHans from "@/locales/zh-Hans/errors.json";
 import estimateHans from "@/locales/zh-Hans/estimate.json";
+import handoverHans from "@/locales/zh-Hans/handover.json";
 import schoolHans from "@/locales/zh-Hans/school.json";
 import staffHans from "@/locales/zh-Hans/staff.json";
 import zhuanbanHans from "@/locales/zh-Hans/zhuanban.json";
@@ -18,6 +19,7 @@ import deskHant from "@/locales/zh-Hant/desk.json";
 import eligibilityHant from "@/locales/zh-Hant/eligibility.json";
 import errorsHant from "@/locales/zh-Hant/errors.json";
 import estimateHant from "@/locales/zh-Hant/estimate.json";
+import handoverHant from "@/locales/zh-Hant/handover.json";
 import schoolHant from "@/locales/zh-Hant/school.json";
 import staffHant from "@/locales/zh-Hant/staff.json";
 import zhuanbanHant from "@/locales/zh-Hant/zhuanban.json";
@@ -36,6 +38,7 @@ export const uiResources = {
     errors: errorsHans,
     school: schoolHans,
     zhuanban: zhuanbanHans,
+    handover: handoverHans,
   },
   "zh-Hant": {
     common: commonHant,
@@ -49,6 +52,7 @@ export const uiResources = {
     errors: errorsHant,
     school: schoolHant,
     zhuanban: zhuanbanHant,
+    handover: handoverHant,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

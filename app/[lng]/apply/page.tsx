@@ -97,6 +97,11 @@ export default async function ApplyPage({
           </Notice>
         </div>
       ) : null}
+      {query.handedOver === "desk" || query.handedOver === "own" ? (
+        <div className="mb-3" data-testid="handed-over-notice">
+          <Notice>{getT(lng, "handover")(query.handedOver === "desk" ? "phone.movedNotice" : "phone.keptOwnNotice")}</Notice>
+        </div>
+      ) : null}
       {done < SECTION_IDS.length ? (
         <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="prepare-h" data-testid="prepare">
           <h2 id="prepare-h" className="mb-1 text-lg font-semibold">{t("prepare.heading")}</h2>

@@ -1,5 +1,7 @@
 import { Link } from "@/components/ui/link";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { Notice } from "@/components/ui/cells";
 import { readState, stateQuery, type Query } from "@/lib/eligibility/screener";
@@ -13,6 +15,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const query = stateQuery(readState(await searchParams));
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={`/${lng}`}>
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <div className="rounded-xl bg-cell px-4 py-4">
         <p className="text-base">{t("intro")}</p>
         <p className="mt-2 text-sm text-ink-muted">{t("howLong")}</p>

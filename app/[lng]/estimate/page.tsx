@@ -1,6 +1,8 @@
 import { CellGroup, LinkCell, Notice } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formQuery, readForm, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
@@ -16,6 +18,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     formQuery({ mode, policy: keep.policy, insurance: keep.insurance, cat: keep.cat, age: keep.age, ...(sp.date ? { date: keep.date } : {}) });
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={`/${lng}`}>
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <p className="mb-4 px-1 text-base">{t("intro")}</p>
       <CellGroup heading={t("choose")} id="choose">
         <LinkCell href={`/${lng}/estimate/form?${prefill("bill")}`} title={t("withBill")} hint={t("withBillHint")} icon={icons.estimate} />

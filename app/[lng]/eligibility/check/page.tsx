@@ -1,6 +1,8 @@
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { activeSteps, firstIncomplete, readState, stateQuery, type Query, type ScreenerState, type Step } from "@/lib/eligibility/screener";
 import { pageLocale } from "@/lib/i18n/page";
@@ -38,6 +40,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
 
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("check.title")} backHref={`/${lng}/eligibility/q/${last}?${query}`} query={query}>
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <p className="mb-3 px-1 text-base">{t("check.intro")}</p>
       <dl className="divide-y divide-line overflow-hidden rounded-xl bg-cell" data-testid="answers">
         {steps.map((step) => (

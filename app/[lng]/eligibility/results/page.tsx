@@ -2,6 +2,8 @@ import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProgrammeCard, type ProgrammeCardLabels } from "@/components/eligibility/programme-card";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { applyHrefInFrame, assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { GlossaryTerms } from "@/components/ui/glossary";
 import { evaluateEligibility } from "@/lib/eligibility";
@@ -48,11 +50,14 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const applyQuery = screenerPrefillQuery({ policy: answers.policy, who: answers.who, certifications: answers.certifications });
   const relief = result.programmes.find((p) => p.id === "temporary-relief")!;
   const headings = { eligible: ["results.eligible", "results.eligibleHint"], maybe: ["results.maybe", "results.maybeHint"], "not-eligible": ["results.no", "results.noHint"] } as const;
+  // At a desk, with the applicant: the session's assisted application.
+  const applyHref = await applyHrefInFrame(lng, `/${lng}/apply?${applyQuery.toString()}`);
   const query = stateQuery(state);
   const today = calendarDateInChina(await requestNow());
 
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("results.title")} backHref={`/${lng}/eligibility/check?${query}`} query={query}>
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <div className="rounded-xl bg-cell px-4 py-3">
         <p className="text-base" data-testid="results-summary">
           {t("results.summary", { pack: result.policy.title, eligible: count("eligible"), maybe: count("maybe"), no: count("not-eligible") })}
@@ -63,7 +68,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             {t("results.toEstimate")}
           </Link>
           {relief.status !== "not-eligible" ? (
-            <Link href={`/${lng}/apply?${applyQuery.toString()}`} className="tap-target flex items-center justify-center rounded-xl border border-brand bg-cell px-4 py-3 text-base text-brand" data-testid="to-apply">
+            <Link href={applyHref} className="tap-target flex items-center justify-center rounded-xl border border-brand bg-cell px-4 py-3 text-base text-brand" data-testid="to-apply">
               {t("results.toApply")}
             </Link>
           ) : null}

@@ -1,6 +1,8 @@
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { EstimateForm } from "@/components/estimate/estimate-form";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { editAnchor, formQuery, isFormEdit, readForm, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
@@ -15,6 +17,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (isFormEdit(sp)) redirectWithinSite(`/${lng}/estimate/form?${formQuery(values)}#${editAnchor(sp, values)}`, `/${lng}/estimate/form`);
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={formQuery(values)}>
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <EstimateForm lng={lng} t={t} values={values} errors={[]} />
     </PageFrame>
   );

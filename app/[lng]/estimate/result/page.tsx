@@ -6,6 +6,8 @@ import { EstimateForm } from "@/components/estimate/estimate-form";
 import { FamilyResult } from "@/components/estimate/family-result";
 import { ResultView } from "@/components/estimate/result-view";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { applyHrefInFrame, assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formQuery, isFormEdit, isSubmitted, readForm, runEstimate, settledReimbursed, type FieldError, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
@@ -29,6 +31,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   if (!outcome.ok) {
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t(values.mode === "bill" ? "form.titleBill" : "form.titleTypical")} backHref={`/${lng}/estimate`} query={query}>
+        <AssistedFrameBanner view={await assistedFrameView(lng)} />
         <EstimateForm lng={lng} t={t} values={values} errors={outcome.errors} />
       </PageFrame>
     );
@@ -41,6 +44,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const applyQuery = prefillQuery({ policy: values.policy, total: outcome.result.total, reimbursed: settledReimbursed(outcome.request) });
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("result.title")} backHref={`/${lng}/estimate/form?${query}`} query={query}>
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <ResultView
         lng={lng}
         t={t}
@@ -52,7 +56,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         earlierMerged={values.earlierMerged}
         stays={outcome.household ? [] : outcome.request.episodes.map((e) => ({ date: e.date, kind: e.kind }))}
         eligibilityHref={`/${lng}/eligibility`}
-        applyHref={`/${lng}/apply?${applyQuery.toString()}`}
+        applyHref={await applyHrefInFrame(lng, `/${lng}/apply?${applyQuery.toString()}`)}
         family={
           outcome.household ? (
             <FamilyResult

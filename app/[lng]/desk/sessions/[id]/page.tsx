@@ -1,15 +1,18 @@
 import { notFound } from "next/navigation";
+import { HandedOver } from "@/components/desk/handed-over";
 import { PageFrame } from "@/components/shell/page-frame";
 import { Link } from "@/components/ui/link";
 import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
 import { submittedApplicationOf } from "@/lib/desk/assisted";
+import { handedOverTexts, handoverStateFor } from "@/lib/desk/handover";
 import { sessionFor } from "@/lib/desk/sessions";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatDateTime } from "@/lib/i18n/format";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { withdrawConsentAction } from "@/app/[lng]/desk/session-actions";
+import { enterAssistedFrameAction, issueHandoverAction } from "@/app/[lng]/desk/handover-actions";
 
 /**
  * An assisted session: whose session it is (masked, readable across the desk; the frame's 长辈版
@@ -20,10 +23,21 @@ export default async function SessionPage({ params }: { params: Promise<{ lng: s
   const { id } = await params;
   const user = await requireStaff(lng, `/${lng}/desk/sessions/${id}`, ["desk"]);
   const session = await sessionFor(await serviceContext(), user, id);
-  // Another area's session, one handed over or withdrawn: the same as one that does not exist.
-  if (!session) notFound();
+  // A session handed over to the applicant's phone: only that it was, and when (lib/desk/handover.ts).
+  // Withdrawn, or another area's: the same as one that does not exist.
+  const handover = await handoverStateFor(await serviceContext(), user, id);
+  if (!session && handover?.status === "handed-over") {
+    return (
+      <PageFrame lng={lng} texts={frameTexts(lng)} title={getT(lng, "desk")("session.title")} backHref={`/${lng}/desk`}>
+        <HandedOver texts={handedOverTexts(lng, handover.endedAt)} />
+      </PageFrame>
+    );
+  }
+  if (!session || handover?.status !== "open") notFound();
   const submittedId = await submittedApplicationOf(await serviceContext(), user, id);
   const t = getT(lng, "desk");
+  const h = getT(lng, "handover");
+  const frameButton = "tap-target w-full rounded-lg border border-brand bg-white text-lg text-brand";
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("session.title")} backHref={`/${lng}/desk`}>
       <section className="mb-4 rounded-xl border-2 border-brand bg-cell p-4" aria-labelledby="whose-h" data-testid="assisted-frame">
@@ -77,6 +91,47 @@ export default async function SessionPage({ params }: { params: Promise<{ lng: s
           </Link>
         </p>
       </section>
+      <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="tools-h" data-testid="assisted-tools">
+        <h2 id="tools-h" className="mb-2 text-lg font-semibold">
+          {h("frame.heading")}
+        </h2>
+        <div className="flex flex-col gap-2">
+          <form action={enterAssistedFrameAction.bind(null, lng, session.id, "eligibility")}>
+            <button type="submit" className={frameButton} data-testid="frame-eligibility">
+              {h("frame.eligibility")}
+            </button>
+          </form>
+          <form action={enterAssistedFrameAction.bind(null, lng, session.id, "estimate")}>
+            <button type="submit" className={frameButton} data-testid="frame-estimate">
+              {h("frame.estimate")}
+            </button>
+          </form>
+        </div>
+      </section>
+      {submittedId ? null : (
+        <section className="mb-4 rounded-xl bg-cell p-4" aria-labelledby="handover-h" data-testid="handover-section">
+          <h2 id="handover-h" className="mb-2 text-lg font-semibold">
+            {h("desk.heading")}
+          </h2>
+          <p className="mb-3 text-sm">{handover.hasDraft ? h("desk.hint") : h("desk.noDraft")}</p>
+          {handover.hasDraft && !handover.current ? (
+            <form action={issueHandoverAction.bind(null, lng, session.id)}>
+              <button type="submit" className="tap-target w-full rounded-lg border border-brand bg-white text-lg text-brand" data-testid="handover-link">
+                {h("desk.show")}
+              </button>
+            </form>
+          ) : null}
+          {handover.current ? (
+            <Link
+              href={`/${lng}/desk/sessions/${session.id}/handover`}
+              className="tap-target inline-flex w-full items-center justify-center rounded-lg border border-brand bg-white text-lg text-brand"
+              data-testid="handover-link"
+            >
+              {h("desk.show")}
+            </Link>
+          ) : null}
+        </section>
+      )}
       <form action={withdrawConsentAction.bind(null, lng, session.id)} className="rounded-xl bg-cell p-4" data-testid="withdraw-form">
         <p className="mb-2 text-sm">{t("session.withdrawHint")}</p>
         <button type="submit" className="tap-target w-full rounded-lg border border-danger bg-white text-lg font-semibold text-danger" data-testid="withdraw-consent">

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ChoiceField, ErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
 import { PageFrame } from "@/components/shell/page-frame";
+import { AssistedFrameBanner } from "@/components/desk/assisted-frame-banner";
+import { assistedFrameView } from "@/lib/desk/assisted-frame";
 import { frameTexts } from "@/lib/i18n/frame";
 import {
   activeSteps,
@@ -136,6 +138,7 @@ export default async function Page({
 
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} documentTitle={t(`question.${step}.title`)} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
+      <AssistedFrameBanner view={await assistedFrameView(lng)} />
       <p className="mb-2 text-sm text-ink-muted" data-testid="step-counter">
         {t("stepCounter", { n: steps.indexOf(step) + 1, total: steps.length })}
       </p>
