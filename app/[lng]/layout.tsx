@@ -22,7 +22,8 @@ export const viewport: Viewport = {
 export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
   const { lng } = await params;
   const t = getT(lng);
-  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` }, description: t("app.description") };
+  // Each page's <title> comes from its PageFrame (its own heading), so a screen reader and a tab list tell pages apart.
+  return { description: t("app.description") };
 }
 
 export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ lng: string }> }) {
@@ -39,6 +40,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         {children}
         <TabBar
           label={t("nav.main")}
+          hiddenUnder={[`/${lng}/staff`, `/${lng}/desk`, `/${lng}/school`]}
+          shownUnder={[`/${lng}/school/p`]}
           tabs={[
             { href: `/${lng}`, label: t("nav.home"), icon: icons.home, exact: true },
             { href: `/${lng}/services`, label: t("nav.services"), icon: icons.services },

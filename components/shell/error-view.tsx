@@ -13,6 +13,7 @@ export function ErrorView({ lng, onRetry }: { lng: string; onRetry?: () => void 
   const text = (script === "zh-Hant" ? errorsHant : errorsHans).serverError;
   return (
     <main id="main" className="mx-auto w-full max-w-[30rem] px-4 pb-24 pt-8" data-testid="error-page">
+      <title>{text.title}</title>
       <h1 className="mb-4 text-lg font-semibold">{text.title}</h1>
       <div className="rounded-xl bg-cell p-4">
         <p className="mb-4" role="alert">

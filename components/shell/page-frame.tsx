@@ -14,6 +14,7 @@ export async function PageFrame({
   backHref,
   children,
   query,
+  documentTitle = title,
 }: {
   lng: Locale;
   /** The frame's words, from `frameTexts(lng)` in the page. */
@@ -21,12 +22,16 @@ export async function PageFrame({
   title: string;
   backHref?: string;
   children: ReactNode;
+  /** The browser tab's title when it should say more than the heading (a screener question names itself). */
+  documentTitle?: string;
   /** The page's query string (without "?") when the page keeps its state there; the capsule's switches keep it. */
   query?: string;
 }) {
   const largeText = await isLargeText();
   return (
     <>
+      {/* React places it in <head>: each page is named by its own heading (WCAG 2.4.2). */}
+      <title>{documentTitle === texts.appName ? documentTitle : `${documentTitle} · ${texts.appName}`}</title>
       <header
         className="no-print sticky top-0 z-20 border-b border-line bg-page/95 backdrop-blur"
         style={{ paddingTop: "var(--safe-top)" }}

@@ -6,8 +6,14 @@ import type { ReactNode } from "react";
 
 export type Tab = { href: string; label: string; icon: ReactNode; exact?: boolean };
 
-export function TabBar({ tabs, label }: { tabs: Tab[]; label: string }) {
+/**
+ * The citizen's tab bar. Staff areas (`hiddenUnder`, except the citizen pages inside them such as a
+ * parent's enrolment link) have no use for it: 我的 or 进度 would send a desk worker to the citizen sign-in.
+ */
+export function TabBar({ tabs, label, hiddenUnder = [], shownUnder = [] }: { tabs: Tab[]; label: string; hiddenUnder?: string[]; shownUnder?: string[] }) {
   const pathname = usePathname() ?? "";
+  const under = (prefix: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+  if (hiddenUnder.some(under) && !shownUnder.some(under)) return null;
   return (
     <nav
       aria-label={label}

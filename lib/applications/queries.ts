@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { APPLICATION_STATUSES, type ApplicationStatus } from "@/lib/applications/state-machine";
 import { readApplicantName } from "@/lib/applications/service";
 import { fromDbStatus, toDbStatus } from "@/lib/applications/status";
+import { pageWindow, type Paged } from "@/lib/paging/page";
 
 // Read models for the lists citizens and staff see. Every query is scoped by who is asking, through
 // the one access rule's reach (lib/auth/access.ts): a citizen by their own id, staff by their area
@@ -70,6 +71,40 @@ export async function listApplicationsForCitizen(db: Db, citizenId: string, now 
 /** `name`: the applicant's full name, matched exactly (by its keyed hash: names are encrypted). */
 export type QueueFilter = { status?: string | null; urgent?: boolean; overdue?: boolean; name?: string | null };
 
+/** One page of an area's submitted applications (every area when `areaCode` is null), soonest deadline first. */
+export async function pageOfApplicationsForArea(
+  db: Db,
+  areaCode: string | null,
+  filter: QueueFilter = {},
+  paging: { page?: number; pageSize?: number } = {},
+  now = new Date(),
+): Promise<Paged<ApplicationSummary>> {
+  const today = calendarDateInChina(now);
+  const status =
+    filter.status && (APPLICATION_STATUSES as readonly string[]).includes(filter.status) && filter.status !== "draft"
+      ? toDbStatus(filter.status as ApplicationStatus)
+      : null;
+  const where: Prisma.ApplicationWhereInput = {
+    ...(areaCode ? { areaCode } : {}),
+    reference: { not: null },
+    status: status ?? { not: "draft" },
+    ...(filter.urgent ? { reliefType: "urgent" } : {}),
+    ...(filter.overdue ? { currentDueOn: { lt: today } } : {}),
+    ...(filter.name?.trim() ? { applicantNameHash: hashName(filter.name) } : {}),
+  };
+  const window = pageWindow(await db.application.count({ where }), paging.page ?? 1, paging.pageSize);
+  const rows = await db.application.findMany({
+    where,
+    select: summarySelect,
+    // Oldest deadline first: what is due soonest is at the top (the id keeps pages from overlapping).
+    orderBy: [{ currentDueOn: { sort: "asc", nulls: "last" } }, { updatedAt: "desc" }, { id: "asc" }],
+    skip: window.skip,
+    take: window.take,
+  });
+  return { ...window, items: rows.map((r) => toSummary(r, today)) };
+}
+
+/** The first `limit` applications of an area's queue. */
 export async function listApplicationsForArea(
   db: Db,
   areaCode: string | null,
@@ -77,39 +112,20 @@ export async function listApplicationsForArea(
   filter: QueueFilter = {},
   now = new Date(),
 ): Promise<ApplicationSummary[]> {
-  const today = calendarDateInChina(now);
-  const status =
-    filter.status && (APPLICATION_STATUSES as readonly string[]).includes(filter.status) && filter.status !== "draft"
-      ? toDbStatus(filter.status as ApplicationStatus)
-      : null;
-  const rows = await db.application.findMany({
-    where: {
-      ...(areaCode ? { areaCode } : {}),
-      reference: { not: null },
-      status: status ?? { not: "draft" },
-      ...(filter.urgent ? { reliefType: "urgent" } : {}),
-      ...(filter.overdue ? { currentDueOn: { lt: today } } : {}),
-      ...(filter.name?.trim() ? { applicantNameHash: hashName(filter.name) } : {}),
-    },
-    select: summarySelect,
-    // Oldest deadline first: what is due soonest is at the top.
-    orderBy: [{ currentDueOn: { sort: "asc", nulls: "last" } }, { updatedAt: "desc" }],
-    take: limit,
-  });
-  return rows.map((r) => toSummary(r, today));
+  return (await pageOfApplicationsForArea(db, areaCode, filter, { pageSize: limit }, now)).items;
 }
 
-/** The staff queue: the applications the actor's reach covers; null for roles that do not work on cases. */
+/** One page of the staff queue: the applications the actor's reach covers; null for roles that do not work on cases. */
 export async function listQueueFor(
   db: Db,
   actor: Actor,
-  limit = 100,
   filter: QueueFilter = {},
+  paging: { page?: number; pageSize?: number } = {},
   now = new Date(),
-): Promise<ApplicationSummary[] | null> {
+): Promise<Paged<ApplicationSummary> | null> {
   if (actor.role === "citizen" || !hasRole(actor.role, CASE_ROLES)) return null;
   const reach = reachOf(actor);
-  if (reach.scope === "all-areas") return listApplicationsForArea(db, null, limit, filter, now);
-  if (reach.scope === "area") return listApplicationsForArea(db, reach.areaCode, limit, filter, now);
-  return [];
+  if (reach.scope === "all-areas") return pageOfApplicationsForArea(db, null, filter, paging, now);
+  if (reach.scope === "area") return pageOfApplicationsForArea(db, reach.areaCode, filter, paging, now);
+  return { ...pageWindow(0, 1, paging.pageSize), items: [] };
 }

@@ -60,3 +60,13 @@ export function timelineTexts(t: TFunction, lng: Locale, waitingForYou: string) 
     provisionalWhy: (date: string) => t("provisional.why", { year: date.slice(0, 4) }),
   };
 }
+
+/** The pager under a paged staff list (components/ui/pager.tsx). */
+export function pagerTexts(t: TFunction, window: { page: number; pageCount: number; total: number }) {
+  return {
+    label: t("pager.label"),
+    previous: t("pager.previous"),
+    next: t("pager.next"),
+    position: t("pager.position", { page: window.page, pages: window.pageCount, total: window.total }),
+  };
+}

@@ -7,6 +7,7 @@ import { personCard, type PersonCard } from "@/lib/people/persons";
 import { fenString } from "@/lib/monitoring/fen";
 import { readFlagCard, type FlagCard } from "@/lib/monitoring/service";
 import type { Certification } from "@/lib/monitoring/screen";
+import { pageWindow, type Paged } from "@/lib/paging/page";
 
 /**
  * What the area's caseworkers and approvers see: the flag queue and a household's help chain.
@@ -87,16 +88,26 @@ async function toViews(db: Db, rows: Awaited<ReturnType<Db["monitoringFlag"]["fi
   });
 }
 
-/** The queue of the actor's area (newest first); null for an actor who reaches no area. */
-export async function listFlags(db: Db, actor: Actor, filter: { state?: FlagState | null } = {}, take = 100): Promise<FlagView[] | null> {
+/**
+ * One page of the actor's area's queue (newest first; `id` breaks ties so pages never overlap or
+ * skip a flag); null for an actor who reaches no area.
+ */
+export async function listFlags(
+  db: Db,
+  actor: Actor,
+  filter: { state?: FlagState | null; page?: number; pageSize?: number } = {},
+): Promise<Paged<FlagView> | null> {
   const where = areaWhere(actor);
   if (!where) return null;
+  const rowsWhere = { ...where, ...(filter.state ? { state: filter.state } : {}) };
+  const window = pageWindow(await db.monitoringFlag.count({ where: rowsWhere }), filter.page ?? 1, filter.pageSize);
   const rows = await db.monitoringFlag.findMany({
-    where: { ...where, ...(filter.state ? { state: filter.state } : {}) },
+    where: rowsWhere,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    take,
+    skip: window.skip,
+    take: window.take,
   });
-  return toViews(db, rows);
+  return { ...window, items: await toViews(db, rows) };
 }
 
 export interface HouseholdView {

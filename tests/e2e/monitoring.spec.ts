@@ -22,6 +22,17 @@ for (const lng of scripts) {
     await expect(card.getByText(t.card.dataThrough)).toBeVisible();
     // Masked: no full 18-character ID number on the page.
     expect(await page.locator("main").innerText()).not.toMatch(/\d{17}[\dX]/);
+    // The queue is paged, so no flag is out of reach: the next page holds other flags.
+    const pager = text[lng].common.pager;
+    const firstPage = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("aria-labelledby")));
+    await expect(page.getByTestId("pager-position")).toContainText(pager.position.split("{{")[0].trim());
+    await page.getByTestId("pager-next").click();
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff/monitoring\\?page=2$`));
+    await expect(cards.first()).toBeVisible();
+    const secondPage = await cards.evaluateAll((els) => els.map((e) => e.getAttribute("aria-labelledby")));
+    expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+    await page.getByTestId("pager-previous").click();
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff/monitoring$`));
     await card.getByTestId("flag-household").click();
     await expect(page.getByTestId("household-chain")).toBeVisible();
     await expect(page.getByTestId("household-links")).toContainText(t.link.kind["monitoring-flag"]);

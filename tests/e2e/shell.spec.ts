@@ -54,6 +54,31 @@ test.describe("home page", () => {
   }
 });
 
+test.describe("page titles and the tab bar", () => {
+  for (const lng of ["zh-Hans", "zh-Hant"] as const) {
+    test(`${lng}: each page's title names it; staff pages have no citizen tab bar, a parent's link keeps it`, async ({ page }) => {
+      const app = lng === "zh-Hans" ? "一站助医" : "一站助醫";
+      const main = lng === "zh-Hans" ? "主要栏目" : "主要欄目";
+      await page.goto(`/${lng}`);
+      await expect(page).toHaveTitle(app);
+      await page.goto(`/${lng}/eligibility`);
+      await expect(page).toHaveTitle(`${lng === "zh-Hans" ? "查资格" : "查資格"} · ${app}`);
+      await expect(page.getByRole("navigation", { name: main })).toBeVisible();
+      // One question per page: the tab names the question.
+      await page.goto(`/${lng}/eligibility/q/place`);
+      await expect(page).toHaveTitle(`${lng === "zh-Hans" ? "病人在哪里参保？" : "病人在哪裡參保？"} · ${app}`);
+      await page.goto(`/${lng}/no-such-page`);
+      await expect(page).toHaveTitle(`${lng === "zh-Hans" ? "页面不存在" : "頁面不存在"} · ${app}`);
+      // A desk worker's 我的 would be the citizen sign-in: staff pages leave the citizen tabs out.
+      await page.goto(`/${lng}/staff/login`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: main })).toHaveCount(0);
+      await page.goto(`/${lng}/school/p/demo-parent-link-yinian1`);
+      await expect(page.getByRole("navigation", { name: main })).toBeVisible();
+    });
+  }
+});
+
 test("办事 lists every policy pack the calculator knows, in the page's script", async ({ page, request }) => {
   const { policies } = await (await request.get("/api/v1/policies")).json();
   expect(policies.length).toBeGreaterThanOrEqual(6);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { CellGroup, LinkCell, Notice } from "@/components/ui/cells";
 import { icons } from "@/components/ui/icons";
 import { PageFrame } from "@/components/shell/page-frame";
@@ -6,10 +5,6 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { formQuery, readForm, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-
-export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "estimate")("title") };
-}
 
 /** 算报销: two ways in, keeping whatever was prefilled (from the screener or a previous estimate). */
 export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<SearchParams> }) {

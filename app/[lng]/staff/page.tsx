@@ -11,6 +11,9 @@ import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { loadStaffProfile } from "@/lib/staff/profile";
 import { EDUCATION_ROLES, FUNDING_LIST_ROLES, MONITORING_ROLES } from "@/lib/auth/roles";
+import { Pager } from "@/components/ui/pager";
+import { pagerTexts } from "@/lib/i18n/labels";
+import { pageHref, requestedPage } from "@/lib/paging/page";
 
 export default async function StaffConsolePage({
   params,
@@ -35,7 +38,7 @@ export default async function StaffConsolePage({
   const { db } = await serviceContext();
   const profile = await loadStaffProfile(db, user, lng);
   // The queue covers what the person may see (their area; an admin every area); null for roles without cases.
-  const queue = await listQueueFor(db, user.actor, 100, filter);
+  const queue = await listQueueFor(db, user.actor, filter, { page: requestedPage(query.page) });
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("console.title")}>
       <section className="mb-5 rounded-xl bg-cell p-4" data-testid="staff-console">
@@ -121,9 +124,9 @@ export default async function StaffConsolePage({
               {tk("queue.apply")}
             </button>
           </form>
-          {queue.length ? (
+          {queue.items.length ? (
             <ApplicationList
-              items={queue}
+              items={queue.items}
               lng={lng}
               hrefFor={(item) => `/${lng}/staff/applications/${item.id}`}
               labels={{
@@ -142,6 +145,7 @@ export default async function StaffConsolePage({
           ) : (
             <p className="rounded-xl bg-cell p-4">{t("console.queueEmpty")}</p>
           )}
+          <Pager window={queue} hrefFor={(page) => pageHref(`/${lng}/staff`, query, page)} texts={pagerTexts(tc, queue)} />
         </section>
       ) : null}
       <SignOutButton label={t("console.signOut")} returnTo={`/${lng}/staff/login`} />

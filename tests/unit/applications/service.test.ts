@@ -9,7 +9,7 @@ import {
   submitApplication,
   type ServiceContext,
 } from "@/lib/applications/service";
-import { listApplicationsForArea, listApplicationsForCitizen } from "@/lib/applications/queries";
+import { listApplicationsForArea, listApplicationsForCitizen, listQueueFor } from "@/lib/applications/queries";
 import { OutboxSmsSender } from "@/lib/sms/outbox";
 import { createTestDb, fakeClock, type TestDb } from "@/tests/unit/db/test-db";
 import type { StaffSessionUser } from "@/lib/auth/roles";
@@ -241,5 +241,23 @@ describe("staff actions and reads", () => {
     const later = new Date("2026-11-25T09:00:00+08:00");
     const overdue = await listApplicationsForArea(t.db, "450223", 50, { overdue: true }, later);
     expect(overdue.map((a) => [a.id, a.overdue])).toEqual([[id, true]]);
+  });
+
+  test("the staff queue is paged: every application is on exactly one page, and the filters hold on each", async () => {
+    const ids: string[] = [];
+    for (const [i, reliefType] of (["urgent", "expense", "urgent"] as const).entries()) {
+      await completeDraft(ctx, people.citizenA.id, { reliefType });
+      const r = await submitApplication(ctx, people.citizenA.id, `submit-key-paging-000${i}`);
+      if (!r.ok) throw new Error(r.code);
+      ids.push(r.applicationId);
+    }
+    const page = (n: number, filter = {}) => listQueueFor(t.db, { id: people.case1.id, role: "caseworker", areaCode: "450223" }, filter, { page: n, pageSize: 2 }, clock.now());
+    const [first, second] = [(await page(1))!, (await page(2))!];
+    expect([first.total, first.pageCount, second.page]).toEqual([3, 2, 2]);
+    expect([...first.items, ...second.items].map((a) => a.id).sort()).toEqual([...ids].sort());
+    const urgent = (await page(1, { urgent: true }))!;
+    expect([urgent.total, urgent.pageCount]).toEqual([2, 1]);
+    expect(urgent.items.every((a) => a.reliefType === "urgent")).toBe(true);
+    expect(await listQueueFor(t.db, { id: "s", role: "school_admin", areaCode: null })).toBeNull();
   });
 });

@@ -25,7 +25,7 @@ test("the staff queue shows how soon help is needed, from its own column set at 
   if (!submitted.ok) throw new Error("submit failed");
   expect((await t.db.application.findUniqueOrThrow({ where: { id: submitted.applicationId } })).urgency).toBe("this-week");
   const queue = await listQueueFor(t.db, caseworker());
-  expect(queue?.map((a) => [a.reference, a.reliefType, a.urgency])).toEqual([[submitted.reference, "urgent", "this-week"]]);
+  expect(queue?.items.map((a) => [a.reference, a.reliefType, a.urgency])).toEqual([[submitted.reference, "urgent", "this-week"]]);
 });
 
 test("older applications get their urgency from the encrypted reason section; running the backfill again changes nothing", async () => {

@@ -30,18 +30,35 @@ afterAll(async () => t.close());
 
 describe("the monitoring queue and the household chain", { timeout: 30_000 }, () => {
   it("the area's caseworker and approver see its flags, masked; another area's staff see none", async () => {
-    const mine = (await listFlags(t.db, fuyang))!;
+    const mine = (await listFlags(t.db, fuyang, { pageSize: 1000 }))!.items;
     expect(mine.length).toBeGreaterThan(0);
-    expect((await listFlags(t.db, approver))!.length).toBe(mine.length);
-    expect(await listFlags(t.db, shenyang)).toEqual([]);
+    expect((await listFlags(t.db, approver))!.total).toBe(mine.length);
+    expect(await listFlags(t.db, shenyang)).toMatchObject({ total: 0, items: [] });
     const text = JSON.stringify(mine);
     for (const p of pop.people.slice(0, 50)) expect(text).not.toContain(p.idNumber);
     expect(mine[0].person.idNumberMasked).toMatch(/\*/);
     expect(Number(mine[0].amount)).toBeGreaterThan(Number(mine[0].threshold));
   });
 
+  it("pages hold every flag exactly once, in queue order, and a page past the end shows the last one", async () => {
+    const all = (await listFlags(t.db, fuyang, { pageSize: 1000 }))!;
+    expect(all.total).toBeGreaterThan(3);
+    const seen: string[] = [];
+    const first = (await listFlags(t.db, fuyang, { pageSize: 3 }))!;
+    expect(first.pageCount).toBe(Math.ceil(all.total / 3));
+    for (let page = 1; page <= first.pageCount; page++) {
+      const p = (await listFlags(t.db, fuyang, { pageSize: 3, page }))!;
+      expect(p.page).toBe(page);
+      seen.push(...p.items.map((f) => f.id));
+    }
+    expect(seen).toEqual(all.items.map((f) => f.id));
+    const past = (await listFlags(t.db, fuyang, { pageSize: 3, page: 9999 }))!;
+    expect(past.page).toBe(first.pageCount);
+    expect(past.items.map((f) => f.id)).toEqual(seen.slice((first.pageCount - 1) * 3));
+  });
+
   it("a household page is for its area only, and every view is audited", async () => {
-    const flag = (await listFlags(t.db, fuyang))!.find((f) => f.ruleId === "assistance-recipients")!;
+    const flag = (await listFlags(t.db, fuyang, { pageSize: 1000 }))!.items.find((f) => f.ruleId === "assistance-recipients")!;
     const view = (await householdView(t.db, fuyang, flag.householdId!, now))!;
     expect(view.members.length).toBeGreaterThan(0);
     expect(view.certifications.length).toBe(1);
@@ -58,13 +75,13 @@ describe("the monitoring queue and the household chain", { timeout: 30_000 }, ()
   });
 
   it("the simulator over the imported year agrees with the batch at the pack's thresholds, and flags more at a lower one, writing nothing", async () => {
-    const flags = (await listFlags(t.db, fuyang))!;
+    const flags = (await listFlags(t.db, fuyang, { pageSize: 1000 }))!.items;
     const q = { year: 2025, rule: "resident-members", threshold: "40311.00", measure: "year-personal" as const };
     const same = (await runSimulator(t.db, fuyang, AREA, "zhejiang-district-2024", q, now))!;
     expect(same.total.people).toBe(flags.length);
     const lower = (await runSimulator(t.db, fuyang, AREA, "zhejiang-district-2024", { ...q, threshold: "10000" }, now))!;
     expect(lower.total.people).toBeGreaterThan(same.total.people);
-    expect((await listFlags(t.db, fuyang))!.length).toBe(flags.length);
+    expect((await listFlags(t.db, fuyang))!.total).toBe(flags.length);
     expect(await runSimulator(t.db, shenyang, AREA, "zhejiang-district-2024", q, now)).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { PageFrame } from "@/components/shell/page-frame";
@@ -7,10 +6,6 @@ import { activeSteps, firstIncomplete, readState, stateQuery, type Query, type S
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { listPolicies } from "@/lib/policy";
-
-export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "eligibility")("check.title") };
-}
 
 /** Check your answers: every answer with a change link back to its question. */
 export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<Query> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ProgrammeCard, type ProgrammeCardLabels } from "@/components/eligibility/programme-card";
@@ -14,10 +13,6 @@ import { getT } from "@/lib/i18n/server";
 import { WhoToCall } from "@/components/contacts/who-to-call";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { requestNow } from "@/lib/config/demo-clock";
-
-export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "eligibility")("results.title") };
-}
 
 export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<Query> }) {
   const lng = await pageLocale(params);

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { EstimateForm } from "@/components/estimate/estimate-form";
 import { PageFrame } from "@/components/shell/page-frame";
@@ -6,10 +5,6 @@ import { frameTexts } from "@/lib/i18n/frame";
 import { editAnchor, formQuery, isFormEdit, readForm, type SearchParams } from "@/lib/estimate/form";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-
-export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "estimate")("form.title") };
-}
 
 export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<SearchParams> }) {
   const lng = await pageLocale(params);

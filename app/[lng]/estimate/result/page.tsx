@@ -14,9 +14,7 @@ import { WhoToCall } from "@/components/contacts/who-to-call";
 import { calendarDateInChina } from "@/lib/calendar/working-days";
 import { requestNow } from "@/lib/config/demo-clock";
 
-export async function generateMetadata({ params }: { params: Promise<{ lng: string }> }): Promise<Metadata> {
-  return { title: getT((await params).lng, "estimate")("result.title"), robots: { index: false } };
-}
+export const metadata: Metadata = { robots: { index: false } };
 
 /** The result is rebuilt from the query string on every request: this URL is the share link. */
 export default async function Page({ params, searchParams }: { params: Promise<{ lng: string }>; searchParams: Promise<SearchParams> }) {

@@ -14,6 +14,9 @@ import { t as policyText } from "@/lib/policy/messages";
 import { formatMoney } from "@/lib/i18n/format";
 import { FLAG_STATES, listFlags, type FlagState } from "@/lib/monitoring/queries";
 import { MONITORING_ROLES } from "@/lib/auth/roles";
+import { Pager } from "@/components/ui/pager";
+import { pagerTexts } from "@/lib/i18n/labels";
+import { pageHref, requestedPage } from "@/lib/paging/page";
 
 /** 政策找人: the area's flag queue, for its caseworkers and approvers. */
 export default async function MonitoringQueuePage({
@@ -29,7 +32,7 @@ export default async function MonitoringQueuePage({
   const t = getT(lng, "staff");
   const state = (FLAG_STATES as readonly string[]).includes(query.state ?? "") ? (query.state as FlagState) : null;
   const { db } = await serviceContext();
-  const flags = await listFlags(db, user.actor, { state });
+  const flags = await listFlags(db, user.actor, { state, page: requestedPage(query.page) });
   const backstops = await pendingBackstops(db, user.actor);
   const dismissals = await dismissalsByRule(db, user.actor);
   const DONE = ["visit", "invite", "helped", "dismiss", "visitNoPhone"];
@@ -111,9 +114,9 @@ export default async function MonitoringQueuePage({
               {t("monitoring.apply")}
             </button>
           </form>
-          {flags.length ? (
+          {flags.items.length ? (
             <ul className="space-y-3" data-testid="flag-queue">
-              {flags.map((f) => (
+              {flags.items.map((f) => (
                 <li key={f.id}>
                   <FlagCard flag={f} lng={lng} t={t} householdHref={f.householdId ? `/${lng}/staff/monitoring/households/${f.householdId}` : null} />
                   <FlagActions flag={f} lng={lng} t={t} />
@@ -123,6 +126,11 @@ export default async function MonitoringQueuePage({
           ) : (
             <p className="rounded-xl bg-cell p-4">{t("monitoring.empty")}</p>
           )}
+          <Pager
+            window={flags}
+            hrefFor={(page) => pageHref(`/${lng}/staff/monitoring`, { state: state ?? undefined }, page)}
+            texts={pagerTexts(getT(lng), flags)}
+          />
         </>
       )}
     </PageFrame>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { redirectWithinSite } from "@/lib/http/redirect";
 import { ChoiceField, ErrorSummary, SubmitButton, TextField } from "@/components/form/fields";
@@ -21,11 +20,6 @@ import {
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
 import { listPolicies } from "@/lib/policy";
-
-export async function generateMetadata({ params }: { params: Promise<{ lng: string; step: string }> }): Promise<Metadata> {
-  const { lng, step } = await params;
-  return { title: getT(lng, "eligibility")(`question.${step}.title`) };
-}
 
 /** Query keys each step owns; everything else rides along as hidden fields. */
 const OWN: Record<Step, (keyof ScreenerState)[]> = {
@@ -141,7 +135,7 @@ export default async function Page({
   }
 
   return (
-    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
+    <PageFrame lng={lng} texts={frameTexts(lng)} title={t("title")} documentTitle={t(`question.${step}.title`)} backHref={backHref} query={stateQuery(state, returnToCheck ? { return: "check" } : {})}>
       <p className="mb-2 text-sm text-ink-muted" data-testid="step-counter">
         {t("stepCounter", { n: steps.indexOf(step) + 1, total: steps.length })}
       </p>
