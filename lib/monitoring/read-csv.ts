@@ -130,6 +130,8 @@ export async function readSettlementCsv(input: Readable, options: ReadOptions, o
   const seen = new KeyIndex();
   let indexes: Int32Array | null = null;
   let problem: FileProblem | undefined;
+  /** An error thrown by `onRow` is the caller's, not a problem of the file: it is rethrown. */
+  let callerError: { error: unknown } | null = null;
   const reject = (line: number, code: RowErrorCode, field?: RowError["field"]) => {
     report.rejected++;
     report.errorCounts[code] = (report.errorCounts[code] ?? 0) + 1;
@@ -152,7 +154,12 @@ export async function readSettlementCsv(input: Readable, options: ReadOptions, o
     else if (!seen.addNew(r.settlementId)) reject(line, "duplicate", "settlementId");
     else {
       report.accepted++;
-      onRow(r);
+      try {
+        onRow(r);
+      } catch (error) {
+        callerError = { error };
+        return false;
+      }
     }
     return true;
   });
@@ -166,13 +173,15 @@ export async function readSettlementCsv(input: Readable, options: ReadOptions, o
       // Decoded in pieces small enough for the young generation (see DECODE_BYTES).
       for (let at = 0; at < bytes.length; at += DECODE_BYTES) {
         malformed(records.push(decoder.push(bytes.subarray(at, at + DECODE_BYTES))));
-        if (problem) break read; // leaving the loop destroys the stream: the rest is not read
+        if (problem || callerError) break read; // leaving the loop destroys the stream: the rest is not read
       }
     }
-    if (!problem) malformed(records.end(decoder.end()));
+    if (!problem && !callerError) malformed(records.end(decoder.end()));
   } catch (err) {
     problem = err instanceof EncodingError ? { code: "encoding", encoding: err.encoding } : { code: "malformed", line: records.line };
   }
+  const thrown = callerError as { error: unknown } | null; // set inside the record handler
+  if (thrown) throw thrown.error;
   report.encoding = decoder.encoding;
   if (problem) report.problem = problem;
   else if (!indexes) report.problem = { code: "empty" };

@@ -138,3 +138,14 @@ describe("the streamed settlement reader against the reference reading", () => {
     expect((await streamed(bad, [64], "utf-8")).report.problem).toEqual({ code: "encoding", encoding: "utf-8" });
   });
 });
+
+describe("errors of the caller are not problems of the file", () => {
+  it("an error thrown by onRow rejects the read instead of reporting a malformed file", async () => {
+    const head = Object.values(DEFAULT_COLUMNS).join(",");
+    const text = `${head}\nE1,${fakeIdNumber(1)},居民,2025-03-02,医院,县级,本地,100,90,50,0,0,50\n`;
+    const read = readSettlementCsv(Readable.from([Buffer.from(text)]), { mapping: DEFAULT_COLUMNS, period }, () => {
+      throw new Error("ledger full");
+    });
+    await expect(read).rejects.toThrow("ledger full");
+  });
+});
