@@ -8,7 +8,7 @@ import { decryptFile, encryptFile, isEncryptedFile } from "@/lib/crypto/file-enc
 import { recordAudit } from "@/lib/db/audit";
 import type { Db } from "@/lib/db/client";
 import { ALLOWED_MIME_TYPES, isDocumentType, MAX_UPLOAD_BYTES, type DocumentType } from "@/lib/applications/documents";
-import { mayAccessApplication, type ServiceContext } from "@/lib/applications/service";
+import { type DraftOwner, mayAccessApplication, type ServiceContext } from "@/lib/applications/service";
 
 /**
  * Uploaded documents. The type is taken from the content (magic bytes, `file-type`), never from the
@@ -86,6 +86,27 @@ export async function storeCitizenDocument(
     : await ctx.db.application.findUnique({ where: { draftOwnerId: citizenId } });
   if (!app || !mayAccessApplication({ id: citizenId, role: "citizen" }, app)) return { ok: false, code: "not-found" };
   if (["not-accepted", "not_accepted", "refused"].includes(app.status)) return { ok: false, code: "closed" };
+  return storeDocumentOn(ctx, app, docType, bytes, { kind: "citizen", id: citizenId });
+}
+
+/**
+ * Who put a page on an application: the citizen themselves, or a desk worker on the applicant's
+ * behalf in an assisted session (lib/desk/assisted-documents.ts; "desk" = entered by the worker).
+ */
+export type Uploader = { kind: "citizen" | "desk"; id: string };
+
+/**
+ * Check, encrypt and store one page on an application the caller has already checked access to (the
+ * one pipeline for every uploader). The encrypted file is written under a temporary name, then the
+ * row commits, then the file is renamed to its key (see `storeCitizenDocument`, `sweepUploads`).
+ */
+export async function storeDocumentOn(
+  ctx: ServiceContext,
+  app: { id: string; reference: string | null },
+  docType: DocumentType,
+  bytes: Uint8Array,
+  uploader: Uploader,
+): Promise<UploadResult> {
   const checked = await inspectUpload(bytes);
   if (!checked.ok) return checked;
   const storageKey = randomBytes(18).toString("base64url");
@@ -96,12 +117,12 @@ export async function storeCitizenDocument(
   try {
     doc = await ctx.db.$transaction(async (tx) => {
       const created = await tx.applicationDocument.create({
-        data: { applicationId: app.id, docType, storageKey, mimeType: checked.mime, size: bytes.byteLength, uploadedByKind: "citizen", uploadedById: citizenId },
+        data: { applicationId: app.id, docType, storageKey, mimeType: checked.mime, size: bytes.byteLength, uploadedByKind: uploader.kind, uploadedById: uploader.id },
       });
       // Bump the draft so a concurrent section save cannot overwrite with stale data.
       await tx.application.update({ where: { id: app.id }, data: { updatedAt: new Date() } });
       if (app.reference) {
-        await recordAudit(tx, { actorType: "citizen", actorId: citizenId, action: "application.document-upload", target: app.reference, reason: docType });
+        await recordAudit(tx, { actorType: uploader.kind === "citizen" ? "citizen" : "staff", actorId: uploader.id, action: "application.document-upload", target: app.reference, reason: docType });
       }
       return created;
     });
@@ -123,8 +144,9 @@ export type DeleteResult = { ok: true; docType: string } | { ok: false; code: "n
  * which the start-up sweep (`sweepUploads`) removes. Documents of a submitted application are never
  * deleted by the applicant: they are the record staff decided on.
  */
-export async function deleteDraftDocument(ctx: ServiceContext, citizenId: string, documentId: string): Promise<DeleteResult> {
-  const open = { draftOwnerId: citizenId, status: "draft" as const };
+export async function deleteDraftDocument(ctx: ServiceContext, owner: string | DraftOwner, documentId: string): Promise<DeleteResult> {
+  const whose = typeof owner === "string" ? { draftOwnerId: owner } : "citizenId" in owner ? { draftOwnerId: owner.citizenId } : { deskSessionId: owner.deskSessionId };
+  const open = { ...whose, status: "draft" as const };
   const doc = await ctx.db.applicationDocument.findFirst({ where: { id: documentId, application: open }, select: { id: true, applicationId: true, storageKey: true, docType: true } });
   if (!doc) return { ok: false, code: "not-found" };
   const deleted = await ctx.db.$transaction(async (tx) => {
@@ -133,11 +155,18 @@ export async function deleteDraftDocument(ctx: ServiceContext, citizenId: string
     return gone.count;
   });
   if (!deleted) return { ok: false, code: "not-found" };
-  const dir = uploadDir();
-  const key = path.basename(doc.storageKey);
-  await fs.rm(path.join(dir, key), { force: true });
-  await fs.rm(path.join(dir, tempNameFor(key)), { force: true });
+  await removeStoredFiles([doc.storageKey]);
   return { ok: true, docType: doc.docType };
+}
+
+/** Remove the encrypted files of pages whose rows are gone (committed first; a crash in between leaves what the sweep removes). */
+export async function removeStoredFiles(storageKeys: readonly string[]): Promise<void> {
+  const dir = uploadDir();
+  for (const storageKey of storageKeys) {
+    const key = path.basename(storageKey);
+    await fs.rm(path.join(dir, key), { force: true });
+    await fs.rm(path.join(dir, tempNameFor(key)), { force: true });
+  }
 }
 
 /** The bytes of a document for a reader who may see it; null otherwise (same as not found). Staff reads are audited. */
@@ -154,16 +183,20 @@ export async function readDocument(
   if (reader.kind === "staff") {
     await recordAudit(ctx.db, { actorType: "staff", actorId: reader.id, action: "application.document-view", target: doc.application.reference, reason: doc.docType });
   }
-  const file = path.join(uploadDir(), path.basename(doc.storageKey));
+  return { bytes: await readStoredFile(doc.storageKey), mimeType: doc.mimeType, docType: doc.docType };
+}
+
+/** A stored page's bytes, decrypted; the caller has checked the reader may see it. */
+export async function readStoredFile(storageKey: string): Promise<Buffer> {
+  const file = path.join(uploadDir(), path.basename(storageKey));
   // Between the row's commit and the rename (or after a crash there, until the start-up sweep)
   // the bytes are still under the temporary name.
   const stored = await fs.readFile(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === "ENOENT") return fs.readFile(path.join(uploadDir(), tempNameFor(path.basename(doc.storageKey))));
+    if (e.code === "ENOENT") return fs.readFile(path.join(uploadDir(), tempNameFor(path.basename(storageKey))));
     throw e;
   });
   // Files from before encryption at rest are plaintext until `npm run db:migrate` encrypts them.
-  const bytes = isEncryptedFile(stored) ? decryptFile(stored) : stored;
-  return { bytes, mimeType: doc.mimeType, docType: doc.docType };
+  return isEncryptedFile(stored) ? decryptFile(stored) : stored;
 }
 
 export type SweepReport = { removedTemp: number; completed: number; removedOrphans: number };

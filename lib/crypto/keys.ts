@@ -14,6 +14,7 @@ export type KeyPurpose =
   | "lookup-hash/id-number"
   | "lookup-hash/ip"
   | "login-code"
+  | "one-time-code/desk-consent"
   | "tracking-code"
   | "parent-link";
 

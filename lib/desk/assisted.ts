@@ -51,8 +51,8 @@ type OpenSession = {
   workerId: string;
 };
 
-/** The session if this desk worker may act in it now (open, their area, one of the area's people); else null. */
-async function openSessionFor(ctx: ServiceContext, user: StaffSessionUser, sessionId: string): Promise<OpenSession | null> {
+/** The session if this desk worker may act in it now (open, their area, one of the area's people); else null. Also used by lib/desk/assisted-documents.ts. */
+export async function openSessionFor(ctx: ServiceContext, user: StaffSessionUser, sessionId: string): Promise<OpenSession | null> {
   if (user.role !== "desk") return null;
   const row = await ctx.db.deskSession.findUnique({ where: { id: sessionId } });
   if (!row || !row.personId) return null;
@@ -179,5 +179,5 @@ export async function submitAssisted(
   );
 }
 
-/** The form sections in order (documents: only "to follow" at the desk; photos are taken into the case later). */
+/** The form sections in order (documents: photographed at the desk, lib/desk/assisted-documents.ts, or "to follow"). */
 export const ASSISTED_SECTIONS = SECTION_IDS;

@@ -7,6 +7,8 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { normalizePhone } from "@/lib/auth/phone";
 import { validateIdNumber } from "@/lib/identity/id-number";
+import { CONSENT_METHODS, confirmConsentCode, consentCodeSchema } from "@/lib/desk/consent-code";
+import { removeStoredFiles } from "@/lib/applications/uploads";
 import { addHelpLink, helpChainFor, householdOf } from "@/lib/people/help-chain";
 import { areasOfPerson, findOrCreatePerson, findPeopleByPhone, findPersonByIdNumber, type PersonCard, personCard } from "@/lib/people/persons";
 
@@ -85,7 +87,13 @@ export const startSessionSchema = z.object({
   name: z.string().trim().max(40).optional().default(""),
   idNumber: optionalIdNumber,
   phone: optionalPhone,
-  consentPaperSigned: z.literal("on", { message: "consent-required" }),
+  /** How the applicant consents: a signed paper 授权书 (ticked by the worker), or a code sent to their phone (lib/desk/consent-code.ts). */
+  consentMethod: z.enum(CONSENT_METHODS).optional().default("paper"),
+  consentPaperSigned: z.string().optional(),
+  consentCode: z.string().max(12).optional().default(""),
+}).superRefine((v, ctx) => {
+  if (v.consentMethod === "paper" && v.consentPaperSigned !== "on") ctx.addIssue({ code: "custom", message: "consent-required", path: ["consentPaperSigned"] });
+  if (v.consentMethod === "sms-code" && !consentCodeSchema.safeParse(v.consentCode).success) ctx.addIssue({ code: "custom", message: "code-format", path: ["consentCode"] });
 });
 export type StartSessionInput = z.output<typeof startSessionSchema>;
 
@@ -109,7 +117,13 @@ export async function findAreaPeople(ctx: DeskContext, user: StaffSessionUser, s
  */
 export async function startSession(ctx: DeskContext, user: StaffSessionUser, input: StartSessionInput): Promise<{ sessionId: string }> {
   if (user.role !== "desk" || !user.areaCode) throw new DeskSessionError("not-desk");
-  if (input.consentPaperSigned !== "on") throw new DeskSessionError("consent-required");
+  const method = input.consentMethod ?? "paper";
+  if (method === "paper" && input.consentPaperSigned !== "on") throw new DeskSessionError("consent-required");
+  // The code read out by the applicant is checked before anything is saved (a wrong one throws ConsentCodeRefusal).
+  const byCode =
+    method === "sms-code"
+      ? await confirmConsentCode(ctx, user, { personId: input.personId, idNumber: input.idNumber, phone: input.phone }, consentCodeSchema.parse(input.consentCode ?? ""))
+      : null;
   const areaCode = user.areaCode;
   const at = now(ctx);
   return ctx.db.$transaction(async (tx) => {
@@ -130,12 +144,12 @@ export async function startSession(ctx: DeskContext, user: StaffSessionUser, inp
       data: { areaCode, helpDeskId: staff?.helpDeskId ?? null, workerId: user.id, personId, personCreated, status: "open", createdAt: at },
     });
     await tx.deskConsent.create({
-      data: { sessionId: session.id, method: "paper", purposes: JSON.stringify(CONSENT_PURPOSES), recordedById: user.id, givenAt: at },
+      data: { sessionId: session.id, method, purposes: JSON.stringify(CONSENT_PURPOSES), recordedById: user.id, givenAt: at, phoneHash: byCode?.phoneHash ?? null },
     });
     const household = await householdOf(tx, { personId, areaCode });
     const chain = await helpChainFor(tx, household.id);
     await addHelpLink(tx, chain.id, { kind: "desk-session", refId: session.id, personId, state: "not-started" });
-    await recordAudit(tx, { actorType: "staff", actorId: user.id, action: "desk.session.start", target: session.id, reason: "consent:paper", at });
+    await recordAudit(tx, { actorType: "staff", actorId: user.id, action: "desk.session.start", target: session.id, reason: `consent:${method}`, at });
     return { sessionId: session.id };
   });
 }
@@ -187,7 +201,9 @@ export async function sessionFor(ctx: DeskContext, user: StaffSessionUser, sessi
  */
 export async function withdrawConsent(ctx: DeskContext, user: StaffSessionUser, sessionId: string): Promise<boolean> {
   const at = now(ctx);
-  return ctx.db.$transaction(async (tx) => {
+  // Pages photographed at the desk on the unsubmitted draft: their files go once the rows are deleted.
+  const pages: string[] = [];
+  const withdrawn = await ctx.db.$transaction(async (tx) => {
     const row = await loadSession(tx, sessionId);
     if (!row || !row.personId) return false;
     const refusal = accessRefusal(sessionActor(user, sessionId), {
@@ -199,11 +215,15 @@ export async function withdrawConsent(ctx: DeskContext, user: StaffSessionUser, 
     await tx.deskConsent.updateMany({ where: { sessionId: row.id, withdrawnAt: null }, data: { withdrawnAt: at, withdrawnById: user.id } });
     await tx.helpLink.deleteMany({ where: { kind: "desk-session", refId: row.id } });
     // The application drafted in the session and not submitted goes (its documents cascade); a submitted one stays.
+    const drafted = await tx.applicationDocument.findMany({ where: { application: { deskSessionId: row.id, status: "draft" } }, select: { storageKey: true } });
+    pages.push(...drafted.map((d) => d.storageKey));
     await tx.application.deleteMany({ where: { deskSessionId: row.id, status: "draft" } });
     if (row.personCreated) await deletePersonIfUnused(tx, row.personId, row.id);
     await recordAudit(tx, { actorType: "staff", actorId: user.id, action: "desk.session.consent-withdrawn", target: row.id, at });
     return true;
   });
+  if (withdrawn) await removeStoredFiles(pages);
+  return withdrawn;
 }
 
 async function deletePersonIfUnused(tx: Tx, personId: string, sessionId: string): Promise<void> {

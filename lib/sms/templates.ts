@@ -19,6 +19,10 @@ export const SMS_TEMPLATES = {
   // itself (no reference, name, status, amount or illness) reaches a lock screen.
   "family-invite.zh-Hans": "【{sign}】您的家人把一份申请的办理进度共享给了您。请用本手机号登录一站助医，在“我的”里查看。",
   "family-invite.zh-Hant": "【{sign}】您的家人把一份申請的辦理進度共享給了您。請用本手機號登錄一站助醫，在“我的”裡查看。",
+  // 窗口帮办: the applicant's consent by a code they read out to the desk worker (lib/desk/consent-code.ts). What they
+  // agree to, and a warning not to give the code to anyone when they are not at the desk themselves; no programme word.
+  "desk-consent.zh-Hans": "【{sign}】您同意窗口工作人员帮您办理申请并核对家庭经济状况，请把验证码 {code} 告诉工作人员，5分钟内有效。您本人不在窗口时，请不要告诉任何人。",
+  "desk-consent.zh-Hant": "【{sign}】您同意窗口工作人員幫您辦理申請並核對家庭經濟狀況，請把驗證碼 {code} 告訴工作人員，5分鐘內有效。您本人不在窗口時，請不要告訴任何人。",
   // A class teacher's invitation: no pupil data, only where to sign in.
   "teacher-invite": "【{sign}】学校邀请您作为班主任使用一站助医，查看本班学生参保进度。请用本手机号在“班主任登录”({path})获取验证码登录。",
   // 政策找人: an invitation with help beats a notice; no amount or illness in the text, only the link. One per

@@ -7,7 +7,8 @@ import { serviceContext } from "@/lib/applications/context";
 import { DOCUMENT_TYPES, type DocumentType } from "@/lib/applications/documents";
 import { type FormSectionId, SECTION_IDS, sectionSchema } from "@/lib/applications/draft-schema";
 import { formToInput } from "@/lib/applications/section-fields";
-import { saveAssistedSection, setAssistedDocumentsToFollow, submitAssisted } from "@/lib/desk/assisted";
+import { saveAssistedSection, submitAssisted } from "@/lib/desk/assisted";
+import { assistedToFollow, deleteAssistedDocument } from "@/lib/desk/assisted-documents";
 import { redirectWithinSite } from "@/lib/http/redirect";
 
 const DESK = ["desk"] as const;
@@ -45,13 +46,28 @@ const saveToFollow = staffAction(DESK, {
   fromForm: (form) => ({ toFollow: form.getAll("toFollow").filter((v): v is string => typeof v === "string") }),
   input: () => z.object({ toFollow: z.array(z.string()).transform((v) => v.filter((d): d is DocumentType => (DOCUMENT_TYPES as readonly string[]).includes(d))) }),
   errors: applyErrors,
-  run: async ({ user }, { toFollow }, a) => setAssistedDocumentsToFollow(await serviceContext(), user, a.sessionId, toFollow),
+  run: async ({ user }, { toFollow }, a) => assistedToFollow(await serviceContext(), user, a.sessionId, toFollow),
 });
 
 /** The documents the applicant will bring later (they go on the 一次性告知书). */
 export async function saveAssistedToFollowAction(lng: string, id: string, form: FormData): Promise<void> {
   await saveToFollow(lng, { sessionId: id }, form);
   redirectWithinSite(`/${lng}/desk/sessions/${id}/apply#documents`);
+}
+
+const deletePage = staffAction(DESK, {
+  args: z.object({ sessionId, documentId: z.string().min(1).max(40) }),
+  returnTo: (lng, a) => `/${lng}/desk/sessions/${a.sessionId}/apply/documents`,
+  input: () => z.object({}),
+  errors: applyErrors,
+  run: async ({ user }, _input, a) => deleteAssistedDocument(await serviceContext(), user, a.sessionId, a.documentId),
+});
+
+/** Delete a page the worker took in (confirmed on the page first), before submit. */
+export async function deleteAssistedDocumentAction(lng: string, id: string, documentId: string, form: FormData): Promise<void> {
+  const result = await deletePage(lng, { sessionId: id, documentId }, form);
+  const deleted = result.ok ? result.data : null;
+  redirectWithinSite(`/${lng}/desk/sessions/${id}/apply/documents?${deleted?.ok ? `deleted=${deleted.docType}#doc-${deleted.docType}` : "error=not-found"}`);
 }
 
 const submit = staffAction(DESK, {

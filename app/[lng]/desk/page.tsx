@@ -6,6 +6,8 @@ import { serviceContext } from "@/lib/applications/context";
 import { requireStaff } from "@/lib/auth/guards";
 import { todaysSessions } from "@/lib/desk/sessions";
 import { correctionsDueSoon } from "@/lib/desk/walk-in";
+import { calledNotes, draftsWaitingForDocuments } from "@/lib/desk/queue";
+import { noteCalledAction } from "@/app/[lng]/desk/queue-actions";
 import { WalkInForm } from "@/components/desk/walk-in-form";
 import { frameTexts } from "@/lib/i18n/frame";
 import { formatCalendarDate, formatDateTime } from "@/lib/i18n/format";
@@ -22,6 +24,8 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
   const ctx = await serviceContext();
   const sessions = await todaysSessions(ctx, user);
   const dueSoon = await correctionsDueSoon(ctx, user);
+  const called = await calledNotes(ctx, dueSoon.map((d) => d.id));
+  const waiting = await draftsWaitingForDocuments(ctx, user);
   return (
     <PageFrame lng={lng} texts={frameTexts(lng)} title={t("home.title")} backHref={`/${lng}/staff`}>
       {query.withdrawn ? (
@@ -59,6 +63,18 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
           start: t("home.start"),
           startWith: t("home.startWith"),
           noPhone: t("home.noPhone"),
+          consentHeading: t("home.consentHeading"),
+          consentByPaper: t("home.consentByPaper"),
+          consentByCode: t("home.consentByCode"),
+          consentByCodeHint: t("home.consentByCodeHint"),
+          phoneForCode: t("home.phoneForCode"),
+          phoneForCodeHint: t("home.phoneForCodeHint"),
+          sendCode: t("home.sendCode"),
+          resendCode: t("home.resendCode"),
+          // Filled in by the form with the masked number the code went to.
+          codeSentTo: t("home.codeSentTo", { phone: "{{phone}}", interpolation: { escapeValue: false } }),
+          code: t("home.code"),
+          codeHint: t("home.codeHint"),
         }}
       />
       <section className="mt-4 rounded-xl bg-cell p-4" aria-labelledby="today-h">
@@ -84,6 +100,25 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
           <p>{t("home.noneToday")}</p>
         )}
       </section>
+      <section className="mt-4 rounded-xl bg-cell p-4" aria-labelledby="waiting-h">
+        <h2 id="waiting-h" className="mb-2 text-lg font-semibold">
+          {t("queue.waitingHeading")}
+        </h2>
+        {waiting.length ? (
+          <ul className="space-y-2" data-testid="waiting-drafts">
+            {waiting.map((w) => (
+              <li key={w.sessionId} data-testid="waiting-draft">
+                <Link href={`/${lng}/desk/sessions/${w.sessionId}/apply/documents`} className="text-brand underline">
+                  {w.nameMasked ?? t("home.removedPerson")}
+                </Link>{" "}
+                · {formatDateTime(w.startedAt, lng)} · {t("queue.missingCount", { count: w.missing.length })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("queue.noneWaiting")}</p>
+        )}
+      </section>
       <section className="mt-4 rounded-xl bg-cell p-4" aria-labelledby="due-h">
         <h2 id="due-h" className="mb-2 text-lg font-semibold">
           {t("queue.dueSoonHeading")}
@@ -98,6 +133,16 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
                 </Link>{" "}
                 · {t("queue.dueOn", { date: formatCalendarDate(d.dueOn, lng) })}
                 {d.overdue ? <strong className="ml-1 text-danger">{t("queue.overdue")}</strong> : null} · {d.phoneMasked ?? t("home.noPhone")}
+                {called.get(d.id) ? (
+                  <span className="ml-1 text-sm text-ink-muted" data-testid="called-note">
+                    · {t("queue.calledNote", { at: formatDateTime(called.get(d.id)!.at, lng), by: called.get(d.id)!.by })}
+                  </span>
+                ) : null}
+                <form action={noteCalledAction.bind(null, lng, d.id)} className="mt-1">
+                  <button type="submit" className="rounded-lg border border-brand px-3 py-1 text-sm text-brand" data-testid="note-called">
+                    {t("queue.called")}
+                  </button>
+                </form>
               </li>
             ))}
           </ul>

@@ -8,7 +8,41 @@ import { getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/settings";
 import { deleteDocumentAction, saveDocumentsToFollowAction } from "@/app/[lng]/apply/actions";
 
-export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: DraftView; query: Record<string, string | undefined> }) {
+/**
+ * Where the section's forms and pages go: the citizen's own draft by default; a desk worker's assisted
+ * session passes its own (app/[lng]/desk/sessions/[id]/apply/[section]: the same section, the session's routes).
+ */
+export type DocumentRoutes = {
+  sectionPath: string;
+  uploadUrl: string;
+  pageSrc: (documentId: string) => string;
+  deleteAction: (documentId: string) => (form: FormData) => Promise<void>;
+  toFollowAction: (form: FormData) => Promise<void>;
+  saveTestId: string;
+};
+
+export function citizenDocumentRoutes(lng: Locale): DocumentRoutes {
+  return {
+    sectionPath: `/${lng}/apply/documents`,
+    uploadUrl: `/api/v1/applications/documents?lng=${lng}`,
+    pageSrc: (id) => `/api/v1/documents/${id}`,
+    deleteAction: (id) => deleteDocumentAction.bind(null, lng, id),
+    toFollowAction: saveDocumentsToFollowAction.bind(null, lng),
+    saveTestId: "save-documents",
+  };
+}
+
+export function DocumentsSection({
+  lng,
+  draft,
+  query,
+  routes = citizenDocumentRoutes(lng),
+}: {
+  lng: Locale;
+  draft: Pick<DraftView, "data" | "documents">;
+  query: Record<string, string | undefined>;
+  routes?: DocumentRoutes;
+}) {
   const t = getT(lng, "apply");
   const required = requiredDocuments(draft.data);
   const uploaded = new Set(draft.documents.map((d) => d.docType));
@@ -42,14 +76,14 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
           <h2 id="remove-confirm-h" className="mb-2 text-lg font-semibold">
             {t("documents.deleteConfirm", { doc: t(`documents.types.${removing.docType}`), page: pageNumber(removing) })}
           </h2>
-          <PagePreview id={removing.id} mimeType={removing.mimeType} alt={t("documents.pageAlt", { doc: t(`documents.types.${removing.docType}`), page: pageNumber(removing) })} pdf={t("documents.pdf")} large />
+          <PagePreview src={routes.pageSrc(removing.id)} mimeType={removing.mimeType} alt={t("documents.pageAlt", { doc: t(`documents.types.${removing.docType}`), page: pageNumber(removing) })} pdf={t("documents.pdf")} large />
           <p className="my-3">{t("documents.deleteWarning")}</p>
-          <form action={deleteDocumentAction.bind(null, lng, removing.id)}>
+          <form action={routes.deleteAction(removing.id)}>
             <button type="submit" className="tap-target w-full rounded-lg bg-danger text-lg font-semibold text-white" data-testid="confirm-delete">
               {t("documents.deleteYes")}
             </button>
           </form>
-          <Link href={`/${lng}/apply/documents#doc-${removing.docType}`} className="tap-target mt-2 flex w-full items-center justify-center rounded-lg border border-line text-lg" data-testid="cancel-delete">
+          <Link href={`${routes.sectionPath}#doc-${removing.docType}`} className="tap-target mt-2 flex w-full items-center justify-center rounded-lg border border-line text-lg" data-testid="cancel-delete">
             {t("documents.deleteNo")}
           </Link>
         </section>
@@ -76,11 +110,11 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
                       const alt = t("documents.pageAlt", { doc: t(`documents.types.${doc}`), page: i + 1 });
                       return (
                         <li key={d.id} className="flex flex-col gap-1" data-testid="page">
-                          <a href={`/api/v1/documents/${d.id}`} target="_blank" rel="noreferrer" className="block rounded-lg border border-line" aria-label={t("documents.openPage", { page: alt })}>
-                            <PagePreview id={d.id} mimeType={d.mimeType} alt={alt} pdf={t("documents.pdf")} />
+                          <a href={routes.pageSrc(d.id)} target="_blank" rel="noreferrer" className="block rounded-lg border border-line" aria-label={t("documents.openPage", { page: alt })}>
+                            <PagePreview src={routes.pageSrc(d.id)} mimeType={d.mimeType} alt={alt} pdf={t("documents.pdf")} />
                           </a>
                           <Link
-                            href={`/${lng}/apply/documents?remove=${d.id}#remove-confirm`}
+                            href={`${routes.sectionPath}?remove=${d.id}#remove-confirm`}
                             className="tap-target flex items-center justify-center rounded-lg border border-danger text-danger"
                             data-testid="delete-page"
                           >
@@ -92,24 +126,24 @@ export function DocumentsSection({ lng, draft, query }: { lng: Locale; draft: Dr
                     })}
                 </ul>
               ) : null}
-              <UploadForm lng={lng} doc={doc} label={t("documents.choose", { doc: t(`documents.types.${doc}`) })} button={t("documents.upload")} />
+              <UploadForm lng={lng} doc={doc} label={t("documents.choose", { doc: t(`documents.types.${doc}`) })} button={t("documents.upload")} action={routes.uploadUrl} />
             </li>
           );
         })}
       </ul>
-      <form action={saveDocumentsToFollowAction.bind(null, lng)} className="rounded-xl bg-cell p-4" data-testid="to-follow-form">
+      <form action={routes.toFollowAction} className="rounded-xl bg-cell p-4" data-testid="to-follow-form">
         <fieldset className="space-y-2">
           <legend className="mb-1 font-semibold">{t("documents.toFollowHeading")}</legend>
           <p className="text-sm text-ink-muted">{t("documents.toFollowHint")}</p>
           {missing.length === 0 ? <p>{t("documents.allUploaded")}</p> : null}
           {missing.map((doc) => (
             <label key={doc} className="tap-target flex items-center gap-3">
-              <input type="checkbox" name="toFollow" value={doc} defaultChecked={toFollow.has(doc)} className="h-6 w-6" />
+              <input type="checkbox" name="toFollow" value={doc} defaultChecked={toFollow.has(doc)} className="h-6 w-6" data-testid={`to-follow-${doc}`} />
               <span>{t(`documents.types.${doc}`)}</span>
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="tap-target mt-3 w-full rounded-lg bg-brand text-lg font-semibold text-white" data-testid="save-documents">
+        <button type="submit" className="tap-target mt-3 w-full rounded-lg bg-brand text-lg font-semibold text-white" data-testid={routes.saveTestId}>
           {t("saveAndContinue")}
         </button>
       </form>
@@ -123,17 +157,20 @@ export function UploadForm({
   label,
   button,
   applicationId,
+  action,
 }: {
   lng: Locale;
   doc: string;
   label: string;
   button: string;
   applicationId?: string;
+  /** Where the form posts (default: the citizen's upload route). */
+  action?: string;
 }) {
   return (
     <form
       method="post"
-      action={`/api/v1/applications/documents?lng=${lng}${applicationId ? `&applicationId=${applicationId}` : ""}`}
+      action={action ?? `/api/v1/applications/documents?lng=${lng}${applicationId ? `&applicationId=${applicationId}` : ""}`}
       encType="multipart/form-data"
       className="space-y-2"
       data-testid={`upload-${doc}`}
@@ -147,8 +184,8 @@ export function UploadForm({
   );
 }
 
-/** A page's thumbnail, served decrypted only to its owner (/api/v1/documents/[id]); a PDF shows as a labelled box. */
-function PagePreview({ id, mimeType, alt, pdf, large = false }: { id: string; mimeType: string; alt: string; pdf: string; large?: boolean }) {
+/** A page's thumbnail, served decrypted only to whoever may see it (`src`: the routes' page URL); a PDF shows as a labelled box. */
+function PagePreview({ src, mimeType, alt, pdf, large = false }: { src: string; mimeType: string; alt: string; pdf: string; large?: boolean }) {
   const size = large ? "h-48 w-full" : "h-28 w-full";
   if (mimeType === "application/pdf") {
     return (
@@ -158,5 +195,5 @@ function PagePreview({ id, mimeType, alt, pdf, large = false }: { id: string; mi
     );
   }
   // A plain <img>: a private, per-user image that next/image's optimiser must not cache.
-  return <img src={`/api/v1/documents/${id}`} alt={alt} loading="lazy" className={`${size} rounded-lg bg-page object-contain`} data-testid="page-preview" />;
+  return <img src={src} alt={alt} loading="lazy" className={`${size} rounded-lg bg-page object-contain`} data-testid="page-preview" />;
 }

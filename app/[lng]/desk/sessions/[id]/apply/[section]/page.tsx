@@ -5,21 +5,28 @@ import { AssistedFrame } from "@/components/desk/assisted-frame";
 import { PageFrame } from "@/components/shell/page-frame";
 import { listAreas } from "@/lib/applications/areas";
 import { serviceContext } from "@/lib/applications/context";
-import { requiredDocuments } from "@/lib/applications/documents";
 import { type FormSectionId, SECTION_IDS } from "@/lib/applications/draft-schema";
 import { requireStaff } from "@/lib/auth/guards";
 import { assistedDraft } from "@/lib/desk/assisted";
 import { frameTexts } from "@/lib/i18n/frame";
 import { pageLocale } from "@/lib/i18n/page";
 import { getT } from "@/lib/i18n/server";
-import { saveAssistedSectionAction, saveAssistedToFollowAction } from "@/app/[lng]/desk/assisted-actions";
+import { deleteAssistedDocumentAction, saveAssistedSectionAction, saveAssistedToFollowAction } from "@/app/[lng]/desk/assisted-actions";
+import { DocumentsSection, type DocumentRoutes } from "@/app/[lng]/apply/[section]/documents-section";
+import { assistedDocuments } from "@/lib/desk/assisted-documents";
 
 /**
  * One section of the applicant's application, filled in by the desk worker: the citizen's own fields
  * and rules (components/apply/field-specs.ts, lib/applications/draft-schema.ts in the "assisted" frame),
  * plus a box per field the worker ticks when the applicant said or typed that answer themselves.
  */
-export default async function AssistedSectionPage({ params }: { params: Promise<{ lng: string; id: string; section: string }> }) {
+export default async function AssistedSectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ lng: string; id: string; section: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const lng = await pageLocale(params);
   const { id, section } = await params;
   if (!(SECTION_IDS as readonly string[]).includes(section)) notFound();
@@ -32,25 +39,24 @@ export default async function AssistedSectionPage({ params }: { params: Promise<
   const back = `/${lng}/desk/sessions/${id}/apply`;
   const frame = <AssistedFrame person={draft.person} texts={{ whose: td("session.whose"), noPhone: td("home.noPhone") }} />;
   if (section === "documents") {
-    const toFollow = new Set(draft.data.documentsToFollow ?? []);
+    // The citizen's documents section (pages per document, thumbnails, delete, "to follow"), on the session's routes.
+    const documents = await assistedDocuments(ctx, user, id);
+    if (!documents) notFound();
+    const routes: DocumentRoutes = {
+      sectionPath: `/${lng}/desk/sessions/${id}/apply/documents`,
+      uploadUrl: `/api/v1/desk/sessions/${id}/documents?lng=${lng}`,
+      pageSrc: (docId) => `/api/v1/desk/sessions/${id}/documents/${docId}`,
+      deleteAction: (docId) => deleteAssistedDocumentAction.bind(null, lng, id, docId),
+      toFollowAction: saveAssistedToFollowAction.bind(null, lng, id),
+      saveTestId: "save-to-follow",
+    };
     return (
       <PageFrame lng={lng} texts={frameTexts(lng)} title={t("sections.documents.title")} backHref={back}>
         {frame}
-        <form action={saveAssistedToFollowAction.bind(null, lng, id)} className="rounded-xl bg-cell p-4" data-testid="to-follow-form">
-          <fieldset>
-            <legend className="mb-2 font-semibold">{td("assisted.toFollowHeading")}</legend>
-            <p className="mb-3 text-sm text-ink-muted">{td("assisted.toFollowHint")}</p>
-            {requiredDocuments(draft.data).map((doc) => (
-              <label key={doc} className="tap-target flex items-center gap-3">
-                <input type="checkbox" name="toFollow" value={doc} defaultChecked={toFollow.has(doc)} className="h-6 w-6" data-testid={`to-follow-${doc}`} />
-                <span>{t(`documents.types.${doc}`)}</span>
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="tap-target mt-4 w-full rounded-lg bg-brand text-lg font-semibold text-white" data-testid="save-to-follow">
-            {t("saveAndContinue")}
-          </button>
-        </form>
+        <p className="mb-3 text-sm" data-testid="assisted-documents-note">
+          {td("assisted.documentsHint")}
+        </p>
+        <DocumentsSection lng={lng} draft={{ data: draft.data, documents }} query={await searchParams} routes={routes} />
       </PageFrame>
     );
   }
