@@ -2,8 +2,9 @@
  * 政策找人 batch benchmark (issue 17): a deterministic year of synthetic settlements as CSV,
  * then, in one run on one core,
  *   floor   — read the file and split it into lines, nothing else;
- *   batch   — stream, decode, parse (papaparse), check each row, match people, aggregate per
- *             person and month, screen with the 浙江 001 三(二) rules;
+ *   batch   — stream, decode, split (unquoted lines by hand, quoted records by papaparse), check
+ *             each row, drop duplicates, match people, aggregate per person and month, screen
+ *             with the 浙江 001 三(二) rules (the product's import path: lib/monitoring);
  *   simulate — the threshold simulator over the same year;
  *   write   — (with --db) writing the flags to the database, its own figure.
  * Bars: batch ≤ 10 s, ≤ 1 GB, within 5 × floor; simulator ≤ 5 s.
@@ -85,7 +86,7 @@ async function main() {
   const ledger = new CostLedger(period);
   const report = await readSettlementCsv(
     createReadStream(file, { highWaterMark: 1 << 20 }),
-    { mapping: DEFAULT_COLUMNS, period, encoding: "auto", knownIds: ledger.knownKeys },
+    { mapping: DEFAULT_COLUMNS, period, encoding: "auto" },
     (row) => ledger.add(row),
   );
   const readMs = performance.now() - b0;

@@ -46,8 +46,8 @@ export async function computeBackstops(db: PrismaClient, input: { areaCode: stri
       if (p === undefined) continue;
       const episodes = [];
       for (let m = 0; m < ledger.months; m++) {
-        const at = p * ledger.months + m;
-        if (ledger.total[at] <= 0) continue;
+        const total = ledger.cost("total", p, m);
+        if (total <= 0) continue;
         episodes.push({
           kind: "inpatient" as const,
           facility: "county" as const,
@@ -56,8 +56,8 @@ export async function computeBackstops(db: PrismaClient, input: { areaCode: stri
           designated: true,
           emergency: false,
           cause: "illness" as const,
-          total: fenString(ledger.total[at]),
-          settled: { basic: fenString(ledger.basic[at]), critical: fenString(ledger.critical[at]), assistance: fenString(ledger.assistance[at]) },
+          total: fenString(total),
+          settled: { basic: fenString(ledger.cost("basic", p, m)), critical: fenString(ledger.cost("critical", p, m)), assistance: fenString(ledger.cost("assistance", p, m)) },
           date: `${ledger.monthLabel(m)}-28`,
         });
       }

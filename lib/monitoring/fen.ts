@@ -15,14 +15,14 @@ export const MAX_SETTLEMENT_FEN = 10_000_000_000;
 /**
  * "1234.5" / "1234.56" / "1,234.56" / "0" → 123450 / 123456 / 123456 / 0 fen; null when not an
  * amount (negative, more than two decimals, letters, empty, over MAX_SETTLEMENT_FEN).
+ * `from`/`to`: a range of `text` (a field of a line), read in place.
  */
-export function parseFen(text: string): number | null {
+export function parseFen(text: string, from = 0, to = text.length): number | null {
   let fen = 0;
-  let i = 0;
-  const n = text.length;
+  let i = from;
   // trim spaces around
-  while (i < n && text.charCodeAt(i) === 32) i++;
-  let end = n;
+  while (i < to && text.charCodeAt(i) === 32) i++;
+  let end = to;
   while (end > i && text.charCodeAt(end - 1) === 32) end--;
   if (i === end) return null;
   let digits = 0;

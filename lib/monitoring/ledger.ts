@@ -1,10 +1,11 @@
 import type { MonitoringScheme } from "@/lib/policy/monitoring-rules";
+import { KeyIndex } from "@/lib/monitoring/key-index";
 import type { Period, SettlementRow } from "@/lib/monitoring/settlement";
 
 /**
  * Each person's costs per calendar month, in whole fen (see fen.ts for why integers): what the
  * screening rules measure (a year to date, a rolling 12 months, the largest single settlement).
- * Column arrays indexed person × month keep a year of a million settlements in tens of MB.
+ * Typed arrays indexed by person and month keep a year of a million settlements in tens of MB.
  * The key is whatever identifies a person in this run: the normalised ID number while a file is
  * read (never stored), the keyed hash once the batch is matched to person records.
  */
@@ -30,26 +31,38 @@ export function monthLabel(startYear: number, startMonth0: number, i: number): s
   return `${y}-${mm < 10 ? "0" : ""}${mm}`;
 }
 
+/** The amounts the ledger keeps per person and month. */
+export type CostColumn = "total" | "basic" | "critical" | "assistance" | "personal" | "maxStay";
+
+/** Where each amount sits in a person-month's cell. */
+const COLUMN: Readonly<Record<CostColumn, number>> = { total: 0, basic: 1, critical: 2, assistance: 3, personal: 4, maxStay: 5 };
+/** Amounts per person-month cell. */
+const WIDTH = 6;
+/** A person's block starts with: settlements, latest settlement day (yyyymmdd), scheme code, (spare). */
+const HEAD = 4;
+/** People per page (a power of two). */
+const PAGE_BITS = 12;
+const PAGE = 1 << PAGE_BITS;
+
 export class CostLedger {
   readonly startYear: number;
   /** 0-based month of the first month. */
   readonly startMonth0: number;
   readonly months: number;
-  private readonly index = new Map<string, number>();
+  /** Key → person number (lib/monitoring/key-index.ts: a million lookups a file). */
+  private readonly index = new KeyIndex();
+  /** Person number → key (copies: none keeps a chunk of the file alive). */
   keys: string[] = [];
-  private cap = 0;
-  scheme = new Uint8Array(0);
-  /** Date (ISO) of each person's latest settlement; decides the scheme when it changes. */
-  latest: string[] = [];
-  total = new Float64Array(0);
-  basic = new Float64Array(0);
-  critical = new Float64Array(0);
-  assistance = new Float64Array(0);
-  personal = new Float64Array(0);
-  maxStay = new Float64Array(0);
-  settlements = new Int32Array(0);
-  /** The latest settlement date seen anywhere (how fresh the data is). */
-  dataThrough = "";
+  /**
+   * Each person's block of `stride` numbers: HEAD numbers about the person, then one cell of WIDTH
+   * amounts (whole fen) per month. A settlement updates its person's block only (one or two
+   * cache lines, not one per column), and pages of PAGE people are added as people come, never
+   * copied, so a ledger costs memory for the people it has.
+   */
+  private readonly pages: Float64Array[] = [];
+  private readonly stride: number;
+  /** The latest settlement date seen anywhere, as yyyymmdd (0: none). */
+  private dataThroughDay = 0;
   rows = 0;
 
   /** A ledger covering whole months from the month of `from` to the month of `to`. */
@@ -60,7 +73,7 @@ export class CostLedger {
     const endMonth0 = Number(span.to.slice(5, 7)) - 1;
     this.months = (endYear - this.startYear) * 12 + (endMonth0 - this.startMonth0) + 1;
     if (this.months < 1 || this.months > 36) throw new RangeError(`a ledger spans 1 to 36 months, not ${this.months}`);
-    this.grow(1024);
+    this.stride = HEAD + this.months * WIDTH;
   }
 
   get size(): number {
@@ -72,12 +85,8 @@ export class CostLedger {
   }
 
   personIndex(key: string): number | undefined {
-    return this.index.get(key);
-  }
-
-  /** The map of keys seen (settlement.ts skips re-checking a known ID number). */
-  get knownKeys(): Map<string, number> {
-    return this.index;
+    const p = this.index.find(key);
+    return p < 0 ? undefined : p;
   }
 
   monthOf(date: string): number {
@@ -88,120 +97,133 @@ export class CostLedger {
     return monthLabel(this.startYear, this.startMonth0, i);
   }
 
-  private grow(cap: number): void {
-    const M = this.months;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap * M);
-      b.set(a);
-      return b;
-    };
-    this.total = f64(this.total);
-    this.basic = f64(this.basic);
-    this.critical = f64(this.critical);
-    this.assistance = f64(this.assistance);
-    this.personal = f64(this.personal);
-    this.maxStay = f64(this.maxStay);
-    const s = new Uint8Array(cap);
-    s.set(this.scheme);
-    this.scheme = s;
-    const c = new Int32Array(cap);
-    c.set(this.settlements);
-    this.settlements = c;
-    this.cap = cap;
+  /** The latest settlement date in the data (how fresh it is); "" when empty. */
+  get dataThrough(): string {
+    return isoOfDay(this.dataThroughDay);
+  }
+
+  /** The date of person p's latest settlement. */
+  latestOf(p: number): string {
+    return isoOfDay(this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + 1]);
+  }
+
+  /** How many settlements person p has in the ledger. */
+  settlementsOf(p: number): number {
+    return this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride];
+  }
+
+  schemeOf(p: number): MonitoringScheme {
+    return SCHEME_CODES[this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + 2]];
   }
 
   private personFor(key: string): number {
-    let p = this.index.get(key);
-    if (p === undefined) {
-      p = this.keys.length;
-      if (p === this.cap) this.grow(this.cap * 2);
-      this.index.set(key, p);
-      this.keys.push(key);
-      this.latest.push("");
+    const p = this.index.add(key);
+    if (p === this.keys.length) {
+      if (p >> PAGE_BITS === this.pages.length) this.pages.push(new Float64Array(PAGE * this.stride));
+      this.keys.push(this.index.key(p));
     }
     return p;
   }
 
   add(row: SettlementRow): void {
-    // Hot path (a million rows): no allocation, month from the ISO date's digits.
+    // Hot path (a million rows): no allocation, month and day from the ISO date's digits.
     const d = row.date;
-    const m =
-      ((d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48) - this.startYear) * 12 +
-      ((d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48) - 1 - this.startMonth0);
+    const year = (d.charCodeAt(0) - 48) * 1000 + (d.charCodeAt(1) - 48) * 100 + (d.charCodeAt(2) - 48) * 10 + (d.charCodeAt(3) - 48);
+    const month = (d.charCodeAt(5) - 48) * 10 + (d.charCodeAt(6) - 48);
+    const m = (year - this.startYear) * 12 + (month - 1 - this.startMonth0);
     if (m < 0 || m >= this.months) throw new RangeError(`settlement on ${d} is outside the ledger`);
+    const day = year * 10000 + month * 100 + (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
     const p = this.personFor(row.idNumber);
-    const at = p * this.months + m;
-    this.total[at] += row.total;
-    this.basic[at] += row.basic;
-    this.critical[at] += row.critical;
-    this.assistance[at] += row.assistance;
-    this.personal[at] += row.personalCash;
-    if (row.personalCash > this.maxStay[at]) this.maxStay[at] = row.personalCash;
-    this.settlements[p]++;
-    if (d >= this.latest[p]) {
-      this.latest[p] = d;
-      this.scheme[p] = row.scheme === "resident" ? 0 : row.scheme === "employee" ? 1 : 2;
+    const page = this.pages[p >> PAGE_BITS];
+    const base = (p & (PAGE - 1)) * this.stride;
+    const at = base + HEAD + m * WIDTH;
+    page[at] += row.total;
+    page[at + 1] += row.basic;
+    page[at + 2] += row.critical;
+    page[at + 3] += row.assistance;
+    page[at + 4] += row.personalCash;
+    if (row.personalCash > page[at + 5]) page[at + 5] = row.personalCash;
+    page[base]++;
+    if (day >= page[base + 1]) {
+      page[base + 1] = day;
+      page[base + 2] = row.scheme === "resident" ? 0 : row.scheme === "employee" ? 1 : 2;
     }
-    if (d > this.dataThrough) this.dataThrough = d;
+    if (day > this.dataThroughDay) this.dataThroughDay = day;
     this.rows++;
   }
 
   /** Adds a month's costs (one settlement, or a stored month of a person). */
   addMonth(key: string, m: number, scheme: MonitoringScheme, date: string, c: MonthCosts): void {
     const p = this.personFor(key);
-    const at = p * this.months + m;
-    this.total[at] += c.total;
-    this.basic[at] += c.basic;
-    this.critical[at] += c.critical;
-    this.assistance[at] += c.assistance;
-    this.personal[at] += c.personal;
-    if (c.maxStay > this.maxStay[at]) this.maxStay[at] = c.maxStay;
-    this.settlements[p] += c.settlements;
-    if (date >= this.latest[p]) {
-      this.latest[p] = date;
-      this.scheme[p] = SCHEME_CODES.indexOf(scheme);
+    const page = this.pages[p >> PAGE_BITS];
+    const base = (p & (PAGE - 1)) * this.stride;
+    const at = base + HEAD + m * WIDTH;
+    page[at] += c.total;
+    page[at + 1] += c.basic;
+    page[at + 2] += c.critical;
+    page[at + 3] += c.assistance;
+    page[at + 4] += c.personal;
+    if (c.maxStay > page[at + 5]) page[at + 5] = c.maxStay;
+    page[base] += c.settlements;
+    const day = dayOfIso(date);
+    if (day >= page[base + 1]) {
+      page[base + 1] = day;
+      page[base + 2] = SCHEME_CODES.indexOf(scheme);
     }
-    if (date > this.dataThrough) this.dataThrough = date;
+    if (day > this.dataThroughDay) this.dataThroughDay = day;
     this.rows += c.settlements;
   }
 
-  schemeOf(p: number): MonitoringScheme {
-    return SCHEME_CODES[this.scheme[p]];
+  /** One amount of person p in month m (index). */
+  cost(column: CostColumn, p: number, m: number): number {
+    return this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + HEAD + m * WIDTH + COLUMN[column]];
   }
 
-  /** Sum of one column over months [from, to] (indexes, inclusive, clamped to the ledger). */
-  sum(column: Float64Array, p: number, from: number, to: number): number {
-    const base = p * this.months;
+  /** Sum of one amount over months [from, to] (indexes, inclusive, clamped to the ledger). */
+  sum(column: CostColumn, p: number, from: number, to: number): number {
+    const page = this.pages[p >> PAGE_BITS];
+    const at = (p & (PAGE - 1)) * this.stride + HEAD + COLUMN[column];
     let s = 0;
-    for (let m = Math.max(0, from); m <= Math.min(this.months - 1, to); m++) s += column[base + m];
+    for (let m = Math.max(0, from); m <= Math.min(this.months - 1, to); m++) s += page[at + m * WIDTH];
     return s;
   }
 
-  max(column: Float64Array, p: number, from: number, to: number): number {
-    const base = p * this.months;
+  max(column: CostColumn, p: number, from: number, to: number): number {
+    const page = this.pages[p >> PAGE_BITS];
+    const at = (p & (PAGE - 1)) * this.stride + HEAD + COLUMN[column];
     let s = 0;
-    for (let m = Math.max(0, from); m <= Math.min(this.months - 1, to); m++) if (column[base + m] > s) s = column[base + m];
+    for (let m = Math.max(0, from); m <= Math.min(this.months - 1, to); m++) {
+      const v = page[at + m * WIDTH];
+      if (v > s) s = v;
+    }
     return s;
   }
 
   /** The person's months with any cost, for storing (one row per person and month). */
   *monthsOf(p: number): Generator<{ month: number; costs: MonthCosts }> {
-    const base = p * this.months;
+    const c = this.pages[p >> PAGE_BITS];
     for (let m = 0; m < this.months; m++) {
-      const at = base + m;
-      if (this.total[at] === 0 && this.personal[at] === 0) continue;
+      const at = (p & (PAGE - 1)) * this.stride + HEAD + m * WIDTH;
+      if (c[at] === 0 && c[at + 4] === 0) continue;
       yield {
         month: m,
-        costs: {
-          total: this.total[at],
-          basic: this.basic[at],
-          critical: this.critical[at],
-          assistance: this.assistance[at],
-          personal: this.personal[at],
-          maxStay: this.maxStay[at],
-          settlements: 0,
-        },
+        costs: { total: c[at], basic: c[at + 1], critical: c[at + 2], assistance: c[at + 3], personal: c[at + 4], maxStay: c[at + 5], settlements: 0 },
       };
     }
   }
+}
+
+/** "2025-03-07" → 20250307; "" (no date) → 0. */
+function dayOfIso(date: string): number {
+  const day = Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  return Number.isInteger(day) ? day : 0;
+}
+
+/** 20250307 → "2025-03-07"; 0 → "". */
+function isoOfDay(day: number): string {
+  if (day === 0) return "";
+  const y = Math.floor(day / 10000);
+  const m = Math.floor(day / 100) % 100;
+  const d = day % 100;
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }

@@ -56,7 +56,7 @@ export async function readXlsxRows(input: Buffer): Promise<{ rows: string[][] } 
 
 export async function readSettlementXlsx(
   input: Buffer | Readable | string,
-  options: { mapping: ColumnMapping; period: Period; maxErrors?: number; knownIds?: Map<string, unknown> },
+  options: { mapping: ColumnMapping; period: Period; maxErrors?: number },
   onRow: (row: SettlementRow) => void,
 ): Promise<ReadReport> {
   const maxErrors = options.maxErrors ?? 1000;
@@ -84,7 +84,7 @@ export async function readSettlementXlsx(
     if (cells.every((c) => c.trim() === "")) continue;
     report.lines++;
     const line = i + 1;
-    const r = readSettlementRecord(cells, found.indexes, options.period, options.knownIds);
+    const r = readSettlementRecord(cells, found.indexes, options.period);
     if (isRowError(r)) {
       reject(line, r.code, r.field);
       continue;

@@ -186,13 +186,13 @@ export function evaluate(input: ScreenInput, visit?: (e: Evaluation) => void): R
       const s = summaries[i];
       s.measured++;
       const w = windows[i];
-      const amount = rule.measure === "stay-personal" ? ledger.max(ledger.maxStay, p, w.from, w.to) : ledger.sum(ledger.personal, p, w.from, w.to);
+      const amount = rule.measure === "stay-personal" ? ledger.max("maxStay", p, w.from, w.to) : ledger.sum("personal", p, w.from, w.to);
       if (amount > thresholds[i]) {
         const helped: string[] = [];
         let excluded = false;
         for (const h of rule.helped) {
           const byCategory = h.categoriesAny ? h.categoriesAny.some((c) => categories.includes(c)) : true;
-          const byAssistance = h.assistancePaid ? ledger.sum(ledger.assistance, p, w.from, w.to) > 0 : true;
+          const byAssistance = h.assistancePaid ? ledger.sum("assistance", p, w.from, w.to) > 0 : true;
           if (!(byCategory && byAssistance)) continue;
           if (h.treatment === "exclude") excluded = true;
           else helped.push(h.id);
@@ -225,7 +225,7 @@ export function screen(input: ScreenInput): ScreenResult {
       for (const m of registry.members(reg.household)) {
         if (m === key) continue;
         const mp = ledger.personIndex(m);
-        members.push({ key: m, personal: mp === undefined ? 0 : ledger.sum(ledger.personal, mp, w.from, w.to) });
+        members.push({ key: m, personal: mp === undefined ? 0 : ledger.sum("personal", mp, w.from, w.to) });
       }
     }
     flags.push({
@@ -243,13 +243,13 @@ export function screen(input: ScreenInput): ScreenResult {
       categories: e.categories,
       scheme: ledger.schemeOf(e.p),
       layers: {
-        total: ledger.sum(ledger.total, e.p, w.from, w.to),
-        basic: ledger.sum(ledger.basic, e.p, w.from, w.to),
-        critical: ledger.sum(ledger.critical, e.p, w.from, w.to),
-        assistance: ledger.sum(ledger.assistance, e.p, w.from, w.to),
-        personal: ledger.sum(ledger.personal, e.p, w.from, w.to),
+        total: ledger.sum("total", e.p, w.from, w.to),
+        basic: ledger.sum("basic", e.p, w.from, w.to),
+        critical: ledger.sum("critical", e.p, w.from, w.to),
+        assistance: ledger.sum("assistance", e.p, w.from, w.to),
+        personal: ledger.sum("personal", e.p, w.from, w.to),
       },
-      settlements: ledger.settlements[e.p],
+      settlements: ledger.settlementsOf(e.p),
       members,
       dataThrough: ledger.dataThrough,
     });

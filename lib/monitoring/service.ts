@@ -278,8 +278,8 @@ export async function importSettlements(db: Db, input: SettlementImportInput): P
   const onRow = (row: SettlementRow) => fileLedger.add(row);
   const report =
     input.format === "xlsx"
-      ? await readSettlementXlsx(tap, { mapping: input.mapping, period: input.period, knownIds: fileLedger.knownKeys }, onRow)
-      : await readSettlementCsv(tap, { mapping: input.mapping, period: input.period, encoding: input.encoding, knownIds: fileLedger.knownKeys }, onRow);
+      ? await readSettlementXlsx(tap, { mapping: input.mapping, period: input.period }, onRow)
+      : await readSettlementCsv(tap, { mapping: input.mapping, period: input.period, encoding: input.encoding }, onRow);
   const fileHash = hash.digest("hex");
   if (report.problem || (report.rejected > 0 && !input.skipBadRows)) return { status: "refused", report, fileHash };
   const existing = await db.monitoringBatch.findUnique({ where: { areaCode_kind_fileHash: { areaCode: input.areaCode, kind: "settlements", fileHash } } });
@@ -297,8 +297,8 @@ export async function importSettlements(db: Db, input: SettlementImportInput): P
     rawOf.set(key, raw);
     const months: StoredCosts["months"] = [];
     for (const { month, costs } of fileLedger.monthsOf(p)) months.push({ month: fileLedger.monthLabel(month), ...costs, settlements: 0 });
-    if (months.length) months[months.length - 1].settlements = fileLedger.settlements[p];
-    batchCosts.push({ idNumberHash: key, costs: { scheme: fileLedger.schemeOf(p), latest: fileLedger.latest[p], months } });
+    if (months.length) months[months.length - 1].settlements = fileLedger.settlementsOf(p);
+    batchCosts.push({ idNumberHash: key, costs: { scheme: fileLedger.schemeOf(p), latest: fileLedger.latestOf(p), months } });
   }
   const stored = await db.monitoringCost.findMany({ where: { areaCode: input.areaCode, batch: { state: "committed", kind: "settlements", periodTo: { gte: yearSpan.from } } }, select: { idNumberHash: true, costsEncrypted: true } });
   const addStored = (key: string, c: StoredCosts) => {

@@ -95,7 +95,7 @@ const SCHEME_SPELLING_LIST: Record<string, MonitoringScheme> = {
 /** Spellings of the insurance scheme seen in extracts (a Map: faster than an object for CJK keys). */
 export const SCHEME_SPELLINGS: ReadonlyMap<string, MonitoringScheme> = new Map(Object.entries(SCHEME_SPELLING_LIST));
 
-const IN_REGION: Record<string, boolean> = { 本地: true, 区内: true, 市内: true, 是: true, "1": true, Y: true, 异地: false, 区外: false, 否: false, "0": false, N: false };
+const IN_REGION: ReadonlyMap<string, boolean> = new Map(Object.entries({ 本地: true, 区内: true, 市内: true, 是: true, "1": true, Y: true, 异地: false, 区外: false, 否: false, "0": false, N: false }));
 
 export const ROW_ERROR_CODES = [
   "columns",
@@ -143,9 +143,17 @@ export function columnIndexes(headerRow: readonly string[], mapping: ColumnMappi
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** "2025-03-07", "2025/3/7", "20250307", "2025-03-07 10:21:00" → "2025-03-07"; null when not a real date. */
-export function parseSettlementDate(text: string): string | null {
-  const s = tidy(text);
+/** "2025-03-07", "2025/3/7", "20250307", "2025-03-07 10:21:00" → "2025-03-07"; null when not a real date. `from`/`to`: a range of `text` (a field of a line). */
+export function parseSettlementDate(text: string, from = 0, to = text.length): string | null {
+  // The usual spelling, read in place: "2025-03-07".
+  if (to - from === 10 && text.charCodeAt(from + 4) === 45 && text.charCodeAt(from + 7) === 45) {
+    const y = num(text, from, from + 4);
+    const m = num(text, from + 5, from + 7);
+    const d = num(text, from + 8, from + 10);
+    if (isRealDate(y, m, d)) return text.slice(from, to);
+    // else the spellings below ("2025-03-7 ", …) decide
+  }
+  const s = tidy(from === 0 && to === text.length ? text : text.slice(from, to));
   let y: number, m: number, d: number;
   if (s.length >= 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && (s.length === 10 || s.charCodeAt(10) === 32 || s.charCodeAt(10) === 84)) {
     y = num(s, 0, 4);
@@ -162,10 +170,14 @@ export function parseSettlementDate(text: string): string | null {
     m = Number(match[2]);
     d = Number(match[3]);
   }
-  if (!(y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return null;
-  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return null;
+  if (!isRealDate(y, m, d)) return null;
   if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) return s; // already ISO: no new string
   return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
+}
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (!(y >= 1900 && y <= 2999 && m >= 1 && m <= 12 && d >= 1 && d <= DAYS_IN_MONTH[m - 1])) return false;
+  return !(m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
 }
 
 function num(s: string, from: number, to: number): number {
@@ -185,14 +197,14 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
  * The normalised ID number, or null. The common case (18 ASCII characters) is checked inline
  * (characters and GB 11643 check digit, the same algorithm as lib/identity's
  * idNumberCheckCharacter); anything else goes through validateIdNumber (full-width digits,
- * spaces, lower-case x, and the region and birth-date checks).
+ * spaces, lower-case x, and the region and birth-date checks). `from`/`to`: a range of `text`.
  */
-export function normaliseIdNumber(text: string): string | null {
-  if (text.length === 18) {
+export function normaliseIdNumber(text: string, from = 0, to = text.length): string | null {
+  if (to - from === 18) {
     let sum = 0;
     let ok = true;
     for (let i = 0; i < 17; i++) {
-      const c = text.charCodeAt(i) - 48;
+      const c = text.charCodeAt(from + i) - 48;
       if (c < 0 || c > 9) {
         ok = false;
         break;
@@ -200,52 +212,90 @@ export function normaliseIdNumber(text: string): string | null {
       sum += c * WEIGHTS[i];
     }
     if (ok) {
-      const last = text[17];
-      if (last === CHECK_CHARS[sum % 11]) return text;
-      if (last !== "x") return null;
+      const last = text.charCodeAt(from + 17);
+      if (last === CHECK_CHARS.charCodeAt(sum % 11)) return from === 0 && to === text.length ? text : text.slice(from, to);
+      if (last !== 120 /* x */) return null;
     }
   }
-  const r = validateIdNumber(text);
+  const r = validateIdNumber(from === 0 && to === text.length ? text : text.slice(from, to));
   return r.ok ? r.value : null;
+}
+
+/**
+ * A record's fields as ranges of one text: field k is text[start[k], end[k]) for k < count. The
+ * CSV reader hands lines over this way (no string per field); other readers use `fieldRanges`.
+ */
+export interface FieldRanges {
+  text: string;
+  start: Int32Array;
+  end: Int32Array;
+  count: number;
+}
+
+/** Cells (a spreadsheet row, a record papaparse read) as field ranges. */
+export function fieldRanges(cells: readonly string[]): FieldRanges {
+  const start = new Int32Array(cells.length);
+  const end = new Int32Array(cells.length);
+  let at = 0;
+  for (let k = 0; k < cells.length; k++) {
+    start[k] = at;
+    at += cells[k].length;
+    end[k] = at;
+    at++; // the separator below
+  }
+  return { text: cells.join(","), start, end, count: cells.length };
+}
+
+/** The ranges' fields as strings (a header row). */
+export function cellsOf(f: FieldRanges): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < f.count; k++) out.push(f.text.slice(f.start[k], f.end[k]));
+  return out;
 }
 
 /**
  * Turns one record's fields (already split by the CSV or spreadsheet reader) into a row, or the
  * first problem found. `cells` is indexed through `indexes` (columnIndexes).
  */
-export function readSettlementRecord(
-  cells: readonly string[],
-  indexes: Int32Array,
-  period: Period,
-  knownIds?: Map<string, unknown>,
-): SettlementRow | { code: RowErrorCode; field?: SettlementField } {
-  // Hot path (a million rows): plain loops, no closures.
-  if (cells.length < 2) return { code: "columns" };
-  const settlementId = tidy(cellAt(cells, indexes, 0));
+export function readSettlementRecord(cells: readonly string[], indexes: Int32Array, period: Period): SettlementRow | { code: RowErrorCode; field?: SettlementField } {
+  return readSettlementFields(fieldRanges(cells), indexes, period);
+}
+
+/** readSettlementRecord over field ranges: the checks, in one place for every reader. */
+export function readSettlementFields(f: FieldRanges, indexes: Int32Array, period: Period): SettlementRow | { code: RowErrorCode; field?: SettlementField } {
+  // Hot path (a million rows): plain loops, no closures, amounts and the usual date read in place.
+  if (f.count < 2) return { code: "columns" };
+  const { text, start, end } = f;
+  const settlementId = fieldText(f, indexes, 0);
   if (!settlementId || settlementId.length > 64) return { code: "settlement-id", field: "settlementId" };
-  const rawId = cellAt(cells, indexes, 1);
-  // A person already seen in this file has a checked, normalised number: skip the check.
-  const idNumber = knownIds !== undefined && knownIds.has(rawId) ? rawId : normaliseIdNumber(tidy(rawId));
+  let k = fieldAt(f, indexes, 1);
+  let idNumber: string | null = null;
+  if (k >= 0) {
+    const a = start[k];
+    const b = end[k];
+    idNumber = b > a && text.charCodeAt(a) > 32 && text.charCodeAt(b - 1) > 32 ? normaliseIdNumber(text, a, b) : normaliseIdNumber(text.slice(a, b).trim());
+  }
   if (!idNumber) return { code: "id-number", field: "idNumber" };
-  const scheme = SCHEME_SPELLINGS.get(tidy(cellAt(cells, indexes, 2)));
+  const scheme = SCHEME_SPELLINGS.get(fieldText(f, indexes, 2));
   if (!scheme) return { code: "scheme", field: "scheme" };
-  const date = parseSettlementDate(cellAt(cells, indexes, 3));
+  k = fieldAt(f, indexes, 3);
+  const date = k < 0 ? null : parseSettlementDate(text, start[k], end[k]);
   if (!date) return { code: "date", field: "date" };
   if (date < period.from || date > period.to) return { code: "outside-period", field: "date" };
-  const inRegionText = tidy(cellAt(cells, indexes, 6));
-  const inRegion = inRegionText === "" ? true : IN_REGION[inRegionText];
+  const inRegionText = fieldText(f, indexes, 6);
+  const inRegion = inRegionText === "" ? true : IN_REGION.get(inRegionText);
   if (inRegion === undefined) return { code: "columns", field: "inRegion" };
   const amounts = AMOUNTS;
-  for (let k = 0; k < 6; k++) {
-    const i = 7 + k;
-    const text = cellAt(cells, indexes, i);
-    if (text === "" && OPTIONAL_AMOUNT[k]) {
-      amounts[k] = 0;
+  for (let a = 0; a < 6; a++) {
+    const i = 7 + a;
+    k = fieldAt(f, indexes, i);
+    if ((k < 0 || start[k] === end[k]) && OPTIONAL_AMOUNT[a]) {
+      amounts[a] = 0;
       continue;
     }
-    const fen = parseFen(text);
+    const fen = k < 0 ? null : parseFen(text, start[k], end[k]);
     if (fen === null) return { code: "amount", field: SETTLEMENT_FIELDS[i] };
-    amounts[k] = fen;
+    amounts[a] = fen;
   }
   const total = amounts[0];
   const personalCash = amounts[5];
@@ -255,8 +305,8 @@ export function readSettlementRecord(
     idNumber,
     scheme,
     date,
-    facility: tidy(cellAt(cells, indexes, 4)),
-    level: tidy(cellAt(cells, indexes, 5)),
+    facility: fieldText(f, indexes, 4),
+    level: fieldText(f, indexes, 5),
     inRegion,
     total,
     policyScope: amounts[1],
@@ -279,9 +329,16 @@ function tidy(s: string): string {
 /** Which of the six amount fields (total … personalCash) may be empty. */
 const OPTIONAL_AMOUNT = SETTLEMENT_FIELDS.slice(7).map((f) => OPTIONAL_FIELDS.has(f));
 
-function cellAt(cells: readonly string[], indexes: Int32Array, i: number): string {
-  const at = indexes[i];
-  return at < 0 ? "" : (cells[at] ?? "");
+/** The record's field number for SETTLEMENT_FIELDS[i], or -1 when the file has no such column (or the line is short). */
+function fieldAt(f: FieldRanges, indexes: Int32Array, i: number): number {
+  const k = indexes[i];
+  return k < f.count ? k : -1;
+}
+
+/** Field SETTLEMENT_FIELDS[i] as a trimmed string ("" when absent). */
+function fieldText(f: FieldRanges, indexes: Int32Array, i: number): string {
+  const k = fieldAt(f, indexes, i);
+  return k < 0 ? "" : tidy(f.text.slice(f.start[k], f.end[k]));
 }
 
 export function isRowError(r: SettlementRow | { code: RowErrorCode }): r is { code: RowErrorCode; field?: SettlementField } {
