@@ -6,9 +6,10 @@ import deskHant from "@/locales/zh-Hant/desk.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
 import { scripts, signInStaff, text, type Script } from "@/tests/e2e/helpers";
 import { readPdf } from "@/tests/e2e/pdf";
+import { screenerInFrame } from "@/tests/e2e/desk-frame";
 
 // 窗口帮办 from start to paper: an elderly applicant without a phone is helped at desk01's window. Consent
-// first, then the citizen's own application sections filled in by the worker (each answer marked as the
+// first, 查资格 run with him in the session's assisted frame, then the citizen's own application sections filled in by the worker (each answer marked as the
 // worker's or the applicant's), the summary read back and confirmed, submitted, the 受理回执 printed with the
 // reference and a QR code to the tracking page, and the status looked up on /track with the tracking code:
 // the timeline says a desk helped, and which one, with nothing personal.
@@ -52,7 +53,7 @@ for (const lng of scripts) {
   test.describe(`help desk assisted application (${lng})`, () => {
     test.beforeEach(async () => forgetRateLimits());
 
-    test("a no-phone elderly applicant: session, the assisted application, confirmed and submitted, receipt printed with reference and QR, status on /track", async ({ page, browser, baseURL }) => {
+    test("a no-phone elderly applicant: session, 查资格 with him, the assisted application, confirmed and submitted, receipt printed with reference and QR, status on /track", async ({ page, browser, baseURL }) => {
       test.setTimeout(180_000);
       const t = desk[lng];
       const a = text[lng].apply;
@@ -69,7 +70,9 @@ for (const lng of scripts) {
       await page.getByTestId("start-new").click();
       await expect(page).toHaveURL(new RegExp(`/${lng}/desk/sessions/[a-z0-9]+$`));
       const sessionPath = new URL(page.url()).pathname;
-      await page.getByTestId("start-assisted").click();
+      // 查资格 with him first, in the session's frame; its results lead into his assisted application.
+      await screenerInFrame(page, lng, () => expect(page.getByTestId("frame-person")).toContainText("覃*公"));
+      await page.getByTestId("to-apply").click();
       await expect(page).toHaveURL(new RegExp(`${sessionPath}/apply$`));
       await expect(page.getByTestId("session-person")).toHaveText("覃*公");
 

@@ -6,6 +6,7 @@ import handoverHans from "@/locales/zh-Hans/handover.json";
 import handoverHant from "@/locales/zh-Hant/handover.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
 import { readCodeFromOutbox, scripts, signInStaff, text, type Script } from "@/tests/e2e/helpers";
+import { screenerInFrame } from "@/tests/e2e/desk-frame";
 
 // The desk runs 查资格 and 算报销 with the applicant inside the session's assisted frame (the public pages,
 // the same engine, whose session it is on top, 长辈版 to read across the desk), starts the application from the
@@ -79,34 +80,11 @@ for (const lng of scripts) {
       await expect(page.getByTestId("handover-section")).toContainText(h.desk.noDraft);
 
       // 查资格 with the applicant: the public questions, framed with whose session it is; 长辈版 for reading across the desk.
-      await page.getByTestId("frame-eligibility").click();
-      await expect(page).toHaveURL(new RegExp(`/${lng}/eligibility$`));
-      await expect(page.getByTestId("frame-person")).toHaveText(h.frame.banner.replace("{{name}}", nameMasked));
-      await page.getByTestId("toggle-large-text").click();
-      await expect(page.locator("html")).toHaveClass(/large-text/);
-      await page.getByTestId("start").click();
-      const next = () => page.getByRole("button", { name: e.continue }).click();
-      await page.locator('input[name="policy"][value="luzhai-2018"]').check();
-      await next();
-      await page.getByLabel(e.question.who.adult).check();
-      await next();
-      await page.getByLabel(e.question.age.title).fill("70");
-      await next();
-      await page.getByLabel(e.question.insurance.resident).check();
-      await next();
-      await page.getByLabel(e.yes, { exact: true }).check();
-      await next();
-      await page.getByLabel(e.rules.cert.tekun, { exact: true }).check();
-      await next();
-      await page.getByLabel(e.yes, { exact: true }).check();
-      await next();
-      for (let i = 0; i < 2; i++) {
-        await page.getByLabel(e.no, { exact: true }).check();
-        await next();
-      }
-      await expect(page.getByTestId("assisted-frame")).toBeVisible();
-      await page.getByTestId("see-results").click();
-      await expect(page.getByTestId("results-summary")).toBeVisible();
+      await screenerInFrame(page, lng, async () => {
+        await expect(page.getByTestId("frame-person")).toHaveText(h.frame.banner.replace("{{name}}", nameMasked));
+        await page.getByTestId("toggle-large-text").click();
+        await expect(page.locator("html")).toHaveClass(/large-text/);
+      });
       await expect(page.getByTestId("frame-person")).toContainText(nameMasked);
       // "Start the application" leads to the session's assisted application, not a citizen's.
       expect(new URL((await page.getByTestId("to-apply").getAttribute("href"))!, "http://x").pathname).toBe(`${sessionPath}/apply`);
