@@ -304,6 +304,7 @@ export async function submitApplication(ctx: ServiceContext, citizenId: string, 
 /**
  * A desk that submits on the applicant's behalf (after the applicant confirmed the summary read back):
  * kept on the submit event (`details.assistedBy`, shown on every timeline as 窗口帮办) and in the audit log.
+ * A draft a desk handed over to the applicant's phone carries the same mark when the applicant submits it.
  */
 export type AssistedSubmit = {
   sessionId: string;
@@ -377,8 +378,13 @@ export async function submitDraft(
       },
     });
     if (updated.count !== 1) throw new ApplicationServiceError("conflict");
-    const assistedBy: { assistedBy?: AssistedBy } = assisted
-      ? { assistedBy: { helpDeskId: assisted.helpDesk?.id ?? null, nameZhHans: assisted.helpDesk?.nameZhHans ?? null, nameZhHant: assisted.helpDesk?.nameZhHant ?? null } }
+    // A draft started at a desk and handed over to the applicant's phone was still helped by that desk (窗口帮办).
+    const startedAtDesk = !assisted && draft.deskSessionId
+      ? await tx.deskSession.findUnique({ where: { id: draft.deskSessionId }, select: { helpDesk: true } })
+      : null;
+    const desk = assisted ? assisted.helpDesk : (startedAtDesk?.helpDesk ?? null);
+    const assistedBy: { assistedBy?: AssistedBy } = assisted || startedAtDesk
+      ? { assistedBy: { helpDeskId: desk?.id ?? null, nameZhHans: desk?.nameZhHans ?? null, nameZhHant: desk?.nameZhHant ?? null } }
       : {};
     await tx.applicationEvent.create({ data: eventRow(draft.id, applied.event, data.documentsToFollow ?? [], assistedBy) });
     // A 专班 invitation first: it may put the parent in the pupil's household, so the application joins that chain.

@@ -187,6 +187,11 @@ for (const lng of scripts) {
       await expect(phone).toHaveURL(new RegExp(`/${lng}/apply/submitted/[a-z0-9]+$`));
       const reference = (await phone.getByTestId("reference").innerText()).trim();
       expect(reference).toMatch(/^LZ2026-\d{6}-[0-9A-Z]$/);
+      // The applicant's own timeline says a desk helped (the draft was started there).
+      const applicationId = new URL(phone.url()).pathname.split("/").pop()!;
+      await phone.goto(`/${lng}/progress/${applicationId}`);
+      await expect(phone.getByTestId("assisted-by")).toContainText("窗口");
+      await phone.goBack();
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await phoneContext.close();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { refusalFor } from "@/lib/auth/access";
 import { type FormSectionId, parseSection, type SectionData } from "@/lib/applications/draft-schema";
-import { decryptData, getOrCreateDraft, newSubmitKey, saveDraftSection, setDocumentsToFollow, submitApplication, type ServiceContext } from "@/lib/applications/service";
+import { assistedByOf, decryptData, getOrCreateDraft, newSubmitKey, saveDraftSection, setDocumentsToFollow, submitApplication, type ServiceContext } from "@/lib/applications/service";
 import { assistedDraft, saveAssistedSection, setAssistedDocumentsToFollow } from "@/lib/desk/assisted";
 import { claimHandover, HANDOVER_POLICY, handoverStateFor, handoverViewFor, hashHandoverToken, issueHandover } from "@/lib/desk/handover";
 import { sessionFor, startSession, startSessionSchema, withdrawConsent } from "@/lib/desk/sessions";
@@ -164,6 +164,10 @@ describe("taking the draft", () => {
     const row = await t.db.application.findFirstOrThrow({ where: { citizenId: people.citizenA.id } });
     expect(row.status).not.toBe("draft");
     expect(decryptData(row.dataEncrypted).applicant?.name).toBe("韦阿婆");
+    // The desk that started it still shows on the timeline as 窗口帮办.
+    const session = await t.db.deskSession.findUniqueOrThrow({ where: { id: sessionId }, include: { helpDesk: true } });
+    const events = await t.db.applicationEvent.findMany({ where: { applicationId: row.id } });
+    expect(assistedByOf(events)).toEqual({ helpDeskId: session.helpDeskId, nameZhHans: session.helpDesk?.nameZhHans ?? null, nameZhHant: session.helpDesk?.nameZhHant ?? null });
   });
 
   test("a relative's phone takes the draft but not the applicant's identity (the person stays unlinked)", async () => {
