@@ -139,7 +139,7 @@ export default async function DeskPage({ params, searchParams }: { params: Promi
                   </span>
                 ) : null}
                 <form action={noteCalledAction.bind(null, lng, d.id)} className="mt-1">
-                  <button type="submit" className="rounded-lg border border-brand px-3 py-1 text-sm text-brand" data-testid="note-called">
+                  <button type="submit" className="tap-target rounded-lg border border-brand px-3 text-sm text-brand" data-testid="note-called">
                     {t("queue.called")}
                   </button>
                 </form>
