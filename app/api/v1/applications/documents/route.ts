@@ -3,7 +3,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { storeCitizenDocument } from "@/lib/applications/uploads";
 import { serviceContext } from "@/lib/applications/context";
 import { authorizeCitizen } from "@/lib/auth/guards";
-import { readBodyForm } from "@/lib/http/read-body";
+import { readUploadedFile } from "@/lib/http/uploaded-file";
 
 /**
  * POST ?lng=…&applicationId=… multipart { docType, file } from the plain HTML upload forms: store a
@@ -22,18 +22,9 @@ export async function POST(request: Request): Promise<Response> {
   const back = applicationId ? `/${lng}/progress/${applicationId}` : `/${lng}/apply/documents`;
   const to = (param: string) => seeOther(`${back}?${param}`, `/${lng}`);
   // Counted as it arrives: a declared or streamed body over the limit (multipart overhead allowed for) is refused.
-  const form = await readBodyForm(request).catch(() => null);
-  if (!form) return to("error=too-large");
-  const file = form.get("file");
-  const docType = form.get("docType");
-  if (!(file instanceof File) || file.size === 0) return to("error=no-file");
-  if (file.size > MAX_UPLOAD_BYTES) return to("error=too-large");
-  const result = await storeCitizenDocument(
-    await serviceContext(),
-    user.id,
-    { applicationId },
-    typeof docType === "string" ? docType : "",
-    new Uint8Array(await file.arrayBuffer()),
-  );
+  const upload = await readUploadedFile(request, MAX_UPLOAD_BYTES);
+  if (!upload.ok) return to(`error=${upload.code}`);
+  const docType = upload.form.get("docType");
+  const result = await storeCitizenDocument(await serviceContext(), user.id, { applicationId }, typeof docType === "string" ? docType : "", upload.bytes);
   return result.ok ? to(`uploaded=${result.docType}`) : to(`error=${result.code}`);
 }

@@ -2,6 +2,7 @@ import { readDocument } from "@/lib/applications/uploads";
 import { serviceContext } from "@/lib/applications/context";
 import { authorizeSignedIn } from "@/lib/auth/guards";
 import { apiError } from "@/lib/http/api-error";
+import { uploadedFileResponse } from "@/lib/http/uploaded-file";
 
 /** GET a document's bytes: only its applicant or staff of its area. Anyone else gets 404. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -10,13 +11,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const doc = await readDocument(await serviceContext(), auth.user, id);
   if (!doc) return apiError(404, "not-found");
-  return new Response(new Uint8Array(doc.bytes), {
-    headers: {
-      "Content-Type": doc.mimeType,
-      "Content-Disposition": "inline",
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
-    },
-  });
+  return uploadedFileResponse(doc);
 }

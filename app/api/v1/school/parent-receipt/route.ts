@@ -4,7 +4,7 @@ import { MAX_UPLOAD_BYTES } from "@/lib/applications/documents";
 import { getClientIp } from "@/lib/auth/client-ip";
 import { requestNow } from "@/lib/config/demo-clock";
 import { serviceContext } from "@/lib/applications/context";
-import { readBodyForm } from "@/lib/http/read-body";
+import { readUploadedFile } from "@/lib/http/uploaded-file";
 import { isParentTokenShape, parentLinkPath, resolveParentToken } from "@/lib/schools/parent-links";
 import { storeParentReceipt } from "@/lib/schools/receipts";
 
@@ -25,11 +25,8 @@ export async function POST(request: Request): Promise<Response> {
   const resolved = await resolveParentToken(db, token, { ip, now });
   // A wrong, expired or blocked token: the page itself says which.
   if (!resolved.ok) return seeOther(back, `/${lng}`);
-  const form = await readBodyForm(request).catch(() => null);
-  if (!form) return to("error=too-large");
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return to("error=no-file");
-  if (file.size > MAX_UPLOAD_BYTES) return to("error=too-large");
-  const result = await storeParentReceipt(db, resolved.reach, { pupilId: resolved.reach.pupilId, bytes: new Uint8Array(await file.arrayBuffer()), now, ip });
+  const upload = await readUploadedFile(request, MAX_UPLOAD_BYTES);
+  if (!upload.ok) return to(`error=${upload.code}`);
+  const result = await storeParentReceipt(db, resolved.reach, { pupilId: resolved.reach.pupilId, bytes: upload.bytes, now, ip });
   return result.ok ? to("uploaded=1") : to(`error=${result.code}`);
 }

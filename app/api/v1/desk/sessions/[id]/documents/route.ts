@@ -3,7 +3,7 @@ import { serviceContext } from "@/lib/applications/context";
 import { authorizeStaff } from "@/lib/auth/guards";
 import { storeAssistedDocument } from "@/lib/desk/assisted-documents";
 import { formPostLocale, seeOther } from "@/lib/http/form-post";
-import { readBodyForm } from "@/lib/http/read-body";
+import { readUploadedFile } from "@/lib/http/uploaded-file";
 
 /**
  * POST ?lng=… multipart { docType, file } from the desk's documents section: a page the worker
@@ -17,12 +17,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const lng = formPostLocale(request);
   const sessionId = /^[a-z0-9]{10,40}$/.test(id) ? id : "-";
   const to = (param: string) => seeOther(`/${lng}/desk/sessions/${sessionId}/apply/documents?${param}`, `/${lng}/desk`);
-  const form = await readBodyForm(request).catch(() => null);
-  if (!form) return to("error=too-large");
-  const file = form.get("file");
-  const docType = form.get("docType");
-  if (!(file instanceof File) || file.size === 0) return to("error=no-file");
-  if (file.size > MAX_UPLOAD_BYTES) return to("error=too-large");
-  const result = await storeAssistedDocument(await serviceContext(), auth.user, sessionId, typeof docType === "string" ? docType : "", new Uint8Array(await file.arrayBuffer()));
+  const upload = await readUploadedFile(request, MAX_UPLOAD_BYTES);
+  if (!upload.ok) return to(`error=${upload.code}`);
+  const docType = upload.form.get("docType");
+  const result = await storeAssistedDocument(await serviceContext(), auth.user, sessionId, typeof docType === "string" ? docType : "", upload.bytes);
   return result.ok ? to(`uploaded=${result.docType}#doc-${result.docType}`) : to(`error=${result.code}`);
 }
