@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import deskHans from "@/locales/zh-Hans/desk.json";
 import deskHant from "@/locales/zh-Hant/desk.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
-import { scripts, signInStaff, text, type Script } from "@/tests/e2e/helpers";
+import { scripts, signInStaff, text, type Script, withCheckDigit } from "@/tests/e2e/helpers";
 import { readPdf } from "@/tests/e2e/pdf";
 import { screenerInFrame } from "@/tests/e2e/desk-frame";
 
@@ -19,11 +19,6 @@ const DESK_NAME = { "zh-Hans": "鹿寨县鹿寨镇社会救助综合窗口（演
 // Fake but well-formed ID numbers (check digit computed), one per script so the runs do not meet.
 const ELDER_IDS = { "zh-Hans": "45022319400612002", "zh-Hant": "45022319391103004" };
 
-function withCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return first17 + "10X98765432"[sum % 11];
-}
 
 /** The seeded elder's desk-submitted application (prisma/seed-desk.ts): its reference, from the e2e database. */
 async function seededElderReference(): Promise<string> {

@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import deskHans from "@/locales/zh-Hans/desk.json";
 import deskHant from "@/locales/zh-Hant/desk.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
-import { readCodeFromOutbox, scripts, signInStaff, text, type Script } from "@/tests/e2e/helpers";
+import { readCodeFromOutbox, scripts, signInStaff, text, type Script, withCheckDigit } from "@/tests/e2e/helpers";
 
 // 窗口帮办 with consent by a one-time code: the applicant has a phone, the worker sends the code, a wrong code is
 // refused (nothing saved), the code the applicant reads out from the SMS (the demo outbox) starts the session; the
@@ -17,11 +17,6 @@ const APPLICANT = {
   "zh-Hant": { name: "黃阿婆", id17: "45022319410921006", phone: "13977005252" },
 };
 
-function withCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return first17 + "10X98765432"[sum % 11];
-}
 
 /** A small solid-colour PNG made here (a "photo" of a page): width × height, RGB. */
 function pngPage(width: number, height: number, rgb: [number, number, number]): Buffer {

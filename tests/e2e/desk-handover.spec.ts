@@ -1,11 +1,11 @@
-import jsQR from "jsqr";
+import { readQrScreenshot } from "@/tests/e2e/pdf";
 import { expect, test, type Page } from "@playwright/test";
 import deskHans from "@/locales/zh-Hans/desk.json";
 import deskHant from "@/locales/zh-Hant/desk.json";
 import handoverHans from "@/locales/zh-Hans/handover.json";
 import handoverHant from "@/locales/zh-Hant/handover.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
-import { readCodeFromOutbox, scripts, signInStaff, text, type Script } from "@/tests/e2e/helpers";
+import { readCodeFromOutbox, scripts, signInStaff, text, type Script, withCheckDigit } from "@/tests/e2e/helpers";
 import { screenerInFrame } from "@/tests/e2e/desk-frame";
 
 // The desk runs 查资格 and 算报销 with the applicant inside the session's assisted frame (the public pages,
@@ -22,24 +22,6 @@ const APPLICANT = {
   "zh-Hant": { name: "蓝大伯", id: "45022319550211003", phone: "13911500102" },
 };
 
-function withCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return first17 + "10X98765432"[sum % 11];
-}
-
-/** The QR code drawn in one element, decoded from a screenshot of it (as the applicant's phone camera would). */
-async function decodeQr(png: Buffer): Promise<string> {
-  const { createCanvas, loadImage } = await import("@napi-rs/canvas");
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext("2d");
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, image.width, image.height);
-  const qr = jsQR(new Uint8ClampedArray(data.data), data.width, data.height);
-  expect(qr, "a QR code in the screenshot").toBeTruthy();
-  return qr!.data;
-}
 
 /** On the phone: open a section from the task list, fill it, save, see it completed. */
 async function phoneSection(phone: Page, lng: Script, id: keyof (typeof text)["zh-Hans"]["apply"]["sections"], fill: () => Promise<void>) {
@@ -114,7 +96,7 @@ for (const lng of scripts) {
       await expect(page).toHaveURL(new RegExp(`${sessionPath}/handover$`));
       const qr = page.getByTestId("handover-qr");
       await expect(qr).toBeVisible();
-      const handoverUrl = await decodeQr(await qr.screenshot());
+      const handoverUrl = await readQrScreenshot(await qr.screenshot());
       expect(handoverUrl).toMatch(new RegExp(`^${baseURL}/${lng}/handover/[A-Za-z0-9_-]{24}$`));
       await expect(page.getByTestId("handover-expires")).toBeVisible();
 

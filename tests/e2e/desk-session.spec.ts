@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import deskHans from "@/locales/zh-Hans/desk.json";
 import deskHant from "@/locales/zh-Hant/desk.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
-import { scripts, signInStaff } from "@/tests/e2e/helpers";
+import { scripts, signInStaff, withCheckDigit } from "@/tests/e2e/helpers";
 
 // An assisted session at the window (窗口帮办) for an older applicant without a phone: consent first
 // (refused without the signed 授权书, nothing saved), the session in an assisted frame, the consent
@@ -12,11 +12,6 @@ const desk = { "zh-Hans": deskHans, "zh-Hant": deskHant };
 // Fake but well-formed ID numbers (check digit computed), one per script so the runs do not meet.
 const ELDER_IDS = { "zh-Hans": "450223194203150021", "zh-Hant": "450223194108200048" };
 
-function withCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return first17 + "10X98765432"[sum % 11];
-}
 
 for (const lng of scripts) {
   test.describe(`help desk session (${lng})`, () => {

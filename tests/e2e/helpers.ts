@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import applyHans from "@/locales/zh-Hans/apply.json";
 import authHans from "@/locales/zh-Hans/auth.json";
 import commonHans from "@/locales/zh-Hans/common.json";
@@ -23,6 +24,9 @@ export const text = {
 };
 
 export const demoPassword = "demo-password";
+
+/** A fake but well-formed ID number: the first 17 digits with their GB 11643 check character. */
+export const withCheckDigit = (first17: string) => first17 + idNumberCheckCharacter(first17);
 
 /** Reads the newest one-time code sent to a number from the demo SMS outbox, as a tester with a second phone would. */
 export async function readCodeFromOutbox(page: Page, lng: Script, phone: string): Promise<string> {

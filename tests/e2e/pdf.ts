@@ -1,3 +1,4 @@
+import { expect } from "@playwright/test";
 import jsQR from "jsqr";
 
 /**
@@ -32,6 +33,19 @@ export async function readPdf(bytes: Buffer): Promise<PdfContents> {
     if (qr) qrCodes.push(qr.data);
   }
   return { text: pdfText(text), pages: doc.numPages, width, height, links, qrCodes };
+}
+
+/** The QR code in a screenshot of one element, decoded as a phone camera reads it off the screen (the test fails if none is found). */
+export async function readQrScreenshot(png: Buffer): Promise<string> {
+  const { createCanvas, loadImage } = await import("@napi-rs/canvas");
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  const data = context.getImageData(0, 0, image.width, image.height);
+  const qr = jsQR(new Uint8ClampedArray(data.data), data.width, data.height);
+  expect(qr, "a QR code in the screenshot").toBeTruthy();
+  return qr!.data;
 }
 
 /**

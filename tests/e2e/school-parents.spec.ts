@@ -1,5 +1,5 @@
+import { readQrScreenshot } from "@/tests/e2e/pdf";
 import { expect, test } from "@playwright/test";
-import jsQR from "jsqr";
 import { idNumberCheckCharacter } from "@/lib/identity/id-number";
 import hans from "@/locales/zh-Hans/school.json";
 import hant from "@/locales/zh-Hant/school.json";
@@ -24,19 +24,6 @@ function demoPupil(i: number): { masked: string; idNumber: string } {
 
 /** The demo class 一年级 1班 (pupils 0, 4, 8, 12, 16, 20), by masked name. */
 const DEMO_CLASS = [0, 4, 8, 12, 16, 20].map(demoPupil);
-
-/** The QR code drawn in one element, decoded from a screenshot of it (as a parent's phone camera would). */
-async function decodeQr(png: Buffer): Promise<string> {
-  const { createCanvas, loadImage } = await import("@napi-rs/canvas");
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext("2d");
-  context.drawImage(image, 0, 0);
-  const data = context.getImageData(0, 0, image.width, image.height);
-  const qr = jsQR(new Uint8ClampedArray(data.data), data.width, data.height);
-  expect(qr, "a QR code in the screenshot").toBeTruthy();
-  return qr!.data;
-}
 
 // A whole PNG (1×1): the parent's screenshot of the payment page.
 const RECEIPT_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
@@ -110,7 +97,7 @@ for (const lng of scripts) {
       const card = teacher.getByTestId("qr-card").filter({ hasText: paying.masked }).first();
       await teacher.evaluate(() => window.scrollTo(0, 0));
       const box = (await card.getByTestId("pupil-qr").boundingBox())!;
-      const url = await decodeQr(await teacher.screenshot({ fullPage: true, clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } }));
+      const url = await readQrScreenshot(await teacher.screenshot({ fullPage: true, clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } }));
       expect(url).toMatch(new RegExp(`/${lng}/school/p/[A-Za-z0-9_-]{24}$`));
       expect(await card.getByTestId("qr-card-link").getAttribute("href")).toBe(url);
       const pdf = await teacher.pdf({ preferCSSPageSize: true, printBackground: true });
