@@ -38,11 +38,11 @@ export type CostColumn = "total" | "basic" | "critical" | "assistance" | "person
 const COLUMN: Readonly<Record<CostColumn, number>> = { total: 0, basic: 1, critical: 2, assistance: 3, personal: 4, maxStay: 5 };
 /** Amounts per person-month cell. */
 const WIDTH = 6;
-/** A person's block starts with: settlements, latest settlement day (yyyymmdd), scheme code, (spare). */
-const HEAD = 4;
 /** People per page (a power of two). */
 const PAGE_BITS = 12;
 const PAGE = 1 << PAGE_BITS;
+/** Settlements held before they are added to their cells (see `pending`). */
+const BATCH = 256;
 
 export class CostLedger {
   readonly startYear: number;
@@ -54,13 +54,28 @@ export class CostLedger {
   /** Person number → key (copies: none keeps a chunk of the file alive). */
   keys: string[] = [];
   /**
-   * Each person's block of `stride` numbers: HEAD numbers about the person, then one cell of WIDTH
-   * amounts (whole fen) per month. A settlement updates its person's block only (one or two
-   * cache lines, not one per column), and pages of PAGE people are added as people come, never
-   * copied, so a ledger costs memory for the people it has.
+   * Each person's block of `stride` numbers: one cell of WIDTH amounts (whole fen) per month. A
+   * settlement updates one cell (one or two cache lines), and pages of PAGE people are added as
+   * people come, never copied, so a ledger costs memory for the people it has.
    */
   private readonly pages: Float64Array[] = [];
   private readonly stride: number;
+  /** Per person: settlements, latest settlement day (yyyymmdd), its scheme code. Small enough to stay in cache. */
+  private settlements = new Int32Array(PAGE);
+  private latestDay = new Int32Array(PAGE);
+  private scheme = new Uint8Array(PAGE);
+  /**
+   * Settlements read but not yet added to their cells: person, cell offset, day, scheme and the
+   * six amounts. A cell is a cache miss (a year of 150,000 people is 90 MB); adding BATCH of them
+   * in one tight loop lets the processor wait for several misses at once instead of one per row.
+   * Every read of the ledger adds them first.
+   */
+  private pendingCount = 0;
+  private readonly pendingPerson = new Int32Array(BATCH);
+  private readonly pendingCell = new Int32Array(BATCH);
+  private readonly pendingDay = new Int32Array(BATCH);
+  private readonly pendingScheme = new Uint8Array(BATCH);
+  private readonly pendingAmounts = new Float64Array(BATCH * WIDTH);
   /** The latest settlement date seen anywhere, as yyyymmdd (0: none). */
   private dataThroughDay = 0;
   rows = 0;
@@ -73,7 +88,7 @@ export class CostLedger {
     const endMonth0 = Number(span.to.slice(5, 7)) - 1;
     this.months = (endYear - this.startYear) * 12 + (endMonth0 - this.startMonth0) + 1;
     if (this.months < 1 || this.months > 36) throw new RangeError(`a ledger spans 1 to 36 months, not ${this.months}`);
-    this.stride = HEAD + this.months * WIDTH;
+    this.stride = this.months * WIDTH;
   }
 
   get size(): number {
@@ -104,22 +119,30 @@ export class CostLedger {
 
   /** The date of person p's latest settlement. */
   latestOf(p: number): string {
-    return isoOfDay(this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + 1]);
+    this.settle();
+    return isoOfDay(this.latestDay[p]);
   }
 
   /** How many settlements person p has in the ledger. */
   settlementsOf(p: number): number {
-    return this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride];
+    this.settle();
+    return this.settlements[p];
   }
 
   schemeOf(p: number): MonitoringScheme {
-    return SCHEME_CODES[this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + 2]];
+    this.settle();
+    return SCHEME_CODES[this.scheme[p]];
   }
 
   private personFor(key: string): number {
     const p = this.index.add(key);
     if (p === this.keys.length) {
       if (p >> PAGE_BITS === this.pages.length) this.pages.push(new Float64Array(PAGE * this.stride));
+      if (p === this.settlements.length) {
+        this.settlements = grown(this.settlements);
+        this.latestDay = grown(this.latestDay);
+        this.scheme = grown(this.scheme);
+      }
       this.keys.push(this.index.key(p));
     }
     return p;
@@ -134,41 +157,67 @@ export class CostLedger {
     if (m < 0 || m >= this.months) throw new RangeError(`settlement on ${d} is outside the ledger`);
     const day = year * 10000 + month * 100 + (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
     const p = this.personFor(row.idNumber);
-    const page = this.pages[p >> PAGE_BITS];
-    const base = (p & (PAGE - 1)) * this.stride;
-    const at = base + HEAD + m * WIDTH;
-    page[at] += row.total;
-    page[at + 1] += row.basic;
-    page[at + 2] += row.critical;
-    page[at + 3] += row.assistance;
-    page[at + 4] += row.personalCash;
-    if (row.personalCash > page[at + 5]) page[at + 5] = row.personalCash;
-    page[base]++;
-    if (day >= page[base + 1]) {
-      page[base + 1] = day;
-      page[base + 2] = row.scheme === "resident" ? 0 : row.scheme === "employee" ? 1 : 2;
-    }
+    const i = this.pendingCount;
+    this.pendingPerson[i] = p;
+    this.pendingCell[i] = (p & (PAGE - 1)) * this.stride + m * WIDTH;
+    this.pendingDay[i] = day;
+    this.pendingScheme[i] = row.scheme === "resident" ? 0 : row.scheme === "employee" ? 1 : 2;
+    const a = this.pendingAmounts;
+    const at = i * WIDTH;
+    a[at] = row.total;
+    a[at + 1] = row.basic;
+    a[at + 2] = row.critical;
+    a[at + 3] = row.assistance;
+    a[at + 4] = row.personalCash;
     if (day > this.dataThroughDay) this.dataThroughDay = day;
     this.rows++;
+    this.pendingCount = i + 1;
+    if (i + 1 === BATCH) this.settle();
+  }
+
+  /** Adds the pending settlements to their cells (see `pending`). */
+  private settle(): void {
+    const n = this.pendingCount;
+    if (n === 0) return;
+    this.pendingCount = 0;
+    const { pages, pendingPerson, pendingCell, pendingDay, pendingScheme, pendingAmounts: a, settlements, latestDay, scheme } = this;
+    for (let i = 0; i < n; i++) {
+      const p = pendingPerson[i];
+      const page = pages[p >> PAGE_BITS];
+      const at = pendingCell[i];
+      const from = i * WIDTH;
+      const personal = a[from + 4];
+      page[at] += a[from];
+      page[at + 1] += a[from + 1];
+      page[at + 2] += a[from + 2];
+      page[at + 3] += a[from + 3];
+      page[at + 4] += personal;
+      if (personal > page[at + 5]) page[at + 5] = personal;
+      settlements[p]++;
+      if (pendingDay[i] >= latestDay[p]) {
+        latestDay[p] = pendingDay[i];
+        scheme[p] = pendingScheme[i];
+      }
+    }
   }
 
   /** Adds a month's costs (one settlement, or a stored month of a person). */
   addMonth(key: string, m: number, scheme: MonitoringScheme, date: string, c: MonthCosts): void {
+    this.settle();
     const p = this.personFor(key);
     const page = this.pages[p >> PAGE_BITS];
-    const base = (p & (PAGE - 1)) * this.stride;
-    const at = base + HEAD + m * WIDTH;
+    const at = (p & (PAGE - 1)) * this.stride + m * WIDTH;
     page[at] += c.total;
     page[at + 1] += c.basic;
     page[at + 2] += c.critical;
     page[at + 3] += c.assistance;
     page[at + 4] += c.personal;
     if (c.maxStay > page[at + 5]) page[at + 5] = c.maxStay;
-    page[base] += c.settlements;
+    this.settlements[p] += c.settlements;
     const day = dayOfIso(date);
-    if (day >= page[base + 1]) {
-      page[base + 1] = day;
-      page[base + 2] = SCHEME_CODES.indexOf(scheme);
+    if (day >= this.latestDay[p]) {
+      this.latestDay[p] = day;
+      this.scheme[p] = SCHEME_CODES.indexOf(scheme);
     }
     if (day > this.dataThroughDay) this.dataThroughDay = day;
     this.rows += c.settlements;
@@ -176,21 +225,24 @@ export class CostLedger {
 
   /** One amount of person p in month m (index). */
   cost(column: CostColumn, p: number, m: number): number {
-    return this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + HEAD + m * WIDTH + COLUMN[column]];
+    this.settle();
+    return this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + m * WIDTH + COLUMN[column]];
   }
 
   /** Sum of one amount over months [from, to] (indexes, inclusive, clamped to the ledger). */
   sum(column: CostColumn, p: number, from: number, to: number): number {
+    this.settle();
     const page = this.pages[p >> PAGE_BITS];
-    const at = (p & (PAGE - 1)) * this.stride + HEAD + COLUMN[column];
+    const at = (p & (PAGE - 1)) * this.stride + COLUMN[column];
     let s = 0;
     for (let m = Math.max(0, from); m <= Math.min(this.months - 1, to); m++) s += page[at + m * WIDTH];
     return s;
   }
 
   max(column: CostColumn, p: number, from: number, to: number): number {
+    this.settle();
     const page = this.pages[p >> PAGE_BITS];
-    const at = (p & (PAGE - 1)) * this.stride + HEAD + COLUMN[column];
+    const at = (p & (PAGE - 1)) * this.stride + COLUMN[column];
     let s = 0;
     for (let m = Math.max(0, from); m <= Math.min(this.months - 1, to); m++) {
       const v = page[at + m * WIDTH];
@@ -201,9 +253,10 @@ export class CostLedger {
 
   /** The person's months with any cost, for storing (one row per person and month). */
   *monthsOf(p: number): Generator<{ month: number; costs: MonthCosts }> {
+    this.settle();
     const c = this.pages[p >> PAGE_BITS];
     for (let m = 0; m < this.months; m++) {
-      const at = (p & (PAGE - 1)) * this.stride + HEAD + m * WIDTH;
+      const at = (p & (PAGE - 1)) * this.stride + m * WIDTH;
       if (c[at] === 0 && c[at + 4] === 0) continue;
       yield {
         month: m,
@@ -211,6 +264,13 @@ export class CostLedger {
       };
     }
   }
+}
+
+/** The array twice as long, same values first. */
+function grown<T extends Int32Array | Uint8Array>(a: T): T {
+  const out = new (a.constructor as new (n: number) => T)(a.length * 2);
+  out.set(a);
+  return out;
 }
 
 /** "2025-03-07" → 20250307; "" (no date) → 0. */
