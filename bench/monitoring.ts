@@ -12,8 +12,8 @@
  *   npm run bench:monitoring                 # 1,000,000 rows
  *   npm run bench:monitoring -- --rows 200000 --rounds 1
  *
- * Each round measures the floor and then the batch; the round with the median batch ÷ floor is
- * reported (3 rounds unless --rounds says otherwise).
+ * Each round measures the floor, the batch and the floor again; the round with the median batch ÷
+ * (mean of its two floors) is reported (3 rounds unless --rounds says otherwise).
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { once } from "node:events";
@@ -64,16 +64,18 @@ async function main() {
   }
   const size = statSync(file).size;
 
-  // Rounds of floor then batch, back to back: the machine's speed drifts by a fifth within a
-  // minute here, so each batch is compared with the floor measured just before it, and the
-  // median round is reported.
+  // Rounds of floor, batch, floor, back to back: the machine's speed drifts by a fifth within a
+  // minute here, so each batch is compared with the mean of the floors measured just before and
+  // just after it, and the median round is reported.
   const rounds: Round[] = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const floor = await readFloor(file);
+    const before = await readFloor(file);
     const batch = await runBatch(file, pop);
+    const after = await readFloor(file);
+    const floor = { cpu: (before.cpu + after.cpu) / 2, wall: (before.wall + after.wall) / 2, lines: before.lines };
     rounds.push({ floor, batch, ratio: batch.cpu / floor.cpu });
     console.log(
-      `round ${r + 1}: floor CPU ${secs(floor.cpu)} (wall ${secs(floor.wall)}), batch CPU ${secs(batch.cpu)} (wall ${secs(batch.wall)}; read ${secs(batch.readWall)}, screen ${secs(batch.wall - batch.readWall)}), ${(batch.cpu / floor.cpu).toFixed(1)} × floor, peak RSS ${mb(batch.peakRss)}`,
+      `round ${r + 1}: floor CPU ${secs(floor.cpu)} (${secs(before.cpu)} before, ${secs(after.cpu)} after; wall ${secs(floor.wall)}), batch CPU ${secs(batch.cpu)} (wall ${secs(batch.wall)}; read ${secs(batch.readWall)}, screen ${secs(batch.wall - batch.readWall)}), ${(batch.cpu / floor.cpu).toFixed(1)} × floor, peak RSS ${mb(batch.peakRss)}`,
     );
   }
   clearInterval(sampler);
@@ -83,7 +85,7 @@ async function main() {
   const rowsPerSec = Math.round((batch.lines / batch.cpu) * 1000);
   console.log(`load average: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")} (2 cores, shared: CPU time is the figure, wall time shown beside it)`);
   console.log(`file: ${batch.lines.toLocaleString("en")} rows, ${mb(size)}, ${batch.encoding}; median of ${rounds.length} rounds by batch ÷ floor:`);
-  console.log(`floor (read + split lines): CPU ${secs(floor.cpu)}, wall ${secs(floor.wall)}  (${floor.lines.toLocaleString("en")} lines)`);
+  console.log(`floor (read + split lines, mean of before and after the batch): CPU ${secs(floor.cpu)}, wall ${secs(floor.wall)}  (${floor.lines.toLocaleString("en")} lines)`);
   console.log(
     `batch (stream + parse + check + match + aggregate + screen): CPU ${secs(batch.cpu)}, wall ${secs(batch.wall)}, ${rowsPerSec.toLocaleString("en")} rows/s of CPU, ${med.ratio.toFixed(1)} × floor`,
   );
