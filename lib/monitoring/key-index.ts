@@ -104,9 +104,7 @@ export class KeyIndex {
   add(text: string, from = 0, to = text.length): number {
     const h = formOf(text, from, to);
     const j = this.slotOf(text, from, to, h);
-    const table = this.table;
-    if (table[j] !== 0) return table[j] - 1;
-    const entry = this.count;
+    if (this.table[j] !== 0) return this.table[j] - 1;
     let a = formA;
     const b = formB;
     if (a === -1) {
@@ -116,6 +114,41 @@ export class KeyIndex {
       for (let i = from, k = a; i < to; i++, k++) chars[k] = text.charCodeAt(i);
       this.charsUsed = a + b;
     }
+    return this.insert(j, h, a, b);
+  }
+
+  /**
+   * Writes text[from, to)'s hash and packed form to forms[3i … 3i + 2] and returns true, or returns
+   * false when the key is not ID-number-shaped. With `addPacked` later, a caller can look up a
+   * batch of keys in one tight loop (ledger.ts), so the processor waits for their slots' cache
+   * misses together.
+   */
+  static pack(text: string, from: number, to: number, forms: Int32Array, i: number): boolean {
+    const h = formOf(text, from, to);
+    if (formA === -1) return false;
+    forms[3 * i] = h;
+    forms[3 * i + 1] = formA;
+    forms[3 * i + 2] = formB;
+    return true;
+  }
+
+  /** add() for the key `pack` wrote at forms[3i …]. */
+  addPacked(forms: Int32Array, i: number): number {
+    const h = forms[3 * i];
+    const a = forms[3 * i + 1];
+    const b = forms[3 * i + 2];
+    const table = this.table;
+    const wrap = this.mask * SLOT + SLOT - 1;
+    let j = (h & this.mask) * SLOT;
+    for (; table[j] !== 0; j = (j + SLOT) & wrap) {
+      if (table[j + 2] === a && table[j + 3] === b) return table[j] - 1;
+    }
+    return this.insert(j, h, a, b);
+  }
+
+  private insert(j: number, h: number, a: number, b: number): number {
+    const entry = this.count;
+    const table = this.table;
     this.forms[2 * entry] = a;
     this.forms[2 * entry + 1] = b;
     table[j] = entry + 1;

@@ -52,7 +52,7 @@ export class CostLedger {
   /** Key → person number (lib/monitoring/key-index.ts: a million lookups a file). */
   private readonly index = new KeyIndex();
   /** Person number → key (copies: none keeps a chunk of the file alive). */
-  keys: string[] = [];
+  private readonly personKeys: string[] = [];
   /**
    * Each person's block of `stride` numbers: one cell of WIDTH amounts (whole fen) per month. A
    * settlement updates one cell (one or two cache lines), and pages of PAGE people are added as
@@ -65,14 +65,17 @@ export class CostLedger {
   private latestDay = new Int32Array(PAGE);
   private scheme = new Uint8Array(PAGE);
   /**
-   * Settlements read but not yet added to their cells: person, cell offset, day, scheme and the
-   * six amounts. A cell is a cache miss (a year of 150,000 people is 90 MB); adding BATCH of them
-   * in one tight loop lets the processor wait for several misses at once instead of one per row.
-   * Every read of the ledger adds them first.
+   * Settlements read but not yet added: the person's key (packed, see KeyIndex.pack) or, for a
+   * key of another shape, the person, then month, day, scheme and the six amounts. Finding the
+   * person is a cache miss (their slot) and so is their cell (a year of 150,000 people is 90 MB);
+   * doing BATCH of each in one tight loop lets the processor wait for several misses at once
+   * instead of one after another. Every read of the ledger adds them first.
    */
   private pendingCount = 0;
+  private readonly pendingKey = new Int32Array(BATCH * 3);
+  /** The person, or -1 while their packed key is still to be looked up. */
   private readonly pendingPerson = new Int32Array(BATCH);
-  private readonly pendingCell = new Int32Array(BATCH);
+  private readonly pendingMonth = new Int32Array(BATCH);
   private readonly pendingDay = new Int32Array(BATCH);
   private readonly pendingScheme = new Uint8Array(BATCH);
   private readonly pendingAmounts = new Float64Array(BATCH * WIDTH);
@@ -92,14 +95,23 @@ export class CostLedger {
   }
 
   get size(): number {
-    return this.keys.length;
+    this.settle();
+    return this.personKeys.length;
+  }
+
+  /** Person number → key. */
+  get keys(): readonly string[] {
+    this.settle();
+    return this.personKeys;
   }
 
   has(key: string): boolean {
+    this.settle();
     return this.index.has(key);
   }
 
   personIndex(key: string): number | undefined {
+    this.settle();
     const p = this.index.find(key);
     return p < 0 ? undefined : p;
   }
@@ -135,15 +147,19 @@ export class CostLedger {
   }
 
   private personFor(key: string): number {
-    const p = this.index.add(key);
-    if (p === this.keys.length) {
+    return this.person(this.index.add(key));
+  }
+
+  /** p, with room made for them when they are new. */
+  private person(p: number): number {
+    if (p === this.personKeys.length) {
       if (p >> PAGE_BITS === this.pages.length) this.pages.push(new Float64Array(PAGE * this.stride));
       if (p === this.settlements.length) {
         this.settlements = grown(this.settlements);
         this.latestDay = grown(this.latestDay);
         this.scheme = grown(this.scheme);
       }
-      this.keys.push(this.index.key(p));
+      this.personKeys.push(this.index.key(p));
     }
     return p;
   }
@@ -156,10 +172,15 @@ export class CostLedger {
     const m = (year - this.startYear) * 12 + (month - 1 - this.startMonth0);
     if (m < 0 || m >= this.months) throw new RangeError(`settlement on ${d} is outside the ledger`);
     const day = year * 10000 + month * 100 + (d.charCodeAt(8) - 48) * 10 + (d.charCodeAt(9) - 48);
-    const p = this.personFor(row.idNumber);
-    const i = this.pendingCount;
-    this.pendingPerson[i] = p;
-    this.pendingCell[i] = (p & (PAGE - 1)) * this.stride + m * WIDTH;
+    let i = this.pendingCount;
+    if (KeyIndex.pack(row.idNumber, 0, row.idNumber.length, this.pendingKey, i)) this.pendingPerson[i] = -1;
+    else {
+      // Not an ID number's shape: the people before it are numbered first, in file order.
+      this.settle();
+      i = 0;
+      this.pendingPerson[i] = this.personFor(row.idNumber);
+    }
+    this.pendingMonth[i] = m;
     this.pendingDay[i] = day;
     this.pendingScheme[i] = row.scheme === "resident" ? 0 : row.scheme === "employee" ? 1 : 2;
     const a = this.pendingAmounts;
@@ -180,11 +201,13 @@ export class CostLedger {
     const n = this.pendingCount;
     if (n === 0) return;
     this.pendingCount = 0;
-    const { pages, pendingPerson, pendingCell, pendingDay, pendingScheme, pendingAmounts: a, settlements, latestDay, scheme } = this;
+    const { pendingPerson, pendingKey, index } = this;
+    for (let i = 0; i < n; i++) if (pendingPerson[i] < 0) pendingPerson[i] = this.person(index.addPacked(pendingKey, i));
+    const { pages, pendingMonth, pendingDay, pendingScheme, pendingAmounts: a, settlements, latestDay, scheme, stride } = this;
     for (let i = 0; i < n; i++) {
       const p = pendingPerson[i];
       const page = pages[p >> PAGE_BITS];
-      const at = pendingCell[i];
+      const at = (p & (PAGE - 1)) * stride + pendingMonth[i] * WIDTH;
       const from = i * WIDTH;
       const personal = a[from + 4];
       page[at] += a[from];
