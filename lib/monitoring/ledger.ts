@@ -95,23 +95,23 @@ export class CostLedger {
   }
 
   get size(): number {
-    this.settle();
+    this.addPending();
     return this.personKeys.length;
   }
 
   /** Person number → key. */
   get keys(): readonly string[] {
-    this.settle();
+    this.addPending();
     return this.personKeys;
   }
 
   has(key: string): boolean {
-    this.settle();
+    this.addPending();
     return this.index.has(key);
   }
 
   personIndex(key: string): number | undefined {
-    this.settle();
+    this.addPending();
     const p = this.index.find(key);
     return p < 0 ? undefined : p;
   }
@@ -131,18 +131,18 @@ export class CostLedger {
 
   /** The date of person p's latest settlement. */
   latestOf(p: number): string {
-    this.settle();
+    this.addPending();
     return isoOfDay(this.latestDay[p]);
   }
 
   /** How many settlements person p has in the ledger. */
   settlementsOf(p: number): number {
-    this.settle();
+    this.addPending();
     return this.settlements[p];
   }
 
   schemeOf(p: number): MonitoringScheme {
-    this.settle();
+    this.addPending();
     return SCHEME_CODES[this.scheme[p]];
   }
 
@@ -176,7 +176,7 @@ export class CostLedger {
     if (KeyIndex.pack(row.idNumber, 0, row.idNumber.length, this.pendingKey, i)) this.pendingPerson[i] = -1;
     else {
       // Not an ID number's shape: the people before it are numbered first, in file order.
-      this.settle();
+      this.addPending();
       i = 0;
       this.pendingPerson[i] = this.personFor(row.idNumber);
     }
@@ -193,11 +193,11 @@ export class CostLedger {
     if (day > this.dataThroughDay) this.dataThroughDay = day;
     this.rows++;
     this.pendingCount = i + 1;
-    if (i + 1 === BATCH) this.settle();
+    if (i + 1 === BATCH) this.addPending();
   }
 
   /** Adds the pending settlements to their cells (see `pending`). */
-  private settle(): void {
+  private addPending(): void {
     const n = this.pendingCount;
     if (n === 0) return;
     this.pendingCount = 0;
@@ -226,7 +226,7 @@ export class CostLedger {
 
   /** Adds a month's costs (one settlement, or a stored month of a person). */
   addMonth(key: string, m: number, scheme: MonitoringScheme, date: string, c: MonthCosts): void {
-    this.settle();
+    this.addPending();
     const p = this.personFor(key);
     const page = this.pages[p >> PAGE_BITS];
     const at = (p & (PAGE - 1)) * this.stride + m * WIDTH;
@@ -248,13 +248,13 @@ export class CostLedger {
 
   /** One amount of person p in month m (index). */
   cost(column: CostColumn, p: number, m: number): number {
-    this.settle();
+    this.addPending();
     return this.pages[p >> PAGE_BITS][(p & (PAGE - 1)) * this.stride + m * WIDTH + COLUMN[column]];
   }
 
   /** Sum of one amount over months [from, to] (indexes, inclusive, clamped to the ledger). */
   sum(column: CostColumn, p: number, from: number, to: number): number {
-    this.settle();
+    this.addPending();
     const page = this.pages[p >> PAGE_BITS];
     const at = (p & (PAGE - 1)) * this.stride + COLUMN[column];
     let s = 0;
@@ -263,7 +263,7 @@ export class CostLedger {
   }
 
   max(column: CostColumn, p: number, from: number, to: number): number {
-    this.settle();
+    this.addPending();
     const page = this.pages[p >> PAGE_BITS];
     const at = (p & (PAGE - 1)) * this.stride + COLUMN[column];
     let s = 0;
@@ -276,7 +276,7 @@ export class CostLedger {
 
   /** The person's months with any cost, for storing (one row per person and month). */
   *monthsOf(p: number): Generator<{ month: number; costs: MonthCosts }> {
-    this.settle();
+    this.addPending();
     const c = this.pages[p >> PAGE_BITS];
     for (let m = 0; m < this.months; m++) {
       const at = (p & (PAGE - 1)) * this.stride + m * WIDTH;
