@@ -1,3 +1,5 @@
+import { grown } from "@/lib/monitoring/typed-arrays";
+
 /**
  * Distinct text keys numbered 0, 1, 2 … in the order first seen: a person's ID number → their row
  * in the cost ledger, an out-of-order settlement id → "already seen" (seen-keys.ts). The
@@ -73,7 +75,7 @@ export class KeyIndex {
   private mask: number;
   /** Entry i's form: forms[2i], forms[2i + 1] (for `key`). */
   private forms: Int32Array;
-  private chars: Uint16Array;
+  private chars: Uint16Array<ArrayBuffer>;
   private charsUsed = 0;
   private count = 0;
 
@@ -241,12 +243,4 @@ function mix(h: number): number {
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return h ^ (h >>> 16);
-}
-
-function grown(chars: Uint16Array, atLeast: number): Uint16Array {
-  let n = chars.length * 2;
-  while (n < atLeast) n *= 2;
-  const out = new Uint16Array(n);
-  out.set(chars);
-  return out;
 }

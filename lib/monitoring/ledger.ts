@@ -1,5 +1,6 @@
 import type { MonitoringScheme } from "@/lib/policy/monitoring-rules";
 import { KeyIndex } from "@/lib/monitoring/key-index";
+import { grown } from "@/lib/monitoring/typed-arrays";
 import type { Period, SettlementRow } from "@/lib/monitoring/settlement";
 
 /**
@@ -287,13 +288,6 @@ export class CostLedger {
       };
     }
   }
-}
-
-/** The array twice as long, same values first. */
-function grown<T extends Int32Array | Uint8Array>(a: T): T {
-  const out = new (a.constructor as new (n: number) => T)(a.length * 2);
-  out.set(a);
-  return out;
 }
 
 /** "2025-03-07" → 20250307; "" (no date) → 0. */

@@ -1,4 +1,5 @@
 import { KeyIndex } from "@/lib/monitoring/key-index";
+import { grown } from "@/lib/monitoring/typed-arrays";
 
 /**
  * The settlement ids of one file seen so far, for telling duplicates: `addNew` is false for an id
@@ -57,10 +58,10 @@ export class SeenKeys {
 
   private append(text: string, from: number, to: number): void {
     const n = this.runCount;
-    if (n + 2 > this.runStarts.length) this.runStarts = grownInt32(this.runStarts, n + 2);
+    if (n + 2 > this.runStarts.length) this.runStarts = grown(this.runStarts, n + 2);
     const at = this.runStarts[n];
     const end = at + (to - from);
-    if (end > this.runChars.length) this.runChars = grownUint16(this.runChars, end);
+    if (end > this.runChars.length) this.runChars = grown(this.runChars, end);
     const chars = this.runChars;
     for (let i = from, k = at; i < to; i++, k++) chars[k] = text.charCodeAt(i);
     this.runStarts[n + 1] = end;
@@ -104,20 +105,4 @@ export class SeenKeys {
     this.runStarts = new Int32Array(1);
     this.runChars = new Uint16Array(0);
   }
-}
-
-function grownInt32(a: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
-  let n = a.length * 2;
-  while (n < atLeast) n *= 2;
-  const out = new Int32Array(n);
-  out.set(a);
-  return out;
-}
-
-function grownUint16(a: Uint16Array<ArrayBuffer>, atLeast: number): Uint16Array<ArrayBuffer> {
-  let n = a.length * 2;
-  while (n < atLeast) n *= 2;
-  const out = new Uint16Array(n);
-  out.set(a);
-  return out;
 }
