@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
 import { readCodeFromOutbox, scripts, signInStaff, text, type Script } from "@/tests/e2e/helpers";
+import { auditOf, schoolCaseRow } from "@/tests/e2e/records-db";
 import hans from "@/locales/zh-Hans/zhuanban.json";
 import hant from "@/locales/zh-Hant/zhuanban.json";
 
@@ -221,6 +222,102 @@ for (const lng of scripts) {
     expect(roster?.status()).toBe(404);
     const caseResponse = await edu.goto(casePath);
     expect(caseResponse?.status()).toBe(404);
+    await eduContext.close();
+  });
+}
+
+// Pupils 9 and 11 of the demo roster (二年级, not in the demo teacher's class): a case opened on paper consent,
+// closed, and reopened by the school with a reason.
+const REOPEN_PUPILS = {
+  "zh-Hans": { name: "吴俊杰", idNumber: idNumber("21010220190119909") },
+  "zh-Hant": { name: "孙诗涵", idNumber: idNumber("21010220190311911") },
+} as const;
+
+for (const lng of scripts) {
+  test(`${lng}: the school reopens a closed 专班 case with a reason: editable again, the reason kept encrypted and out of sight, education staff see it open, the audit has it`, async ({ page, browser, baseURL }) => {
+    test.setTimeout(180_000);
+    const z = texts[lng];
+    const pupil = REOPEN_PUPILS[lng];
+    const maskedName = `${pupil.name[0]}*${pupil.name.slice(-1)}`;
+    const reason = lng === "zh-Hans" ? "家长又收到医院的化疗账单，需要再申请救助" : "家長又收到醫院的化療賬單，需要再申請救助";
+    await forgetRateLimits();
+
+    // Opened on the parent's signed paper form, 教育资助 recorded, then closed.
+    await signInStaff(page, lng, "school01");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+    await page.goto(`/${lng}/school/cases`);
+    await page.getByTestId("case-idNumber").fill(pupil.idNumber);
+    await page.getByTestId("case-giverName").fill("吴某某");
+    await page.getByTestId("case-relation-father").check();
+    await page.getByTestId("case-illness").fill("再生障碍性贫血");
+    await page.getByTestId("case-consentConfirmed").check();
+    await page.getByTestId("case-open").click();
+    await expect(page).toHaveURL(new RegExp(`/${lng}/school/cases/[a-z0-9]+$`));
+    const casePath = new URL(page.url()).pathname;
+    const caseId = casePath.split("/").pop()!;
+    await page.getByTestId("select-education-aid").selectOption("granted");
+    await page.getByTestId("amount-education-aid").fill("500");
+    await page.getByTestId("save-education-aid").click();
+    await expect(page.getByTestId("state-education-aid")).toContainText("500.00");
+    await page.getByTestId("close-confirm").check();
+    await page.getByTestId("case-close").click();
+    await expect(page.getByText(z.close.closedNotice)).toBeVisible();
+    await expect(page.getByTestId("case-closed")).toBeVisible();
+    await expect(page.getByTestId("save-education-aid")).toHaveCount(0);
+    await expect(page.getByTestId("case-reopen")).toHaveText(z.close.reopenSubmit);
+
+    // A blank reason (spaces pass the browser's check, not the server's): refused where the reason is typed, still closed.
+    await page.getByTestId("reopen-reason").fill("  ");
+    await page.getByTestId("case-reopen").click();
+    await expect(page.getByTestId("reopen-error")).toHaveText(z.errors.required);
+    await expect(page.getByTestId("reopen-error")).toBeInViewport();
+    await expect(page.getByTestId("case-closed")).toBeVisible();
+    expect((await schoolCaseRow(caseId))?.status).toBe("closed");
+
+    // Reopened with a reason: the notice, the date, the checklist editable again, close offered again.
+    await page.getByTestId("reopen-reason").fill(reason);
+    await page.getByTestId("case-reopen").click();
+    await expect(page).toHaveURL(new RegExp(`${casePath}\\?reopened=1$`));
+    await expect(page.getByText(z.close.reopenedNotice)).toBeVisible();
+    await expect(page.getByTestId("case-closed")).toHaveCount(0);
+    await expect(page.getByTestId("case-reopened-on")).toContainText(z.close.reopenedOn.split("{{date}}")[1].trim());
+    await expect(page.getByTestId("case-close")).toBeVisible();
+    await expect(page.getByTestId("case-reopen")).toHaveCount(0);
+    // The reason is not shown back, even to the school (it is kept encrypted and counted in the audit).
+    await expect(page.locator("main")).not.toContainText(reason);
+    await page.getByTestId("amount-education-aid").fill("900");
+    await page.getByTestId("save-education-aid").click();
+    await expect(page.getByTestId("state-education-aid")).toContainText("900.00");
+
+    // Stored: open again, the reason only as ciphertext; the audit has the close and then the reopen, without the words.
+    const row = await schoolCaseRow(caseId);
+    expect(row?.status).toBe("open");
+    expect(row?.reopenedAt).not.toBeNull();
+    expect(row?.reopenReasonEncrypted).toBeTruthy();
+    expect(row?.reopenReasonEncrypted).not.toContain(reason);
+    expect(row?.reopenReasonEncrypted).not.toContain(reason.slice(0, 4));
+    const audit = (await auditOf(caseId)).map((e) => e.action).filter((a) => a.startsWith("school.case.") && a !== "school.case.view");
+    expect(audit).toEqual(["school.case.open", "school.case.item", "school.case.close", "school.case.reopen", "school.case.item"]);
+    const reopened = (await auditOf(caseId)).find((e) => e.action === "school.case.reopen")!;
+    expect(reopened.actorType).toBe("staff");
+    expect(reopened.reason ?? "").not.toContain(reason.slice(0, 4));
+
+    // Area education staff: the case is open again (not closed, no outcome), masked, with neither the reason nor the illness.
+    const eduContext = await browser.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": lng === "zh-Hans" ? "198.51.100.61" : "198.51.100.62" } });
+    const edu = await eduContext.newPage();
+    await signInStaff(edu, lng, "edu01");
+    await expect(edu).toHaveURL(new RegExp(`/${lng}/staff$`));
+    await edu.goto(`/${lng}/staff/education`);
+    const card = edu.getByTestId("education-case").filter({ hasText: maskedName });
+    await expect(card).toHaveCount(1);
+    await expect(card.getByTestId("education-case-status")).toHaveAttribute("data-status", "open");
+    await expect(card.getByTestId("education-case-status")).toHaveText(z.education.open);
+    await expect(card.getByTestId("education-item-education-aid")).toContainText(z.states.granted);
+    await expect(edu.locator("main")).not.toContainText(reason);
+    await expect(edu.locator("main")).not.toContainText("再生障碍");
+    await expect(edu.locator("main")).not.toContainText(pupil.name);
+    // Education staff cannot reopen or close (they cannot even open the case page).
+    expect((await edu.goto(casePath))?.status()).toBe(404);
     await eduContext.close();
   });
 }

@@ -29,6 +29,8 @@ export default async function SchoolCasePage({ params, searchParams }: { params:
   const query = await searchParams;
   const t = getT(lng, "zhuanban");
   const error = query.error && ERRORS.includes(query.error) ? query.error : null;
+  // A refused reopen reason is said beside the reason (the redirect lands on #reopen, far below the top of the page).
+  const reopenError = error && query.field === "reason" ? error : null;
   const input = "tap-target w-full rounded-lg border border-line bg-white px-3";
   const closed = view.status === "closed";
   return (
@@ -75,7 +77,7 @@ export default async function SchoolCasePage({ params, searchParams }: { params:
           {t("close.reopenedOn", { date: formatDate(view.reopenedAt, lng) })}
         </p>
       ) : null}
-      {error ? (
+      {error && !reopenError ? (
         <div role="alert" className="mb-3 rounded-xl border-2 border-danger bg-cell px-4 py-3 text-danger" data-testid="case-error">
           {t(`errors.${error}`)}
         </div>
@@ -177,6 +179,11 @@ export default async function SchoolCasePage({ params, searchParams }: { params:
           <h2 id="reopen-h" className="mb-2 text-lg font-semibold">
             {t("close.reopenHeading")}
           </h2>
+          {reopenError ? (
+            <div role="alert" className="mb-3 rounded-xl border-2 border-danger bg-white px-4 py-3 text-danger" data-testid="reopen-error">
+              {t(`errors.${reopenError}`)}
+            </div>
+          ) : null}
           <form action={reopenCaseAction.bind(null, lng, { caseId: view.id })} className="space-y-3">
             <label className="block">
               <span className="mb-1 block font-medium">{t("close.reopenReason")}</span>
