@@ -1,6 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
+import deskHans from "@/locales/zh-Hans/desk.json";
+import deskHant from "@/locales/zh-Hant/desk.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
-import { scripts, signInCitizen, signInStaff, type Script } from "@/tests/e2e/helpers";
+import { deskDraftShownByQr, ownDraftOnPhone } from "@/tests/e2e/handover-flow";
+import { readCodeFromOutbox, scripts, signInCitizen, signInStaff, type Script, withCheckDigit } from "@/tests/e2e/helpers";
 
 /**
  * Layouts that never break (issue 14), measured on every page a person can reach: citizen pages signed out
@@ -175,6 +178,28 @@ async function check(page: Page, paths: string[], audience: string): Promise<str
   return problems;
 }
 
+/**
+ * The same rules for a state a page reaches only by using it (a code sent, a wrong code typed): `reach` brings the
+ * page there afresh for normal and for 长辈版 (the text size is the server's, read from a cookie); each width is then
+ * measured without reloading.
+ */
+async function checkReached(page: Page, label: string, audience: string, reach: () => Promise<void>): Promise<string[]> {
+  const problems: string[] = [];
+  const base = test.info().project.use.baseURL ?? "http://127.0.0.1";
+  for (const large of [false, true]) {
+    await page.context().addCookies([{ name: "yz_large_text", value: large ? "1" : "0", url: base }]);
+    await page.setViewportSize({ width: WIDTHS[0], height: 844 });
+    await reach();
+    await expect(page.locator("html")).toHaveClass(large ? /large-text/ : /^(?!.*large-text).*$/);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 844 });
+      const found = await page.evaluate(measure, large);
+      for (const p of found) problems.push(`${audience} ${large ? "长辈版" : "标准版"} ${width}px ${label}: ${p}`);
+    }
+  }
+  return problems;
+}
+
 /** The links on a page that lead to `prefix…` (task list sections, applications in a list). */
 async function linksUnder(page: Page, prefix: string, limit = 20): Promise<string[]> {
   const hrefs = await page.locator(`a[href^="${prefix}"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
@@ -275,6 +300,99 @@ for (const lng of scripts) {
     const session = `/${lng}/desk/sessions/seed-desk-session-1`;
     const paths = [`/${lng}/desk`, session, `${session}/apply`, `${session}/apply/applicant`, `${session}/apply/documents`, `${session}/apply/review`, `/${lng}/desk/consent-form`];
     expect(await check(page, paths, "desk")).toEqual([]);
+  });
+}
+
+// Pupils 13 and 15 of the demo roster (lib/schools/demo-seed.ts): asked for consent by code, no case opened.
+const CONSENT_PUPILS = { "zh-Hans": withCheckDigit("21010220190513913"), "zh-Hant": withCheckDigit("21010220190715915") };
+const desk = { "zh-Hans": deskHans, "zh-Hant": deskHant };
+// Hand-over layout: the desk's applicant; a relative's phone without a draft; a phone with its own draft; the desk's SMS consent.
+const HANDOVER_LAYOUT = {
+  "zh-Hans": { applicant: { name: "莫大娘", id17: "45022319600101008", phone: "13911500231" }, bare: "13911500233", withDraft: "13911500235", smsConsent: { name: "莫阿公", id17: "45022319450303001", phone: "13911500237" } },
+  "zh-Hant": { applicant: { name: "莫大嬸", id17: "45022319610202009", phone: "13911500232" }, bare: "13911500234", withDraft: "13911500236", smsConsent: { name: "莫阿公", id17: "45022319460404002", phone: "13911500238" } },
+};
+
+for (const lng of scripts) {
+  test(`${lng}: the hand-over page holds at 390 and 320 px, normal and 长辈版: signed out, signed in, choosing between two drafts, refused`, async ({ page, browser, baseURL }) => {
+    test.setTimeout(420_000);
+    const who = HANDOVER_LAYOUT[lng];
+    await forgetRateLimits();
+    const { handoverUrl } = await deskDraftShownByQr(page, lng, who.applicant);
+    const path = new URL(handoverUrl).pathname;
+    const context = await browser.newContext({ baseURL, isMobile: true, hasTouch: true, extraHTTPHeaders: { "x-forwarded-for": `198.18.1.${lng === "zh-Hans" ? 1 : 2}` } });
+    const phone = await context.newPage();
+    const problems: string[] = [];
+
+    problems.push(...(await check(phone, [path], "hand-over signed out")));
+    await phone.goto(path);
+    await expect(phone.getByTestId("handover-sign-in")).toBeVisible();
+
+    // Signed in on a phone with no draft of its own: the desk's draft and one button.
+    await forgetRateLimits();
+    await signInCitizen(phone, lng, who.bare);
+    await expect(phone).toHaveURL(new RegExp(`/${lng}/me$`));
+    await phone.goto(path);
+    await expect(phone.getByTestId("take-draft")).toBeVisible();
+    problems.push(...(await check(phone, [path, `/${lng}/handover/${"x".repeat(24)}`], "hand-over signed in")));
+
+    // Signed in on a phone that has its own draft: both drafts and the choice, also with the refusal shown.
+    await context.clearCookies();
+    await forgetRateLimits();
+    await ownDraftOnPhone(phone, lng, who.withDraft);
+    await phone.goto(path);
+    await expect(phone.getByTestId("choose-form")).toBeVisible();
+    problems.push(...(await check(phone, [path, `${path}?error=not-confirmed`], "hand-over choosing")));
+    await context.close();
+    expect(problems).toEqual([]);
+  });
+
+  test(`${lng}: consent by the parent's or applicant's code holds at 390 and 320 px, normal and 长辈版 (专班 and help desk)`, async ({ page }) => {
+    test.setTimeout(420_000);
+    const t = desk[lng];
+    const problems: string[] = [];
+    await forgetRateLimits();
+
+    // 专班: the school sends the code to the guardian phone on the roster; the page where the parent's code is typed.
+    await signInStaff(page, lng, "school01");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+    await page.goto(`/${lng}/school/cases`);
+    await page.getByTestId("code-idNumber").fill(CONSENT_PUPILS[lng]);
+    await page.getByTestId("code-giverName").fill("朱某某");
+    await page.getByTestId("code-relation-guardian").check();
+    await page.getByTestId("code-illness").fill("急性白血病");
+    await page.getByTestId("code-send").click();
+    await expect(page).toHaveURL(new RegExp(`/${lng}/school/cases/consent/[a-z0-9]+$`));
+    await expect(page.getByTestId("code-sent-to")).toBeVisible();
+    const consentPath = new URL(page.url()).pathname;
+    problems.push(...(await check(page, [consentPath, `${consentPath}?error=code-invalid`], "school admin")));
+
+    // The help desk: consent by a code sent to the applicant's phone, then a wrong code typed.
+    await page.context().clearCookies();
+    await signInStaff(page, lng, "desk01");
+    await expect(page).toHaveURL(new RegExp(`/${lng}/staff$`));
+    const who = HANDOVER_LAYOUT[lng].smsConsent;
+    const form = page.getByTestId("person-new");
+    const codeSent = async () => {
+      await forgetRateLimits();
+      await page.goto(`/${lng}/desk`);
+      await form.getByLabel(t.home.name).fill(who.name);
+      await form.getByLabel(t.home.idNumber).fill(withCheckDigit(who.id17));
+      await form.getByLabel(t.home.phoneOptional).fill(who.phone);
+      await form.getByTestId("new-method-sms-code").check();
+      await form.getByTestId("new-send-code").click();
+      await expect(form.getByTestId("new-code-sent")).toBeVisible();
+    };
+    problems.push(...(await checkReached(page, `/${lng}/desk (code sent)`, "desk", codeSent)));
+    problems.push(
+      ...(await checkReached(page, `/${lng}/desk (wrong code)`, "desk", async () => {
+        await codeSent();
+        const code = await readCodeFromOutbox(page, lng, who.phone);
+        await form.getByLabel(t.home.code).fill(code === "000000" ? "111111" : "000000");
+        await page.getByTestId("start-new").click();
+        await expect(form.getByText(t.errors["code-invalid"])).toBeVisible();
+      })),
+    );
+    expect(problems).toEqual([]);
   });
 }
 
