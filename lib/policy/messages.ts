@@ -35,7 +35,13 @@ export function keys(locale: Locale): string[] {
   return catalogs[locale].keys();
 }
 
+/** Each script's enumeration separator, looked up once. */
+const LIST_SEPARATOR: Record<Locale, string> = {
+  "zh-Hans": t("zh-Hans", "common.listSeparator"),
+  "zh-Hant": t("zh-Hant", "common.listSeparator"),
+};
+
 /** Join list items the way each script writes an enumeration. */
 export function list(locale: Locale, items: string[]): string {
-  return items.join(t(locale, "common.listSeparator"));
+  return items.join(LIST_SEPARATOR[locale]);
 }

@@ -68,7 +68,7 @@ export function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], 
   }
   return run.episodes.map((ep) => {
     const paid = {} as Partial<Record<LayerId, string>>;
-    for (const id of ids) paid[id] = fenString(ep.paid.get(id) ?? ZERO);
+    for (const id of ids) paid[id] = fenString(ep.paid[id] ?? ZERO);
     const first = run.excluded.find((x) => x.ep === ep.i);
     return { index: ep.i, total: fenString(ep.total), paid, personal: fenString(ep.left), excluded: first ? first.reason : null };
   });

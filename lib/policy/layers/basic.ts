@@ -46,10 +46,10 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
       continue;
     }
     settledAll = false;
-    if (ep.blocked.has("basic") || run.insurance === "none") {
-      if (!ep.blocked.has("basic")) ep.blocked.set("basic", "uninsured");
+    if (ep.blocked.basic !== undefined || run.insurance === "none") {
+      if (ep.blocked.basic === undefined) ep.blocked.basic = "uninsured";
       pay(ep, "basic", ZERO);
-      trace.steps.push({ step: "blocked", reason: ep.blocked.get("basic")! });
+      trace.steps.push({ step: "blocked", reason: ep.blocked.basic! });
       continue;
     }
     const insurance = l[run.insurance];
