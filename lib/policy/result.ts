@@ -1,4 +1,4 @@
-import { add, constFen, constRate, D, type Dec, fenString, ZERO } from "./money";
+import { add, constFen, constRate, type Dec, fenString, fixed4, ZERO } from "./money";
 import { list } from "./messages";
 import { isRememberedText, rememberObjectJson } from "./serialize";
 import type { PackTables } from "./pack-tables";
@@ -46,7 +46,7 @@ export function sumUp(eps: readonly EpisodeState[], reimbursed: Dec): Totals {
     reimbursed: fenString(reimbursed),
     personal: fenString(personal),
     personalAmount: personal,
-    personalRatio: personal.div(total).toFixed(4, D.ROUND_HALF_UP),
+    personalRatio: fixed4(personal.div(total)),
   };
 }
 
