@@ -82,10 +82,11 @@ export function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], 
  */
 export function buildAssumptions(run: Run): Assumption[] {
   const ids = run.tables.layerIds;
+  const objects = assumptionObjectsOf(run.tables);
   return run.assumptions.map((a) => {
     // The computing layers at or after the first layer that read the value.
     const mask = a.from >= ids.length ? 0 : run.computedLayers & ~((1 << a.from) - 1);
-    return assumptionObject(assumptionObjectsOf(run.tables), a, mask, ids);
+    return assumptionObject(objects, a, mask, ids);
   });
 }
 
