@@ -215,11 +215,9 @@ export const constPercent = (x: Dec) => cached(pctCache, x, formatPercent);
 export const constRate = (x: Dec) => cached(rateCache, x, rateString);
 export const constPoints = (x: Dec) => cached(pointsCache, x, formatPoints);
 
-const ZERO_MONEY = /^0(\.0{1,2})?$/;
-
-/** Whether a request amount (MONEY_PATTERN already checked) is zero: "0", "0.0" or "0.00". */
+/** Whether a request amount (MONEY_PATTERN already checked) is zero: "0", "0.0" or "0.00" (compared, no regular expression). */
 export function isZeroMoney(s: string): boolean {
-  return ZERO_MONEY.test(s);
+  return s === "0.00" || s === "0" || s === "0.0";
 }
 
 /** A request amount (MONEY_PATTERN already checked); zero is the shared ZERO, not a fresh parse. */

@@ -57,6 +57,21 @@ describe("fixed2 (fast toFixed(2))", () => {
   });
 });
 
+describe("isZeroMoney", () => {
+  it("is true exactly for the zero amounts the money pattern allows", async () => {
+    const fc = (await import("fast-check")).default;
+    const { isZeroMoney } = await import("@/lib/policy/money");
+    for (const s of ["0", "0.0", "0.00"]) expect(isZeroMoney(s), s).toBe(true);
+    for (const s of ["", "0.", "0.000", "00", "0.01", "0.10", "1", "10.00", "-0", "-0.00", " 0", "0.00 "]) expect(isZeroMoney(s), s).toBe(false);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0.]{0,5}$/)), (s) => {
+        expect(isZeroMoney(s)).toBe(/^0(\.0{1,2})?$/.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("fixed4 (fast toFixed(4) of a share)", () => {
   it("matches decimal.js toFixed(4, ROUND_HALF_UP) on quotients of fen amounts and on other values", async () => {
     const fc = (await import("fast-check")).default;
