@@ -10,7 +10,10 @@
  * Bars: batch ≤ 10 s, ≤ 1 GB, within 5 × floor; simulator ≤ 5 s.
  *
  *   npm run bench:monitoring                 # 1,000,000 rows
- *   npm run bench:monitoring -- --rows 200000
+ *   npm run bench:monitoring -- --rows 200000 --rounds 1
+ *
+ * Each round measures the floor, the batch and the floor again; the round with the median batch ÷
+ * (mean of its two floors) is reported (3 rounds unless --rounds says otherwise).
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { once } from "node:events";
@@ -29,6 +32,7 @@ const arg = (name: string, dflt: number) => {
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
 const ROWS = arg("rows", 1_000_000);
+const ROUNDS = arg("rounds", 3);
 const YEAR = 2025;
 const PACK = "zhejiang-district-2024";
 const period = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
@@ -60,7 +64,70 @@ async function main() {
   }
   const size = statSync(file).size;
 
-  // Floor: the same file read and split into lines, no other work.
+  // Rounds of floor, batch, floor, back to back: the machine's speed drifts by a fifth within a
+  // minute here, so each batch is compared with the mean of the floors measured just before and
+  // just after it, and the median round is reported.
+  const rounds: Round[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const before = await readFloor(file);
+    const batch = await runBatch(file, pop);
+    const after = await readFloor(file);
+    const floor = { cpu: (before.cpu + after.cpu) / 2, wall: (before.wall + after.wall) / 2, lines: before.lines };
+    rounds.push({ floor, batch, ratio: batch.cpu / floor.cpu });
+    console.log(
+      `round ${r + 1}: floor CPU ${secs(floor.cpu)} (${secs(before.cpu)} before, ${secs(after.cpu)} after; wall ${secs(floor.wall)}), batch CPU ${secs(batch.cpu)} (wall ${secs(batch.wall)}; read ${secs(batch.readWall)}, screen ${secs(batch.wall - batch.readWall)}), ${(batch.cpu / floor.cpu).toFixed(1)} × floor, peak RSS ${mb(batch.peakRss)}`,
+    );
+  }
+  clearInterval(sampler);
+  const med = [...rounds].sort((x, y) => x.ratio - y.ratio)[Math.floor(rounds.length / 2)];
+  const { floor, batch } = med;
+  const peak = Math.max(...rounds.map((x) => x.batch.peakRss));
+  const rowsPerSec = Math.round((batch.lines / batch.cpu) * 1000);
+  console.log(`load average: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")} (2 cores, shared: CPU time is the figure, wall time shown beside it)`);
+  console.log(`file: ${batch.lines.toLocaleString("en")} rows, ${mb(size)}, ${batch.encoding}; median of ${rounds.length} rounds by batch ÷ floor:`);
+  console.log(`floor (read + split lines, mean of before and after the batch): CPU ${secs(floor.cpu)}, wall ${secs(floor.wall)}  (${floor.lines.toLocaleString("en")} lines)`);
+  console.log(
+    `batch (stream + parse + check + match + aggregate + screen): CPU ${secs(batch.cpu)}, wall ${secs(batch.wall)}, ${rowsPerSec.toLocaleString("en")} rows/s of CPU, ${med.ratio.toFixed(1)} × floor`,
+  );
+  console.log(`  accepted ${batch.accepted.toLocaleString("en")}, rejected ${batch.rejected}, people ${batch.people.toLocaleString("en")}, flags ${batch.flags.toLocaleString("en")}`);
+  console.log(`peak RSS (any round): ${mb(peak)} (before the first batch: ${mb(rounds[0].batch.rssBefore)})`);
+  console.log(`simulator (a year, ${batch.rules} rules): CPU ${secs(batch.simCpu)}, wall ${secs(batch.simWall)}, would flag ${batch.simFlagged.toLocaleString("en")}`);
+  const ok = batch.cpu <= 10_000 && peak <= 1 << 30 && med.ratio <= 5 && batch.simCpu <= 5_000;
+  console.log(`bars (≤ 10 s, ≤ 1 GB, ≤ 5 × floor, simulator ≤ 5 s): ${ok ? "met" : "NOT met"}`);
+}
+
+interface Floor {
+  cpu: number;
+  wall: number;
+  lines: number;
+}
+
+interface Batch {
+  cpu: number;
+  wall: number;
+  readWall: number;
+  lines: number;
+  accepted: number;
+  rejected: number;
+  encoding: string;
+  people: number;
+  flags: number;
+  rssBefore: number;
+  peakRss: number;
+  rules: number;
+  simCpu: number;
+  simWall: number;
+  simFlagged: number;
+}
+
+interface Round {
+  floor: Floor;
+  batch: Batch;
+  ratio: number;
+}
+
+/** The floor: the same file read and split into lines, no other work. */
+async function readFloor(file: string): Promise<Floor> {
   const f0 = performance.now();
   const fc0 = cpu();
   let lines = 0;
@@ -75,10 +142,11 @@ async function main() {
     }
     tail = text.slice(at);
   }
-  const floorMs = performance.now() - f0;
-  const floorCpu = cpu() - fc0;
+  return { cpu: cpu() - fc0, wall: performance.now() - f0, lines };
+}
 
-  // The batch.
+/** The product's import path over the file, then screening, then the simulator (timed apart). */
+async function runBatch(file: string, pop: ReturnType<typeof generatePopulation>): Promise<Batch> {
   const rssBefore = process.memoryUsage().rss;
   peakRss = rssBefore;
   const b0 = performance.now();
@@ -89,32 +157,34 @@ async function main() {
     { mapping: DEFAULT_COLUMNS, period, encoding: "auto" },
     (row) => ledger.add(row),
   );
-  const readMs = performance.now() - b0;
+  const readWall = performance.now() - b0;
   const registry = registryFromGenerated(pop.households);
   const rules = monitoringRulesOn(PACK, period.to);
   const result = screen({ ledger, registry, rules, period, asOf: period.to });
-  const batchMs = performance.now() - b0;
+  const wall = performance.now() - b0;
   const batchCpu = cpu() - bc0;
+  const batchPeak = peakRss;
 
   const s0 = performance.now();
   const sc0 = cpu();
   const sim = simulate({ ledger, registry, rules, period, asOf: period.to });
-  const simMs = performance.now() - s0;
-  const simCpu = cpu() - sc0;
-  clearInterval(sampler);
-
-  const rowsPerSec = Math.round((report.lines / batchCpu) * 1000);
-  console.log(`load average: ${(await import("node:os")).loadavg().map((x) => x.toFixed(1)).join(" ")} (2 cores, shared: CPU time is the figure, wall time shown beside it)`);
-  console.log(`file: ${report.lines.toLocaleString("en")} rows, ${mb(size)}, ${report.encoding}`);
-  console.log(`floor (read + split lines): CPU ${secs(floorCpu)}, wall ${secs(floorMs)}  (${lines.toLocaleString("en")} lines)`);
-  console.log(
-    `batch (stream + parse + check + match + aggregate + screen): CPU ${secs(batchCpu)}, wall ${secs(batchMs)} (read ${secs(readMs)}, screen ${secs(batchMs - readMs)} wall), ${rowsPerSec.toLocaleString("en")} rows/s of CPU, ${(batchCpu / floorCpu).toFixed(1)} × floor`,
-  );
-  console.log(`  accepted ${report.accepted.toLocaleString("en")}, rejected ${report.rejected}, people ${ledger.size.toLocaleString("en")}, flags ${result.flags.length.toLocaleString("en")}`);
-  console.log(`peak RSS: ${mb(peakRss)} (before the batch: ${mb(rssBefore)})`);
-  console.log(`simulator (a year, ${rules.length} rules): CPU ${secs(simCpu)}, wall ${secs(simMs)}, would flag ${sim.total.people.toLocaleString("en")}`);
-  const ok = batchCpu <= 10_000 && peakRss <= 1 << 30 && batchCpu <= 5 * floorCpu && simCpu <= 5_000;
-  console.log(`bars (≤ 10 s, ≤ 1 GB, ≤ 5 × floor, simulator ≤ 5 s): ${ok ? "met" : "NOT met"}`);
+  return {
+    cpu: batchCpu,
+    wall,
+    readWall,
+    lines: report.lines,
+    accepted: report.accepted,
+    rejected: report.rejected,
+    encoding: report.encoding,
+    people: ledger.size,
+    flags: result.flags.length,
+    rssBefore,
+    peakRss: batchPeak,
+    rules: rules.length,
+    simCpu: cpu() - sc0,
+    simWall: performance.now() - s0,
+    simFlagged: sim.total.people,
+  };
 }
 
 main().catch((e) => {

@@ -1,3 +1,4 @@
+import { SeenKeys } from "@/lib/monitoring/seen-keys";
 import type { Readable } from "node:stream";
 import { readSheet } from "read-excel-file/node";
 import { D } from "@/lib/policy/money";
@@ -73,7 +74,7 @@ export async function readSettlementXlsx(
   if (rows.length - 1 > MAX_XLSX_ROWS) return done({ code: "too-many-rows", limit: MAX_XLSX_ROWS });
   const found = columnIndexes(rows[0].map(cellText), options.mapping);
   if (found.missing.length) return done({ code: "header", missing: found.missing });
-  const seen = new Set<string>();
+  const seen = new SeenKeys();
   const reject = (line: number, code: RowErrorCode, field?: string) => {
     report.rejected++;
     report.errorCounts[code] = (report.errorCounts[code] ?? 0) + 1;
@@ -89,11 +90,10 @@ export async function readSettlementXlsx(
       reject(line, r.code, r.field);
       continue;
     }
-    if (seen.has(r.settlementId)) {
+    if (!seen.addNew(r.settlementId)) {
       reject(line, "duplicate", "settlementId");
       continue;
     }
-    seen.add(r.settlementId);
     report.accepted++;
     onRow(r);
   }

@@ -2,6 +2,7 @@ import type { MonitoringMeasure, MonitoringRule, MonitoringScheme } from "@/lib/
 import type { Category } from "@/lib/policy/types";
 import { yuanToFen } from "@/lib/monitoring/fen";
 import type { CostLedger } from "@/lib/monitoring/ledger";
+import { KeyIndex } from "@/lib/monitoring/key-index";
 import type { Period } from "@/lib/monitoring/settlement";
 
 /**
@@ -36,22 +37,29 @@ export function categoriesOn(certs: readonly Certification[], date: string): Cat
   return out;
 }
 
-/** A registry held in memory (tests, the benchmark, a batch after matching). */
+/**
+ * A registry held in memory (tests, the benchmark, a batch after matching). People are found
+ * through a KeyIndex, not a Map: screening asks for every person in the ledger (150,000 a year),
+ * most of them not in the registry, and a Map's lookup of a key string made earlier costs a
+ * hash of it and a cache miss on the stored key.
+ */
 export class MemoryRegistry implements Registry {
-  private readonly people = new Map<string, RegistryPerson>();
+  private readonly index = new KeyIndex();
+  private readonly people: RegistryPerson[] = [];
   private readonly households = new Map<string, string[]>();
   addHousehold(key: string, members: readonly string[], certifications: Certification[]): void {
     this.households.set(key, [...members]);
-    for (const m of members) this.people.set(m, { household: key, certifications });
+    for (const m of members) this.people[this.index.add(m)] = { household: key, certifications };
   }
   person(key: string) {
-    return this.people.get(key);
+    const i = this.index.find(key);
+    return i < 0 ? undefined : this.people[i];
   }
   members(household: string) {
     return this.households.get(household) ?? [];
   }
   get size() {
-    return this.people.size;
+    return this.index.size;
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseFen } from "@/lib/monitoring/fen";
 import { validateIdNumber } from "@/lib/identity/id-number";
+import { KeyIndex } from "@/lib/monitoring/key-index";
 import type { MonitoringScheme } from "@/lib/policy/monitoring-rules";
 
 /**
@@ -96,6 +97,26 @@ const SCHEME_SPELLING_LIST: Record<string, MonitoringScheme> = {
 export const SCHEME_SPELLINGS: ReadonlyMap<string, MonitoringScheme> = new Map(Object.entries(SCHEME_SPELLING_LIST));
 
 const IN_REGION: ReadonlyMap<string, boolean> = new Map(Object.entries({ 本地: true, 区内: true, 市内: true, 是: true, "1": true, Y: true, 异地: false, 区外: false, 否: false, "0": false, N: false }));
+
+/** A few spellings looked up straight from a field's range (no string cut per row), trimmed. */
+class Spellings<T> {
+  private readonly index = new KeyIndex(16);
+  private readonly values: T[] = [];
+  constructor(map: ReadonlyMap<string, T>) {
+    for (const [spelling, value] of map) {
+      this.index.add(spelling);
+      this.values.push(value);
+    }
+  }
+  /** The value of text[from, to) once trimmed, or undefined. */
+  at(text: string, from: number, to: number): T | undefined {
+    const i = from < to && text.charCodeAt(from) > 32 && text.charCodeAt(to - 1) > 32 ? this.index.find(text, from, to) : this.index.find(text.slice(from, to).trim());
+    return i < 0 ? undefined : this.values[i];
+  }
+}
+
+const SCHEME_AT = new Spellings(SCHEME_SPELLINGS);
+const IN_REGION_AT = new Spellings(IN_REGION);
 
 export const ROW_ERROR_CODES = [
   "columns",
@@ -276,14 +297,17 @@ export function readSettlementFields(f: FieldRanges, indexes: Int32Array, period
     idNumber = b > a && text.charCodeAt(a) > 32 && text.charCodeAt(b - 1) > 32 ? normaliseIdNumber(text, a, b) : normaliseIdNumber(text.slice(a, b).trim());
   }
   if (!idNumber) return { code: "id-number", field: "idNumber" };
-  const scheme = SCHEME_SPELLINGS.get(fieldText(f, indexes, 2));
+  k = fieldAt(f, indexes, 2);
+  const scheme = k < 0 ? undefined : SCHEME_AT.at(text, start[k], end[k]);
   if (!scheme) return { code: "scheme", field: "scheme" };
   k = fieldAt(f, indexes, 3);
   const date = k < 0 ? null : parseSettlementDate(text, start[k], end[k]);
   if (!date) return { code: "date", field: "date" };
-  if (date < period.from || date > period.to) return { code: "outside-period", field: "date" };
-  const inRegionText = fieldText(f, indexes, 6);
-  const inRegion = inRegionText === "" ? true : IN_REGION.get(inRegionText);
+  if (period !== periodRead) readPeriod(period);
+  const day = dayOf(date);
+  if (day < periodFrom || day > periodTo) return { code: "outside-period", field: "date" };
+  k = fieldAt(f, indexes, 6);
+  const inRegion = k < 0 || isBlank(text, start[k], end[k]) ? true : IN_REGION_AT.at(text, start[k], end[k]);
   if (inRegion === undefined) return { code: "columns", field: "inRegion" };
   const amounts = AMOUNTS;
   for (let a = 0; a < 6; a++) {
@@ -315,6 +339,27 @@ export function readSettlementFields(f: FieldRanges, indexes: Int32Array, period
     assistance: amounts[4],
     personalCash,
   };
+}
+
+/** The period last read (rows of one file share it) as yyyymmdd numbers: comparing numbers, not strings. */
+let periodRead: Period | null = null;
+let periodFrom = 0;
+let periodTo = 0;
+function readPeriod(period: Period): void {
+  periodFrom = dayOf(period.from);
+  periodTo = dayOf(period.to);
+  if (!(periodFrom > 0 && periodTo > 0)) throw new RangeError(`not a period of ISO dates: ${period.from} – ${period.to}`);
+  periodRead = period;
+}
+
+/** "2025-03-07" → 20250307 (an ISO date as parseSettlementDate returns it). */
+function dayOf(iso: string): number {
+  return num(iso, 0, 4) * 10000 + num(iso, 5, 7) * 100 + num(iso, 8, 10);
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) > 32) return false;
+  return true;
 }
 
 /** Scratch for one record's six amounts (read at once, so one buffer serves every row). */

@@ -134,13 +134,32 @@ describe("KeyIndex: distinct keys numbered in the order first seen", () => {
     expect(() => index.key(4)).toThrow(RangeError);
   });
 
+  it("holds ID-number-shaped keys packed and gives them back exactly, never confusing them with other keys", () => {
+    const index = new KeyIndex();
+    const keys = ["000000000000000000", "000000000000000001", "99999999999999999X", "11010519491231002X", "11010519491231002x", "1101051949123100XX", "110105194912310021", "11010519491231002", "110105194912310021 "];
+    keys.forEach((k, i) => expect(index.add(k)).toBe(i));
+    keys.forEach((k, i) => {
+      expect(index.find(k)).toBe(i);
+      expect(index.key(i)).toBe(k);
+    });
+    expect(index.find("x110105194912310021y", 1, 19)).toBe(6);
+    expect(index.find("110105194912310022")).toBe(-1);
+    expect(index.find("000000000000000002")).toBe(-1);
+  });
+
   it("agrees with a Map over 100,000 keys, many sharing prefixes and hashes' low bits", () => {
     const index = new KeyIndex();
     const map = new Map<string, number>();
     const rand = prng(11);
     let disagreements = 0;
     for (let i = 0; i < 100_000; i++) {
-      const key = rand() < 0.5 ? `S2025${String(Math.floor(rand() * 60_000)).padStart(8, "0")}` : `${Math.floor(rand() * 1e5).toString(36)}结算`;
+      const pick = rand();
+      const key =
+        pick < 0.4
+          ? `S2025${String(Math.floor(rand() * 60_000)).padStart(8, "0")}`
+          : pick < 0.7
+            ? `${String(Math.floor(rand() * 30_000)).padStart(17, "0")}${"0123456789X"[Math.floor(rand() * 11)]}`
+            : `${Math.floor(rand() * 1e5).toString(36)}结算`;
       if (!map.has(key)) map.set(key, map.size);
       if (index.add(key) !== map.get(key)) disagreements++;
     }

@@ -26,6 +26,22 @@ describe("the cost ledger: each person's month costs in whole fen", () => {
     expect(ledger.rows).toBe(people + Math.ceil(people / 3));
   });
 
+  it("numbers people in the order first seen, whatever the shape of their key, and reads right mid-batch", () => {
+    const ledger = new CostLedger(year);
+    const [a, b] = [fakeIdNumber(1), fakeIdNumber(2)];
+    ledger.add(row("hash:A", "2025-01-02", 5));
+    ledger.add(row(a, "2025-01-03", 7));
+    ledger.add(row("hash:B", "2025-02-03", 11));
+    expect(ledger.size).toBe(3); // read while settlements wait to be added
+    ledger.add(row(b, "2025-02-04", 13));
+    ledger.add(row(a, "2025-02-05", 17));
+    expect(ledger.keys).toEqual(["hash:A", a, "hash:B", b]);
+    expect(ledger.sum("personal", ledger.personIndex(a)!, 0, 11)).toBe(24);
+    expect(ledger.settlementsOf(ledger.personIndex("hash:B")!)).toBe(1);
+    expect(ledger.has(b)).toBe(true);
+    expect(ledger.has(fakeIdNumber(3))).toBe(false);
+  });
+
   it("the scheme is the one of the person's latest settlement; the data is as fresh as the latest date", () => {
     const ledger = new CostLedger(year);
     const id = fakeIdNumber(1);

@@ -122,6 +122,29 @@ describe("reading a settlement extract as a stream", () => {
     expect(report).toMatchObject({ lines: 9, accepted: 2, rejected: 7 });
   });
 
+  it("spellings of the scheme and of 就医地 are read trimmed; a blank 就医地 is in the region; the period's last day is in it", async () => {
+    const text = [
+      HEADER,
+      line("C1", id1, " 城乡居民 ,2025-03-02,医院,县级, 异地 ,10,10,0,0,0,10"),
+      line("C2", id1, "企退,2025-12-31,医院,县级,   ,10,10,0,0,0,10"),
+      line("C3", id1, "职工,2025-01-01,医院,县级,N,10,10,0,0,0,10"),
+      line("C4", id1, "职工,2025-01-01,医院,县级,外省,10,10,0,0,0,10"),
+      line("C5", id1, "职工 医保,2025-01-01,医院,县级,本地,10,10,0,0,0,10"),
+      line("C6", id1, "职工,2026-01-01,医院,县级,本地,10,10,0,0,0,10"),
+    ].join("\n");
+    const { report, rows } = await read(text);
+    expect(rows.map((r) => [r.settlementId, r.scheme, r.inRegion])).toEqual([
+      ["C1", "resident", false],
+      ["C2", "retiree", true],
+      ["C3", "employee", false],
+    ]);
+    expect(report.errors).toEqual([
+      { line: 5, code: "columns", field: "inRegion" },
+      { line: 6, code: "scheme", field: "scheme" },
+      { line: 7, code: "outside-period", field: "date" },
+    ]);
+  });
+
   it("a file without the mapped columns is refused whole, naming them", async () => {
     const { report, rows } = await read("姓名,金额\n张三,100\n");
     expect(report.problem).toMatchObject({ code: "header" });
