@@ -7,9 +7,10 @@ import DecimalBase from "decimal.js";
 export const D = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
 // Every decimal.js operation reads its settings from the constructor (x.constructor.precision,
 // .rounding, .maxE …). A clone gets some sixty properties assigned one by one, which leaves it a
-// dictionary-mode object in V8, so each of those reads is a hash lookup. An object that serves as a
-// prototype is given V8's fast property layout: making D one (of an object nobody uses) makes the
-// engine's additions, subtractions and divisions a quarter to a third cheaper. Values are untouched.
+// dictionary-mode object in V8, so each of those reads is a hash lookup. V8 turns an object that
+// serves as a prototype into its fast property layout once property reads go through it: making D
+// one (of an object nobody uses) makes the engine's additions, subtractions and divisions a quarter
+// to a third cheaper (docs/calculation.md, Benchmark). Values are untouched.
 // (setPrototypeOf, not Object.create, so that no minifier drops the call as free of side effects.)
 Object.setPrototypeOf({}, D);
 export type Dec = InstanceType<typeof D>;
