@@ -63,7 +63,7 @@ export function computeHouseholdEstimate(req: ParsedHouseholdRequest, pack: Comp
     // Each pooled member's share of the family layer, in its place among the member's layers.
     for (const run of pooled) {
       const k = memberRuns.indexOf(run);
-      const share = run.episodes.reduce((sum, ep) => add(sum, ep.paid.get(family.layer.id) ?? ZERO), ZERO);
+      const share = run.episodes.reduce((sum, ep) => add(sum, ep.paid[family.layer.id] ?? ZERO), ZERO);
       const own: LayerResult = {
         id: family.layer.id,
         name: run.layerName(family.layer.id),

@@ -1,9 +1,10 @@
 import zhHans from "../../locales/zh-Hans/policy.json";
 import zhHant from "../../locales/zh-Hant/policy.json";
-import { TemplateCatalog, type Vars } from "./template";
+import { type CompiledTemplate, TemplateCatalog, type Vars } from "./template";
 import type { Locale } from "./types";
 
 export { compileTemplate, MissingMessageError, type Vars } from "./template";
+export { renderTemplate as render } from "./template";
 
 /** All text the engine emits comes from locales/<lng>/policy.json, rendered by the shared template helper (./template.ts). */
 const catalogs: Record<Locale, TemplateCatalog> = {
@@ -14,6 +15,11 @@ const catalogs: Record<Locale, TemplateCatalog> = {
 /** Render the template `key` in `locale`; throws on a missing key (a bug, caught by the tests). */
 export function t(locale: Locale, key: string, vars?: Vars): string {
   return catalogs[locale].t(key, vars);
+}
+
+/** The compiled template `key` of `locale`, for texts rendered on every estimate (render fills it; no lookup by key each time). */
+export function template(locale: Locale, key: string): CompiledTemplate {
+  return catalogs[locale].template(key);
 }
 
 /** The placeholder names a template uses (so callers compute only what is shown). */
@@ -35,7 +41,13 @@ export function keys(locale: Locale): string[] {
   return catalogs[locale].keys();
 }
 
+/** Each script's enumeration separator, looked up once. */
+const LIST_SEPARATOR: Record<Locale, string> = {
+  "zh-Hans": t("zh-Hans", "common.listSeparator"),
+  "zh-Hant": t("zh-Hant", "common.listSeparator"),
+};
+
 /** Join list items the way each script writes an enumeration. */
 export function list(locale: Locale, items: string[]): string {
-  return items.join(t(locale, "common.listSeparator"));
+  return items.join(LIST_SEPARATOR[locale]);
 }

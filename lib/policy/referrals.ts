@@ -9,10 +9,9 @@ import { Run, matches } from "./run";
 export function buildReferrals(run: Run, personal: Dec): Referral[] {
   const def = run.pack.def;
   const out: Referral[] = [];
-  const seen = new Set<string>();
   for (const r of def.referrals) {
-    if (seen.has(r.programme) || !referralApplies(run, r, personal)) continue;
-    seen.add(r.programme);
+    // One referral per programme: the first that applies.
+    if (out.some((o) => o.programme === r.programme) || !referralApplies(run, r, personal)) continue;
     out.push({ programme: r.programme, explanation: referralText(run, r, personal) });
   }
   return out;

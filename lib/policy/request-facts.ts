@@ -105,7 +105,7 @@ export function applyExclusions(run: Run): void {
         if (!l || ep.settled[lid] !== undefined || !eligibleFor(run, l)) continue;
         // A facility waiver only concerns stays at the facilities it names.
         if (l.rule === "facility-split" && (!l.facility.includes(ep.facility) || (l.inRegionOnly && !ep.inRegion))) continue;
-        if (!ep.blocked.has(lid)) ep.blocked.set(lid, rule.reason);
+        if (ep.blocked[lid] === undefined) ep.blocked[lid] = rule.reason;
         hit.push(lid);
       }
       if (!hit.length) continue;
@@ -142,11 +142,11 @@ export function applyCertificationDates(run: Run): void {
     const from = dates.reduce((a, b) => (b < a ? b : a));
     const undated: string[] = [];
     for (const ep of run.episodes) {
-      if (ep.settled[l.id] !== undefined || ep.blocked.has(l.id)) continue;
+      if (ep.settled[l.id] !== undefined || ep.blocked[l.id] !== undefined) continue;
       const date = run.req.episodes[ep.i].date;
       if (date === undefined) undated.push(String(ep.i + 1));
       else if (date < from) {
-        ep.blocked.set(l.id, "before-certification");
+        ep.blocked[l.id] = "before-certification";
         run.excluded.push({ ep: ep.i, reason: "before-certification", layers: [l.id], sources: [...scheme.countsFromCertification.sources] });
       }
     }

@@ -1,4 +1,4 @@
-import { add, constFen, constRate, D, type Dec, fenString, ZERO } from "./money";
+import { add, constFen, constRate, type Dec, fenString, fixed4, ZERO } from "./money";
 import { list } from "./messages";
 import { isRememberedText, rememberObjectJson } from "./serialize";
 import type { PackTables } from "./pack-tables";
@@ -46,7 +46,7 @@ export function sumUp(eps: readonly EpisodeState[], reimbursed: Dec): Totals {
     reimbursed: fenString(reimbursed),
     personal: fenString(personal),
     personalAmount: personal,
-    personalRatio: personal.div(total).toFixed(4, D.ROUND_HALF_UP),
+    personalRatio: fixed4(personal.div(total)),
   };
 }
 
@@ -68,7 +68,7 @@ export function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], 
   }
   return run.episodes.map((ep) => {
     const paid = {} as Partial<Record<LayerId, string>>;
-    for (const id of ids) paid[id] = fenString(ep.paid.get(id) ?? ZERO);
+    for (const id of ids) paid[id] = fenString(ep.paid[id] ?? ZERO);
     const first = run.excluded.find((x) => x.ep === ep.i);
     return { index: ep.i, total: fenString(ep.total), paid, personal: fenString(ep.left), excluded: first ? first.reason : null };
   });
@@ -82,10 +82,11 @@ export function buildEpisodeBreakdown(run: Run, layers: readonly LayerResult[], 
  */
 export function buildAssumptions(run: Run): Assumption[] {
   const ids = run.tables.layerIds;
+  const objects = assumptionObjectsOf(run.tables);
   return run.assumptions.map((a) => {
     // The computing layers at or after the first layer that read the value.
     const mask = a.from >= ids.length ? 0 : run.computedLayers & ~((1 << a.from) - 1);
-    return assumptionObject(assumptionObjectsOf(run.tables), a, mask, ids);
+    return assumptionObject(objects, a, mask, ids);
   });
 }
 

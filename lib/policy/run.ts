@@ -29,8 +29,10 @@ export interface EpisodeState {
   policyLeft: Dec;
   /** Position (in the pack's layer order) of the last layer the settlement slip gives; -1 when none. */
   lastSettled: number;
-  blocked: Map<LayerId, ExclusionReason>;
-  paid: Map<LayerId, Dec>;
+  /** Layers an exclusion leaves out for this episode, with the reason. */
+  blocked: Partial<Record<LayerId, ExclusionReason>>;
+  /** What each layer computed so far paid on this episode. */
+  paid: Partial<Record<LayerId, Dec>>;
 }
 
 /** An assumption as stated, and the first layer whose amount reads it (NO_LAYER: none). */
@@ -66,9 +68,8 @@ export class Run {
   /** The pack's fixed texts in this locale. */
   readonly wording: PackWording;
   readonly labels: Labels;
-  /** What the engine assumed, in the order first assumed (assumptionKeys finds one by id). */
+  /** What the engine assumed, in the order first assumed. */
   readonly assumptions: Assumed[] = [];
-  readonly assumptionKeys = new Map<string, Assumed>();
   /** Position (in the pack's layer order) of the layer being computed; NO_LAYER outside the layers. */
   layerPosition = NO_LAYER;
   /**
@@ -100,7 +101,8 @@ export class Run {
    * stays cannot move an amount the slip has already fixed further down.
    */
   pinned(ep: EpisodeState, id: LayerId): boolean {
-    return ep.settled[id] === undefined && this.tables.layerIndex.get(id)! < ep.lastSettled;
+    // lastSettled is -1 when the slip gives no layer, and no layer comes before position 0.
+    return ep.lastSettled > 0 && ep.settled[id] === undefined && this.tables.layerIndex.get(id)! < ep.lastSettled;
   }
 
   t(key: string, vars?: Vars): string {
@@ -113,14 +115,16 @@ export class Run {
    * outside the layers (e.g. a referral's text).
    */
   assume(key: string, text: string, from: number = this.layerPosition): void {
-    const known = this.assumptionKeys.get(key);
-    if (known) {
-      if (from < known.from) known.from = from;
-      return;
+    // A search of the list, not a Map: an estimate states a dozen or so, and a fresh Map per estimate costs more.
+    const assumptions = this.assumptions;
+    for (let i = 0; i < assumptions.length; i++) {
+      const known = assumptions[i];
+      if (known.id === key) {
+        if (from < known.from) known.from = from;
+        return;
+      }
     }
-    const a: Assumed = { id: key, text, from };
-    this.assumptionKeys.set(key, a);
-    this.assumptions.push(a);
+    assumptions.push({ id: key, text, from });
   }
 
   /** Record that the layer being computed computed an amount itself (so assumptions before it move it). */
@@ -252,8 +256,8 @@ export function toEpisodeState(e: ParsedEpisode, i: number): EpisodeState {
     left: total,
     policyLeft: inPolicy,
     lastSettled: -1,
-    blocked: new Map(),
-    paid: new Map(),
+    blocked: {},
+    paid: {},
   };
 }
 

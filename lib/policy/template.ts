@@ -74,6 +74,11 @@ export class TemplateCatalog {
     return renderTemplate(this.get(key), vars);
   }
 
+  /** The compiled template `key` (throws on a missing key, as t does). */
+  template(key: string): CompiledTemplate {
+    return this.get(key);
+  }
+
   /** The placeholder names a template uses (so callers compute only what is shown). */
   slots(key: string): string[] {
     return [...this.get(key).slots];

@@ -1,5 +1,5 @@
 import { constMoney, constPercent, constPoints, type Dec, formatMoney, formatPercent, gt, lte } from "../money";
-import { list } from "../messages";
+import { list, render, template } from "../messages";
 import type { Run } from "../run";
 import type {
   AnnualExcessTrace,
@@ -13,7 +13,7 @@ import type {
   WaiverTrace,
   YearlyState,
 } from "../layers/trace";
-import type { LayerId } from "../types";
+import type { LayerId, Locale } from "../types";
 
 /**
  * The sentence a family reads for a layer, from the layer's numbers and
@@ -39,6 +39,58 @@ export function explainLayer(run: Run, id: LayerId, outcome: LayerOutcome): stri
   }
 }
 
+/** The explanation templates of one locale, looked up once (they are rendered on every estimate). */
+function explainTexts(locale: Locale) {
+  const tpl = (key: string) => template(locale, key);
+  return {
+    assistanceBelow: tpl("explain.assistance.below"),
+    assistancePaid: tpl("explain.assistance.paid"),
+    assistancePaidNoThreshold: tpl("explain.assistance.paidNoThreshold"),
+    backstopAboveStandard: tpl("explain.backstop.aboveStandard"),
+    backstopBelowStandard: tpl("explain.backstop.belowStandard"),
+    backstopFull: tpl("explain.backstop.full"),
+    backstopGuarantee: tpl("explain.backstop.guarantee"),
+    backstopGuaranteeMet: tpl("explain.backstop.guaranteeMet"),
+    backstopKindNotCovered: tpl("explain.backstop.kindNotCovered"),
+    backstopSplit: tpl("explain.backstop.split"),
+    basicBelowDeductible: tpl("explain.basic.belowDeductible"),
+    basicCapped: tpl("explain.basic.capped"),
+    basicOutReferred: tpl("explain.basic.outReferred"),
+    basicOutUnreferred: tpl("explain.basic.outUnreferred"),
+    basicPaid: tpl("explain.basic.paid"),
+    basicTiltDeductible: tpl("explain.basic.tiltDeductible"),
+    basicTiltRate: tpl("explain.basic.tiltRate"),
+    basicYearlyDeductible: tpl("explain.basic.yearlyDeductible"),
+    blocked: tpl("explain.blocked"),
+    capReached: tpl("explain.capReached"),
+    criticalBelow: tpl("explain.critical.below"),
+    criticalEmployee: tpl("explain.critical.employee"),
+    criticalPaid: tpl("explain.critical.paid"),
+    criticalTilt: tpl("explain.critical.tilt"),
+    limitReached: tpl("explain.limitReached"),
+    multi: tpl("explain.multi"),
+    multiItem: tpl("explain.multiItem"),
+    noneCovered: tpl("explain.noneCovered"),
+    notEligible: tpl("explain.notEligible"),
+    piece: tpl("explain.piece"),
+    settled: tpl("explain.settled"),
+    tiltedBelow: tpl("explain.tilted.below"),
+    tiltedPaid: tpl("explain.tilted.paid"),
+    tiltedPaidNoThreshold: tpl("explain.tilted.paidNoThreshold"),
+    waiverNotApplicable: tpl("explain.waiver.notApplicable"),
+    waiverPaid: tpl("explain.waiver.paid"),
+    yearlyBlockedEpisodes: tpl("explain.yearly.blockedEpisodes"),
+    yearlyStandalone: tpl("explain.yearly.standalone"),
+    yearlyWithSettled: tpl("explain.yearly.withSettled"),
+  };
+}
+
+type ExplainTexts = ReturnType<typeof explainTexts>;
+
+const EXPLAIN_TEXTS: Record<Locale, ExplainTexts> = { "zh-Hans": explainTexts("zh-Hans"), "zh-Hant": explainTexts("zh-Hant") };
+
+const texts = (run: Run): ExplainTexts => EXPLAIN_TEXTS[run.locale];
+
 // ---- shared
 
 /** One sentence for one episode, or a total plus one item per episode (sentences are indexed by episode). */
@@ -46,13 +98,13 @@ function combine(run: Run, sentences: string[], paid: Dec): string {
   if (sentences.length === 1) return sentences[0];
   let details = "";
   for (let i = 0; i < sentences.length; i++) {
-    details += run.t("explain.multiItem", { n: i + 1, where: run.where(run.episodes[i]), text: sentences[i] });
+    details += render(texts(run).multiItem, { n: i + 1, where: run.where(run.episodes[i]), text: sentences[i] });
   }
-  return run.t("explain.multi", { count: sentences.length, paid: formatMoney(paid), details });
+  return render(texts(run).multi, { count: sentences.length, paid: formatMoney(paid), details });
 }
 
 function settledSentence(run: Run, id: LayerId, paid: Dec): string {
-  return run.t("explain.settled", { layer: run.layerName(id), paid: formatMoney(paid) });
+  return render(texts(run).settled, { layer: run.layerName(id), paid: formatMoney(paid) });
 }
 
 function startSentence(run: Run, id: LayerId, step: StartStep): string {
@@ -60,9 +112,9 @@ function startSentence(run: Run, id: LayerId, step: StartStep): string {
     case "settled":
       return settledSentence(run, id, step.paid);
     case "not-eligible":
-      return run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(step.covered) });
+      return render(texts(run).notEligible, { layer: run.layerName(id), who: run.catLabels(step.covered) });
     case "blocked":
-      return run.t("explain.blocked", { reason: run.labels.reason[step.reason], layer: run.layerName(id) });
+      return render(texts(run).blocked, { reason: run.labels.reason[step.reason], layer: run.layerName(id) });
   }
 }
 
@@ -78,9 +130,9 @@ function basicSentence(run: Run, step: BasicComputed): string {
   const rate = step.rateMoved ? formatPercent(step.rate) : constPercent(step.rate);
   let sentence: string;
   if (step.belowDeductible) {
-    sentence = run.t("explain.basic.belowDeductible", { base: formatMoney(step.base), deductible: formatMoney(step.deductible) });
+    sentence = render(texts(run).basicBelowDeductible, { base: formatMoney(step.base), deductible: formatMoney(step.deductible) });
   } else if (step.capped) {
-    sentence = run.t("explain.basic.capped", {
+    sentence = render(texts(run).basicCapped, {
       base: formatMoney(step.base),
       deductible: formatMoney(step.applied),
       rate,
@@ -89,21 +141,21 @@ function basicSentence(run: Run, step: BasicComputed): string {
       paid: formatMoney(step.paid),
     });
   } else {
-    sentence = run.t("explain.basic.paid", { base: formatMoney(step.base), deductible: formatMoney(step.applied), rate, paid: formatMoney(step.paid) });
+    sentence = render(texts(run).basicPaid, { base: formatMoney(step.base), deductible: formatMoney(step.applied), rate, paid: formatMoney(step.paid) });
   }
   for (const a of step.adjustments) {
     switch (a.kind) {
       case "tilt-deductible":
-        sentence += run.t("explain.basic.tiltDeductible", { who: run.catLabels(a.categories), factor: constPercent(a.factor) });
+        sentence += render(texts(run).basicTiltDeductible, { who: run.catLabels(a.categories), factor: constPercent(a.factor) });
         break;
       case "yearly-deductible":
-        sentence += run.t("explain.basic.yearlyDeductible", { deductible: formatMoney(a.deductible) });
+        sentence += render(texts(run).basicYearlyDeductible, { deductible: formatMoney(a.deductible) });
         break;
       case "tilt-rate":
-        sentence += run.t("explain.basic.tiltRate", { who: run.catLabels(a.categories), points: constPoints(a.points) });
+        sentence += render(texts(run).basicTiltRate, { who: run.catLabels(a.categories), points: constPoints(a.points) });
         break;
       case "out-of-region":
-        sentence += run.t(a.referred ? "explain.basic.outReferred" : "explain.basic.outUnreferred", { points: constPoints(a.points) });
+        sentence += render(a.referred ? texts(run).basicOutReferred : texts(run).basicOutUnreferred, { points: constPoints(a.points) });
         break;
     }
   }
@@ -114,16 +166,16 @@ function basicSentence(run: Run, step: BasicComputed): string {
 
 function explainWaiver(run: Run, trace: WaiverTrace, paid: Dec): string {
   const l = trace.layer;
-  if (trace.notEligible) return run.t("explain.notEligible", { layer: run.layerName("waiver"), who: run.catLabels(l.categories) });
+  if (trace.notEligible) return render(texts(run).notEligible, { layer: run.layerName("waiver"), who: run.catLabels(l.categories) });
   const sentences = trace.steps.map((step) => {
     switch (step.step) {
       case "not-applicable":
-        return run.t("explain.waiver.notApplicable", {
+        return render(texts(run).waiverNotApplicable, {
           where: list(run.locale, l.facility.map((f) => run.labels.facility[f])),
           kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])),
         });
       case "computed":
-        return run.t("explain.waiver.paid", { base: formatMoney(step.base), rate: formatPercent(step.share), paid: formatMoney(step.paid) });
+        return render(texts(run).waiverPaid, { base: formatMoney(step.base), rate: formatPercent(step.share), paid: formatMoney(step.paid) });
       default:
         return startSentence(run, "waiver", step);
     }
@@ -133,15 +185,15 @@ function explainWaiver(run: Run, trace: WaiverTrace, paid: Dec): string {
 
 function explainGuarantee(run: Run, id: LayerId, trace: GuaranteeTrace, paid: Dec): string {
   const l = trace.layer;
-  if (trace.notEligible) return run.t("explain.notEligible", { layer: run.layerName(id), who: run.catLabels(l.categories) });
+  if (trace.notEligible) return render(texts(run).notEligible, { layer: run.layerName(id), who: run.catLabels(l.categories) });
   const sentences = trace.steps.map((step) => {
     switch (step.step) {
       case "kind-not-covered":
-        return run.t("explain.backstop.kindNotCovered", { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
+        return render(texts(run).backstopKindNotCovered, { kind: list(run.locale, l.kinds.map((k) => run.labels.kind[k])) });
       case "split":
-        return run.t("explain.backstop.split", { base: formatMoney(step.base), rate: formatPercent(step.share), paid: formatMoney(step.paid) });
+        return render(texts(run).backstopSplit, { base: formatMoney(step.base), rate: formatPercent(step.share), paid: formatMoney(step.paid) });
       case "guarantee":
-        return run.t(step.met ? "explain.backstop.guaranteeMet" : "explain.backstop.guarantee", {
+        return render(step.met ? texts(run).backstopGuaranteeMet : texts(run).backstopGuarantee, {
           total: formatMoney(step.total),
           ratio: formatPercent(step.ratio),
           target: formatMoney(step.target),
@@ -161,15 +213,15 @@ function explainGuarantee(run: Run, id: LayerId, trace: GuaranteeTrace, paid: De
 function yearlyTail(run: Run, id: LayerId, year: YearlyState): string {
   let s = "";
   if (year.nSettled && year.nComputed) {
-    s += run.t("explain.yearly.withSettled", { settled: formatMoney(year.settled), computed: formatMoney(year.computed) });
+    s += render(texts(run).yearlyWithSettled, { settled: formatMoney(year.settled), computed: formatMoney(year.computed) });
   }
   if (year.standalone.length) {
     const eps = [...year.standalone].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += run.t("explain.yearly.standalone", { episodes: list(run.locale, eps), layer: run.layerName(id) });
+    s += render(texts(run).yearlyStandalone, { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
   if (year.blockedEps.length) {
     const eps = [...year.blockedEps].sort((a, b) => a - b).map((i) => String(i + 1));
-    s += run.t("explain.yearly.blockedEpisodes", { episodes: list(run.locale, eps), layer: run.layerName(id) });
+    s += render(texts(run).yearlyBlockedEpisodes, { episodes: list(run.locale, eps), layer: run.layerName(id) });
   }
   return s;
 }
@@ -182,40 +234,40 @@ function yearlyWithoutFormula(run: Run, id: LayerId, status: string, year: Yearl
   if (status === "not-covered") return year.nSettled ? settledSentence(run, id, year.settled) : notCovered();
   if (year.nComputed) return null;
   if (year.nSettled) return settledSentence(run, id, year.settled) + yearlyTail(run, id, year);
-  return run.t("explain.noneCovered", { layer: run.layerName(id) });
+  return render(texts(run).noneCovered, { layer: run.layerName(id) });
 }
 
 function explainCritical(run: Run, trace: CriticalTrace, paid: Dec): string {
   const id: LayerId = "critical";
   const year = trace.year;
-  const none = yearlyWithoutFormula(run, id, trace.status, year, () => run.t("explain.critical.employee"));
+  const none = yearlyWithoutFormula(run, id, trace.status, year, () => render(texts(run).criticalEmployee));
   if (none !== null) return none;
   const threshold = trace.threshold!;
   let text: string;
   if (!trace.pieces) {
-    text = run.t("explain.critical.below", { base: formatMoney(year.base), threshold: formatMoney(threshold) });
+    text = render(texts(run).criticalBelow, { base: formatMoney(year.base), threshold: formatMoney(threshold) });
   } else {
     let arithmetic = "";
     trace.pieces.forEach((p, i) => {
-      arithmetic += (i ? " + " : "") + run.t("explain.piece", { amount: formatMoney(p.amount), rate: constPercent(p.rate) });
+      arithmetic += (i ? " + " : "") + render(texts(run).piece, { amount: formatMoney(p.amount), rate: constPercent(p.rate) });
     });
-    text = run.t("explain.critical.paid", { base: formatMoney(year.base), threshold: formatMoney(threshold), arithmetic, paid: formatMoney(paid) });
+    text = render(texts(run).criticalPaid, { base: formatMoney(year.base), threshold: formatMoney(threshold), arithmetic, paid: formatMoney(paid) });
     const cap = trace.cap;
-    if (cap && gt(trace.due!, cap)) text += run.t("explain.capReached", { cap: formatMoney(cap) });
+    if (cap && gt(trace.due!, cap)) text += render(texts(run).capReached, { cap: formatMoney(cap) });
   }
-  if (trace.tilt) text += run.t("explain.critical.tilt", { who: run.catLabels(trace.tilt.categories), items: trace.tilt.items });
+  if (trace.tilt) text += render(texts(run).criticalTilt, { who: run.catLabels(trace.tilt.categories), items: trace.tilt.items });
   return text + yearlyTail(run, id, year);
 }
 
 const ASSISTANCE_KEYS = {
-  assistance: { below: "explain.assistance.below", paid: "explain.assistance.paid", paidNoThreshold: "explain.assistance.paidNoThreshold" },
-  tilted: { below: "explain.tilted.below", paid: "explain.tilted.paid", paidNoThreshold: "explain.tilted.paidNoThreshold" },
-} as const;
+  assistance: { below: "assistanceBelow", paid: "assistancePaid", paidNoThreshold: "assistancePaidNoThreshold" },
+  tilted: { below: "tiltedBelow", paid: "tiltedPaid", paidNoThreshold: "tiltedPaidNoThreshold" },
+} as const satisfies Record<string, Record<string, keyof ExplainTexts>>;
 
 function explainAssistance(run: Run, trace: AssistanceTrace, paid: Dec): string {
   const id = trace.id;
   const year = trace.year;
-  const who = () => run.t("explain.notEligible", { layer: run.layerName(id), who: run.wording.schemeLayerWho.get(trace.layer)! });
+  const who = () => render(texts(run).notEligible, { layer: run.layerName(id), who: run.wording.schemeLayerWho.get(trace.layer)! });
   const none = yearlyWithoutFormula(run, id, trace.status, year, who);
   if (none !== null) return none;
   const threshold = trace.threshold!;
@@ -228,15 +280,15 @@ function explainAssistance(run: Run, trace: AssistanceTrace, paid: Dec): string 
   };
   const keys = ASSISTANCE_KEYS[id as "assistance" | "tilted"];
   let text: string;
-  if (lte(year.base, threshold)) text = run.t(keys.below, vars);
-  else text = run.t(threshold.isZero() ? keys.paidNoThreshold : keys.paid, vars);
-  if (trace.limitReached) text += run.t("explain.limitReached", { limit: constMoney(trace.limit!) });
+  if (lte(year.base, threshold)) text = render(texts(run)[keys.below], vars);
+  else text = render(texts(run)[threshold.isZero() ? keys.paidNoThreshold : keys.paid], vars);
+  if (trace.limitReached) text += render(texts(run).limitReached, { limit: constMoney(trace.limit!) });
   return text + yearlyTail(run, id, year);
 }
 
 function explainAnnualExcess(run: Run, id: LayerId, trace: AnnualExcessTrace, paid: Dec): string {
   const year = trace.year;
-  const who = () => run.t("explain.notEligible", { layer: run.layerName(id), who: run.wording.schemeLayerWho.get(trace.layer)! });
+  const who = () => render(texts(run).notEligible, { layer: run.layerName(id), who: run.wording.schemeLayerWho.get(trace.layer)! });
   const none = yearlyWithoutFormula(run, id, trace.status, year, who);
   if (none !== null) return none;
   const scheme = trace.scheme!;
@@ -248,8 +300,8 @@ function explainAnnualExcess(run: Run, id: LayerId, trace: AnnualExcessTrace, pa
     paid: formatMoney(paid),
   };
   let text: string;
-  if (!scheme.standard) text = run.t("explain.backstop.full", vars);
-  else if (trace.belowStandard) text = run.t("explain.backstop.belowStandard", vars);
-  else text = run.t("explain.backstop.aboveStandard", vars);
+  if (!scheme.standard) text = render(texts(run).backstopFull, vars);
+  else if (trace.belowStandard) text = render(texts(run).backstopBelowStandard, vars);
+  else text = render(texts(run).backstopAboveStandard, vars);
   return text + yearlyTail(run, id, year);
 }

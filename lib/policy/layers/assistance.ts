@@ -39,7 +39,7 @@ export function assistanceLayer(run: Run, l: AssistanceLayerDef): LayerOutcome {
     return limit === null ? v : min(v, limit);
   };
   const year = yearlyLoop(run, id, policyLeft, formula, everyEpisode);
-  if (id === "tilted" && run.episodes.some((ep) => !ep.inRegion && ep.referred && !ep.blocked.has(id))) {
+  if (id === "tilted" && run.episodes.some((ep) => !ep.inRegion && ep.referred && ep.blocked[id] === undefined)) {
     run.assume("tiltedProvince", run.t("assume.tiltedProvince"));
   }
   const { paid, origin } = yearlyPaid(year);

@@ -23,7 +23,7 @@ import type { BasicAdjustment, BasicTrace, LayerOutcome } from "./trace";
  */
 export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
   const usedByGroup = { main: ZERO, outpatient: ZERO };
-  const yearDeductibleLeft = new Map<EpisodeKind, Dec>();
+  const yearDeductibleLeft: Partial<Record<EpisodeKind, Dec>> = {};
   const tilt = l.tilts.find((t) => t.insurance.includes(run.insurance) && t.categories.some((c) => run.cats.has(c)));
   const trace: BasicTrace = { rule: "basic-insurance", steps: [] };
   let paid = ZERO;
@@ -46,10 +46,10 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
       continue;
     }
     settledAll = false;
-    if (ep.blocked.has("basic") || run.insurance === "none") {
-      if (!ep.blocked.has("basic")) ep.blocked.set("basic", "uninsured");
+    if (ep.blocked.basic !== undefined || run.insurance === "none") {
+      if (ep.blocked.basic === undefined) ep.blocked.basic = "uninsured";
       pay(ep, "basic", ZERO);
-      trace.steps.push({ step: "blocked", reason: ep.blocked.get("basic")! });
+      trace.steps.push({ step: "blocked", reason: ep.blocked.basic! });
       continue;
     }
     const insurance = l[run.insurance];
@@ -69,10 +69,10 @@ export function basicLayer(run: Run, l: BasicLayerDef): LayerOutcome {
     if (scheme.deductiblePer === "admission") {
       applied = min(inPolicy, episodeDeductible);
     } else {
-      const shared = yearDeductibleLeft.get(ep.kind) ?? episodeDeductible;
+      const shared = yearDeductibleLeft[ep.kind] ?? episodeDeductible;
       const deductibleLeft = run.pinned(ep, "basic") ? episodeDeductible : shared;
       applied = min(inPolicy, deductibleLeft);
-      yearDeductibleLeft.set(ep.kind, nonNegative(sub(shared, applied)));
+      yearDeductibleLeft[ep.kind] = nonNegative(sub(shared, applied));
       if (!episodeDeductible.isZero()) adjustments.push({ kind: "yearly-deductible", deductible: episodeDeductible });
     }
 

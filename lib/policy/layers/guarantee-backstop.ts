@@ -49,7 +49,7 @@ export function guaranteeBackstop(run: Run, l: GuaranteeBackstopDef): LayerOutco
       trace.steps.push({ step: "kind-not-covered" });
     } else if (splitApplies(l, ep)) {
       const share = run.num(l.splitShare!);
-      const remainder = add(ep.left, ep.paid.get("waiver") ?? ZERO);
+      const remainder = add(ep.left, ep.paid.waiver ?? ZERO);
       const p = min(toFen(remainder.times(share)), ep.left);
       pay(ep, id, p);
       run.computedLayer();

@@ -5,7 +5,7 @@ import type { StartStep } from "./trace";
 
 /** Record what a layer paid on an episode and move the episode's remainders on. */
 export function pay(ep: EpisodeState, id: LayerId, amount: Dec): void {
-  ep.paid.set(id, amount);
+  ep.paid[id] = amount;
   if (amount.isZero()) return;
   // Paying all of what is left (the same value object) leaves zero, without a subtraction.
   // Comparisons first: a comparison costs less than a subtraction, and paying all that is left is common.
@@ -61,7 +61,7 @@ export function episodeStart(run: Run, ep: EpisodeState, id: LayerId, eligible: 
     pay(ep, id, ZERO);
     return { step: "not-eligible", covered };
   }
-  const reason = ep.blocked.get(id);
+  const reason = ep.blocked[id];
   if (reason !== undefined) {
     pay(ep, id, ZERO);
     return { step: "blocked", reason };

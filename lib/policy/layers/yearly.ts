@@ -50,8 +50,8 @@ export function yearlyLoop(
       pay(ep, id, s);
       continue;
     }
-    if (ep.blocked.has(id) || !eligibleEp(ep)) {
-      if (ep.blocked.has(id)) st.blockedEps.push(ep.i);
+    if (ep.blocked[id] !== undefined || !eligibleEp(ep)) {
+      if (ep.blocked[id] !== undefined) st.blockedEps.push(ep.i);
       pay(ep, id, ZERO);
       continue;
     }
@@ -80,7 +80,7 @@ export function yearlyLoop(
 
 /** Whether any episode is left for a yearly layer to compute (otherwise its parameters are not even read). */
 export function needsCompute(run: Run, id: LayerId, eligibleEp: (ep: EpisodeState) => boolean): boolean {
-  return run.episodes.some((ep) => ep.settled[id] === undefined && !ep.blocked.has(id) && eligibleEp(ep));
+  return run.episodes.some((ep) => ep.settled[id] === undefined && ep.blocked[id] === undefined && eligibleEp(ep));
 }
 
 /**

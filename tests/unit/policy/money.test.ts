@@ -57,6 +57,54 @@ describe("fixed2 (fast toFixed(2))", () => {
   });
 });
 
+describe("isZeroMoney", () => {
+  it("is true exactly for the zero amounts the money pattern allows", async () => {
+    const fc = (await import("fast-check")).default;
+    const { isZeroMoney } = await import("@/lib/policy/money");
+    for (const s of ["0", "0.0", "0.00"]) expect(isZeroMoney(s), s).toBe(true);
+    for (const s of ["", "0.", "0.000", "00", "0.01", "0.10", "1", "10.00", "-0", "-0.00", " 0", "0.00 "]) expect(isZeroMoney(s), s).toBe(false);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[0.]{0,5}$/)), (s) => {
+        expect(isZeroMoney(s)).toBe(/^0(\.0{1,2})?$/.test(s));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("fixed4 (fast toFixed(4) of a share)", () => {
+  it("matches decimal.js toFixed(4, ROUND_HALF_UP) on quotients of fen amounts and on other values", async () => {
+    const fc = (await import("fast-check")).default;
+    const { fixed4 } = await import("@/lib/policy/money");
+    const fenAmount = fc.bigInt({ min: 1n, max: 10n ** 16n }).map((n) => new D(n.toString()).div(100));
+    fc.assert(
+      fc.property(fenAmount, fenAmount, (a, b) => {
+        const [part, whole] = a.lte(b) ? [a, b] : [b, a];
+        const x = part.div(whole);
+        expect(fixed4(x)).toBe(x.toFixed(4, D.ROUND_HALF_UP));
+      }),
+      { numRuns: 10000 },
+    );
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 22n), max: 10n ** 22n }), fc.integer({ min: 0, max: 24 }), (n, scale) => {
+        const x = new D(n.toString()).div(new D(10).pow(scale));
+        expect(fixed4(x)).toBe(x.toFixed(4, D.ROUND_HALF_UP));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of [
+      "0", "-0", "1", "0.5", "0.00005", "0.000049999", "0.00004999999999", "0.99995", "0.99994999", "0.9999999", "0.12345", "0.1234499",
+      "0.0000001", "0.00000005", "1e-8", "0.0001", "0.00015", "0.0757", "0.07575", "2.5", "-0.00005", "NaN", "Infinity",
+    ]) {
+      expect(fixed4(new D(s)), s).toBe(new D(s).toFixed(4, D.ROUND_HALF_UP));
+    }
+    for (const [p, t] of [["1", "3"], ["2", "3"], ["7567.98", "100000.00"], ["1", "20000"], ["1", "7"], ["99999", "100000"]]) {
+      const x = new D(p).div(new D(t));
+      expect(fixed4(x), `${p}/${t}`).toBe(x.toFixed(4, D.ROUND_HALF_UP));
+    }
+  });
+});
+
 describe("compare (cmp without copying the operand)", () => {
   it("matches decimal.js cmp, and lt/lte/gt/gte/eq theirs, on signed decimals of any length and scale", async () => {
     const fc = (await import("fast-check")).default;
