@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import handoverHans from "@/locales/zh-Hans/handover.json";
 import handoverHant from "@/locales/zh-Hant/handover.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
@@ -42,6 +42,31 @@ async function expectChoice(phone: Page, lng: Script, who: Applicant) {
   expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 }
 
+
+/**
+ * Both choices start alike: the applicant started a draft on their phone some days ago (from `ips[0]`); the desk
+ * fills its draft and shows the QR code; the phone (from `ips[1]`) opens it, sees no draft before signing in,
+ * signs in and is asked which draft to keep.
+ */
+async function upToTheChoice(fixtures: { page: Page; browser: Browser; baseURL: string | undefined }, lng: Script, who: Applicant, ips: [string, string]) {
+  const { page, browser, baseURL } = fixtures;
+  const before = await phoneContext(browser, baseURL, ips[0]);
+  await ownDraftOnPhone(await before.newPage(), lng, who.phone);
+  await before.close();
+
+  const { sessionPath, sessionId, handoverUrl } = await deskDraftShownByQr(page, lng, who);
+  const [deskDraft] = await draftsOfDeskSession(sessionId);
+  expect(deskDraft?.status).toBe("draft");
+
+  const context = await phoneContext(browser, baseURL, ips[1]);
+  const phone = await context.newPage();
+  await phone.goto(handoverUrl);
+  await expect(phone.getByTestId("own-draft")).toHaveCount(0);
+  await signInFromHandover(phone, lng, handoverUrl, who.phone);
+  await expectChoice(phone, lng, who);
+  return { sessionPath, sessionId, handoverUrl, deskDraft, context, phone };
+}
+
 for (const lng of scripts) {
   test.describe(`help desk hand-over to a phone that already has a draft (${lng})`, () => {
     test.beforeEach(async () => forgetRateLimits());
@@ -52,21 +77,12 @@ for (const lng of scripts) {
       const a = text[lng].apply;
       const who = APPLICANTS[lng].desk;
 
-      // The applicant started a draft on their phone some days ago.
-      const before = await phoneContext(browser, baseURL, lng === "zh-Hans" ? "198.51.100.41" : "198.51.100.42");
-      await ownDraftOnPhone(await before.newPage(), lng, who.phone);
-      await before.close();
-
-      const { sessionPath, sessionId, handoverUrl } = await deskDraftShownByQr(page, lng, who);
-      const [deskDraft] = await draftsOfDeskSession(sessionId);
-      expect(deskDraft?.status).toBe("draft");
-
-      const context = await phoneContext(browser, baseURL, lng === "zh-Hans" ? "198.51.100.43" : "198.51.100.44");
-      const phone = await context.newPage();
-      await phone.goto(handoverUrl);
-      await expect(phone.getByTestId("own-draft")).toHaveCount(0);
-      await signInFromHandover(phone, lng, handoverUrl, who.phone);
-      await expectChoice(phone, lng, who);
+      const { sessionPath, sessionId, handoverUrl, deskDraft, context, phone } = await upToTheChoice(
+        { page, browser, baseURL },
+        lng,
+        who,
+        lng === "zh-Hans" ? ["198.51.100.41", "198.51.100.43"] : ["198.51.100.42", "198.51.100.44"],
+      );
 
       // Confirm without choosing: asked to choose, nothing happened.
       await phone.getByTestId("confirm-discard").check();
@@ -120,19 +136,12 @@ for (const lng of scripts) {
       const a = text[lng].apply;
       const who = APPLICANTS[lng].own;
 
-      const before = await phoneContext(browser, baseURL, lng === "zh-Hans" ? "198.51.100.45" : "198.51.100.46");
-      await ownDraftOnPhone(await before.newPage(), lng, who.phone);
-      await before.close();
-
-      const { sessionPath, sessionId, handoverUrl } = await deskDraftShownByQr(page, lng, who);
-      const [deskDraft] = await draftsOfDeskSession(sessionId);
-      expect(deskDraft?.status).toBe("draft");
-
-      const context = await phoneContext(browser, baseURL, lng === "zh-Hans" ? "198.51.100.47" : "198.51.100.48");
-      const phone = await context.newPage();
-      await phone.goto(handoverUrl);
-      await signInFromHandover(phone, lng, handoverUrl, who.phone);
-      await expectChoice(phone, lng, who);
+      const { sessionPath, sessionId, handoverUrl, deskDraft, context, phone } = await upToTheChoice(
+        { page, browser, baseURL },
+        lng,
+        who,
+        lng === "zh-Hans" ? ["198.51.100.45", "198.51.100.47"] : ["198.51.100.46", "198.51.100.48"],
+      );
 
       // Keeping their own also needs the confirmation first.
       await phone.getByTestId("keep-own").check();

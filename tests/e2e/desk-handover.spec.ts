@@ -1,12 +1,12 @@
-import { readQrScreenshot } from "@/tests/e2e/pdf";
 import { expect, test, type Page } from "@playwright/test";
 import deskHans from "@/locales/zh-Hans/desk.json";
 import deskHant from "@/locales/zh-Hant/desk.json";
 import handoverHans from "@/locales/zh-Hans/handover.json";
 import handoverHant from "@/locales/zh-Hant/handover.json";
 import { forgetRateLimits } from "@/tests/e2e/apply-db";
-import { readCodeFromOutbox, scripts, signInStaff, text, type Script, withCheckDigit } from "@/tests/e2e/helpers";
+import { scripts, signInStaff, text, type Script, withCheckDigit } from "@/tests/e2e/helpers";
 import { screenerInFrame } from "@/tests/e2e/desk-frame";
+import { applicantSectionThenQr, phoneContext, signInFromHandover } from "@/tests/e2e/handover-flow";
 
 // The desk runs 查资格 and 算报销 with the applicant inside the session's assisted frame (the public pages,
 // the same engine, whose session it is on top, 长辈版 to read across the desk), starts the application from the
@@ -83,36 +83,19 @@ for (const lng of scripts) {
       await expect(page).toHaveURL(new RegExp(`${sessionPath}/apply$`));
       await expect(page.getByTestId("session-person")).toHaveText(nameMasked);
 
-      // The desk starts the application: the applicant section, as the applicant tells it.
-      await page.getByTestId("task-list").getByRole("link", { name: new RegExp(a.sections.applicant.title) }).click();
-      await page.getByTestId("section-form").getByLabel(a.fields.applicant.address, { exact: true }).fill("鹿寨县某屯 12 号");
-      await page.getByTestId("by-applicant-address").check();
-      await page.getByTestId("save-section").click();
-      await expect(page.getByTestId("status-applicant")).toHaveText(a.taskList.completed);
-
-      // The hand-over QR code, shown (and printable) at the desk.
-      await page.goto(sessionPath);
-      await page.getByTestId("handover-link").click();
-      await expect(page).toHaveURL(new RegExp(`${sessionPath}/handover$`));
-      const qr = page.getByTestId("handover-qr");
-      await expect(qr).toBeVisible();
-      const handoverUrl = await readQrScreenshot(await qr.screenshot());
+      // The desk starts the application (the applicant section, as the applicant tells it), then shows the
+      // hand-over QR code (printable) at the desk.
+      const handoverUrl = await applicantSectionThenQr(page, lng, sessionPath, "鹿寨县某屯 12 号");
       expect(handoverUrl).toMatch(new RegExp(`^${baseURL}/${lng}/handover/[A-Za-z0-9_-]{24}$`));
       await expect(page.getByTestId("handover-expires")).toBeVisible();
 
       // The applicant's phone: 390 px wide, its own browser.
-      const phoneContext = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-      const phone = await phoneContext.newPage();
+      const phoneBrowser = await phoneContext(browser, baseURL);
+      const phone = await phoneBrowser.newPage();
       await phone.goto(handoverUrl);
       // Before sign-in nothing about the applicant or the draft is shown.
       await expect(phone.locator("main")).not.toContainText(nameMasked);
-      await phone.getByTestId("handover-sign-in").click();
-      await phone.getByLabel(text[lng].auth.citizen.phoneLabel).fill(person.phone);
-      await phone.getByRole("button", { name: text[lng].auth.citizen.sendCode }).click();
-      const code = await readCodeFromOutbox(phone, lng, person.phone);
-      await phone.getByLabel(text[lng].auth.citizen.codeLabel).fill(code);
-      await phone.getByRole("button", { name: text[lng].auth.citizen.submit, exact: true }).click();
-      await expect(phone).toHaveURL(handoverUrl);
+      await signInFromHandover(phone, lng, handoverUrl, person.phone);
       await expect(phone.getByTestId("desk-draft")).toContainText(nameMasked);
       await phone.getByTestId("take-draft").click();
       await expect(phone).toHaveURL(new RegExp(`/${lng}/apply\\?handedOver=desk$`));
@@ -176,7 +159,7 @@ for (const lng of scripts) {
       await phone.goBack();
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await phoneContext.close();
+      await phoneBrowser.close();
 
       // Submitted or not, the desk's session opens nothing of it.
       await page.goto(sessionPath);

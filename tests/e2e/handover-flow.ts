@@ -12,9 +12,9 @@ const desk = { "zh-Hans": deskHans, "zh-Hant": deskHant };
 
 export type Applicant = { name: string; id17: string; phone: string };
 
-/** The applicant's phone: 390 px wide, its own browser and client address. */
-export async function phoneContext(browser: Browser, baseURL: string | undefined, ip: string) {
-  return browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, extraHTTPHeaders: { "x-forwarded-for": ip } });
+/** The applicant's phone: 390 px wide, its own browser (and its own client address, when given). */
+export async function phoneContext(browser: Browser, baseURL: string | undefined, ip?: string) {
+  return browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, ...(ip ? { extraHTTPHeaders: { "x-forwarded-for": ip } } : {}) });
 }
 
 /**
@@ -36,8 +36,18 @@ export async function deskDraftShownByQr(page: Page, lng: Script, who: Applicant
   await expect(page).toHaveURL(new RegExp(`/${lng}/desk/sessions/[a-z0-9]+$`));
   const sessionPath = new URL(page.url()).pathname;
   await page.goto(`${sessionPath}/apply`);
+  const handoverUrl = await applicantSectionThenQr(page, lng, sessionPath, "鹿寨县某屯 8 号");
+  return { sessionPath, sessionId: sessionPath.split("/").pop()!, handoverUrl };
+}
+
+/**
+ * At the desk, on the session's assisted application: the applicant section filled (the address as the applicant
+ * tells it), then the session's hand-over QR code shown. Returns the URL the QR code carries (read off it).
+ */
+export async function applicantSectionThenQr(page: Page, lng: Script, sessionPath: string, address: string): Promise<string> {
+  const a = text[lng].apply;
   await page.getByTestId("task-list").getByRole("link", { name: new RegExp(a.sections.applicant.title) }).click();
-  await page.getByTestId("section-form").getByLabel(a.fields.applicant.address, { exact: true }).fill("鹿寨县某屯 8 号");
+  await page.getByTestId("section-form").getByLabel(a.fields.applicant.address, { exact: true }).fill(address);
   await page.getByTestId("by-applicant-address").check();
   await page.getByTestId("save-section").click();
   await expect(page.getByTestId("status-applicant")).toHaveText(a.taskList.completed);
@@ -48,7 +58,7 @@ export async function deskDraftShownByQr(page: Page, lng: Script, who: Applicant
   await expect(qr).toBeVisible();
   const handoverUrl = await readQrScreenshot(await qr.screenshot());
   expect(handoverUrl).toMatch(new RegExp(`/${lng}/handover/[A-Za-z0-9_-]{24}$`));
-  return { sessionPath, sessionId: sessionPath.split("/").pop()!, handoverUrl };
+  return handoverUrl;
 }
 
 /** On the citizen's own phone, before the desk: signed in, the household section of their own draft saved. */
